@@ -1,0 +1,82 @@
+package org.spiqgan.cli;
+
+import java.io.PrintWriter;
+import org.spiqgan.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code spiqgan} command line. Each domain contributes its subcommands here.
+ *
+ * <p>Exit status: 0 on success, 2 for bad input or usage (one-line error), 1 for internal errors,
+ * 130 when interrupted.
+ */
+@Command(
+        name = "spiqgan",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Quantum-classical generative models of neural spike trains.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class SpiqganCli implements Runnable {
+
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // No subcommand: show what there is to do.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SpiqganCli());
+        cl.setParameterExceptionHandler(new OneLineUsageError());
+        cl.setExecutionExceptionHandler(new OneLineBadInput());
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** A usage mistake: one line naming it, then the usage of the command concerned. */
+    static final class OneLineUsageError implements IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println("spiqgan: " + ex.getMessage());
+            cmd.usage(err);
+            return EXIT_BAD_INPUT;
+        }
+    }
+
+    /** Bad input is the user's to fix: one line, no stack trace. Anything else is our bug. */
+    static final class OneLineBadInput implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+            PrintWriter err = cmd.getErr();
+            Throwable t = ex;
+            while (!(t instanceof BadInputException) && t.getCause() != null && t.getCause() != t) t = t.getCause();
+            if (t instanceof BadInputException) {
+                err.println("spiqgan: " + t.getMessage().replace('\n', ' '));
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+                err.println("spiqgan: I/O error: " + ex.getMessage());
+                return 1;
+            }
+            err.println("spiqgan: internal error: " + ex);
+            ex.printStackTrace(err);
+            return 1;
+        }
+    }
+}
