@@ -197,8 +197,7 @@ public final class Evaluator {
                 if (cdf[mid] > u) hi = mid;
                 else lo = mid + 1;
             }
-            // Skip zero-probability states at the boundary.
-            while (lo > 0 && prob[lo] == 0 && cdf[lo - 1] > u) lo--;
+            // lo is the first state with cdf > u, so it never has probability zero.
             out[off + k] = sub == null ? lo : sub.subsetCode(lo);
         }
     }
