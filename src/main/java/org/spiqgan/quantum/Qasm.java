@@ -219,7 +219,8 @@ public final class Qasm {
                     int j = s.indexOf('"', i + 1);
                     int nl = s.indexOf('\n', i + 1);
                     if (j < 0 || (nl >= 0 && nl < j)) {
-                        throw BadInputException.of(source, "line " + line, "unterminated string");
+                        tokens.add(new Token("unterminated string", line, 'x'));
+                        break;
                     }
                     tokens.add(new Token(s.substring(i + 1, j), line, 's'));
                     i = j + 1;
@@ -230,20 +231,25 @@ public final class Qasm {
                     tokens.add(new Token(String.valueOf(ch), line, 'p'));
                     i++;
                 } else {
+                    // Reported only when the parser reaches it, so earlier errors come first.
                     int cp = s.codePointAt(i);
-                    throw BadInputException.of(source, "line " + line,
-                            "unexpected character '" + new String(Character.toChars(cp)) + "'");
+                    tokens.add(new Token("unexpected character '" + new String(Character.toChars(cp)) + "'", line, 'x'));
+                    break;
                 }
             }
-            tokens.add(new Token("<end of file>", line, 'e'));
+            if (tokens.isEmpty() || tokens.get(tokens.size() - 1).type != 'x') {
+                tokens.add(new Token("<end of file>", line, 'e'));
+            }
         }
 
         private Token peek() {
-            return tokens.get(pos);
+            Token t = tokens.get(pos);
+            if (t.type == 'x') throw error(t, t.text);
+            return t;
         }
 
         private Token next() {
-            Token t = tokens.get(pos);
+            Token t = peek();
             if (t.type != 'e') pos++;
             return t;
         }
