@@ -22,7 +22,13 @@ public final class Circuit {
 
     // Instruction kinds of the compiled program.
     static final int K_VAR = 0, K_VAR_DIAG = 1, K_CONST = 2, K_CONST_DIAG = 3, K_CONST_X = 4,
-            K_CNOT = 5, K_CZ = 6, K_SWAP = 7;
+            K_CNOT = 5, K_CZ = 6, K_SWAP = 7, K_PERM = 8;
+
+    /**
+     * Runs of two or more permutation gates (CNOT, SWAP, X) become one gather pass through an index table
+     * (4 bytes per amplitude per run), up to this register size.
+     */
+    static final int PERM_MAX_QUBITS = 20;
 
     private final int nQubits;
     private final int nParams;
@@ -36,6 +42,7 @@ public final class Circuit {
     final int[] slotInput;
     final double[] slotScale;
     final boolean[] slotVariable;
+    final boolean[] slotTrig; // the slot's half-angle trig is needed at run time (it feeds a variable factor)
 
     // Factors: single-qubit ops.
     final int nFactors;
@@ -53,7 +60,17 @@ public final class Circuit {
     final int[] blockEnd;
     final int[] blockFactors;
     final double[] constMat; // 8 per instruction, for constant blocks
+    final int[][] permSrc;   // K_PERM: new[i] = old[permSrc[i]]
+    final int[][] permInv;   // K_PERM: old[i] = new[permInv[i]]
     final int maxBlockLen;
+
+    /** True when the compiled program has a gather pass (the evaluator then needs a second buffer). */
+    boolean hasPermutation() {
+        for (int k : kind) {
+            if (k == K_PERM) return true;
+        }
+        return false;
+    }
 
     private Circuit(int nQubits, int nParams, int nInputs, List<Op> ops) {
         this.nQubits = nQubits;
@@ -72,6 +89,7 @@ public final class Circuit {
         slotInput = new int[slots];
         slotScale = new double[slots];
         slotVariable = new boolean[slots];
+        slotTrig = new boolean[slots];
         nFactors = factors;
         factorGate = new Gate[factors];
         factorSlot = new int[factors];
@@ -97,6 +115,9 @@ public final class Circuit {
                 factorGate[f] = op.gate();
                 factorSlot[f] = first;
                 factorVariable[f] = variable;
+                if (variable) {
+                    for (int a = first; a < s; a++) slotTrig[a] = true;
+                }
                 if (op.gate() == Gate.UNITARY) {
                     for (int e = 0; e < 8; e++) factorConstMat[8 * f + e] = op.matrixEntry(e);
                 } else if (!variable) {
@@ -117,14 +138,28 @@ public final class Circuit {
             if (op.gate().qubits() == 1) {
                 pending.get(op.qubit(0)).add(opFactor[k]);
             } else {
-                flush(p, pending, op.qubit(0));
-                flush(p, pending, op.qubit(1));
-                int kd = op.gate() == Gate.CNOT ? K_CNOT : op.gate() == Gate.CZ ? K_CZ : K_SWAP;
-                p.add(kd, op.qubit(0), op.qubit(1), null, null);
+                // A run of consecutive two-qubit ops: flush the pending blocks of every qubit it touches
+                // first (they precede the whole run), so that the run stays contiguous and permutation
+                // runs can become one gather pass.
+                int e = k;
+                while (e < ops.size() && ops.get(e).gate().qubits() == 2) e++;
+                for (int r = k; r < e; r++) {
+                    flush(p, pending, ops.get(r).qubit(0));
+                    flush(p, pending, ops.get(r).qubit(1));
+                }
+                for (int r = k; r < e; r++) {
+                    Op o2 = ops.get(r);
+                    int kd = o2.gate() == Gate.CNOT ? K_CNOT : o2.gate() == Gate.CZ ? K_CZ : K_SWAP;
+                    p.add(kd, o2.qubit(0), o2.qubit(1), null, null);
+                }
+                k = e - 1;
             }
         }
         for (int q = 0; q < nQubits; q++) flush(p, pending, q);
+        if (nQubits <= PERM_MAX_QUBITS) p = mergePermutations(p, ops.size() + nQubits);
         nInstr = p.size;
+        permSrc = java.util.Arrays.copyOf(p.src, nInstr);
+        permInv = java.util.Arrays.copyOf(p.inv, nInstr);
         kind = java.util.Arrays.copyOf(p.kind, nInstr);
         q0 = java.util.Arrays.copyOf(p.q0, nInstr);
         q1 = java.util.Arrays.copyOf(p.q1, nInstr);
@@ -177,13 +212,70 @@ public final class Circuit {
                 && m[5] == 0;
     }
 
+    private static boolean isPermutation(int kind) {
+        return kind == K_CNOT || kind == K_SWAP || kind == K_CONST_X;
+    }
+
+    /** Replaces each run of two or more permutation instructions by one K_PERM gather. */
+    private Program mergePermutations(Program p, int cap) {
+        Program out = new Program(cap);
+        out.factors.addAll(p.factors);
+        int dim = 1 << nQubits;
+        for (int i = 0; i < p.size; ) {
+            int e = i;
+            while (e < p.size && isPermutation(p.kind[e])) e++;
+            if (e - i >= 2) {
+                int[] src = new int[dim], inv = new int[dim];
+                for (int c = 0; c < dim; c++) {
+                    int b = c;
+                    // new[c] = old[pi_1(pi_2(... pi_m(c)))]: each gate is an involution on indices
+                    for (int k = e - 1; k >= i; k--) b = permute(p.kind[k], p.q0[k], p.q1[k], b);
+                    src[c] = b;
+                    inv[b] = c;
+                }
+                out.add(K_PERM, -1, -1, null, null);
+                out.src[out.size - 1] = src;
+                out.inv[out.size - 1] = inv;
+                i = e;
+            } else {
+                out.copy(p, i);
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static int permute(int kind, int a, int b, int x) {
+        switch (kind) {
+            case K_CONST_X: return x ^ (1 << a);
+            case K_CNOT: return ((x >>> a) & 1) != 0 ? x ^ (1 << b) : x;
+            default: {
+                int ba = (x >>> a) & 1, bb = (x >>> b) & 1;
+                return ba == bb ? x : x ^ (1 << a) ^ (1 << b);
+            }
+        }
+    }
+
     private static final class Program {
         int size;
         int[] kind, q0, q1, start, end;
         double[] mat;
+        int[][] src, inv;
         final List<Integer> factors = new ArrayList<>();
 
+        void copy(Program p, int i) {
+            kind[size] = p.kind[i];
+            q0[size] = p.q0[i];
+            q1[size] = p.q1[i];
+            start[size] = p.start[i];
+            end[size] = p.end[i];
+            System.arraycopy(p.mat, 8 * i, mat, 8 * size, 8);
+            size++;
+        }
+
         Program(int cap) {
+            src = new int[cap][];
+            inv = new int[cap][];
             kind = new int[cap];
             q0 = new int[cap];
             q1 = new int[cap];

@@ -12,10 +12,13 @@ public final class Evaluator {
     private final Circuit c;
     private final int n;
     private final int dim;
-    private final double[] re;
-    private final double[] im;
+    private double[] re;
+    private double[] im;
     private double[] lre; // adjoint vector, allocated on first gradient
     private double[] lim;
+    private double[] re2, im2, lre2, lim2; // second buffers for gather passes
+    private final double[] ch; // cos(angle / 2) per slot
+    private final double[] sh; // sin(angle / 2) per slot
     private double[] prob; // Born probabilities, allocated on first read
     private double[] cdf;
     private final double[] angles;
@@ -41,6 +44,12 @@ public final class Evaluator {
         this.re = new double[dim];
         this.im = new double[dim];
         this.angles = new double[c.nSlots];
+        this.ch = new double[c.nSlots];
+        this.sh = new double[c.nSlots];
+        if (c.hasPermutation()) {
+            re2 = new double[dim];
+            im2 = new double[dim];
+        }
         this.shift = new double[c.nSlots];
         this.fmat = c.factorConstMat.clone();
         this.bmat = new double[8 * c.nInstr];
@@ -92,10 +101,15 @@ public final class Evaluator {
                 if (p >= 0) v *= params[p];
                 if (j >= 0) v *= inputs[inOff + j];
             }
-            angles[s] = v + shift[s];
+            v += shift[s];
+            angles[s] = v;
+            if (c.slotTrig[s]) {
+                ch[s] = Math.cos(0.5 * v);
+                sh[s] = Math.sin(0.5 * v);
+            }
         }
         for (int f = 0; f < c.nFactors; f++) {
-            if (c.factorVariable[f]) c.factorGate[f].matrix(angles, c.factorSlot[f], fmat, 8 * f);
+            if (c.factorVariable[f]) c.factorGate[f].matrix(ch, sh, c.factorSlot[f], fmat, 8 * f);
         }
         Arrays.fill(re, 0.0);
         Arrays.fill(im, 0.0);
@@ -128,10 +142,33 @@ public final class Evaluator {
                 case Circuit.K_CZ:
                     Kernels.cz(re, im, dim, q0[i], q1[i]);
                     break;
+                case Circuit.K_PERM:
+                    gatherState(c.permSrc[i]);
+                    break;
                 default:
                     Kernels.swap(re, im, dim, q0[i], q1[i]);
             }
         }
+    }
+
+    private void gatherState(int[] src) {
+        Kernels.gather(re, im, re2, im2, src, dim);
+        double[] t = re;
+        re = re2;
+        re2 = t;
+        t = im;
+        im = im2;
+        im2 = t;
+    }
+
+    private void gatherAdjoint(int[] src) {
+        Kernels.gather(lre, lim, lre2, lim2, src, dim);
+        double[] t = lre;
+        lre = lre2;
+        lre2 = t;
+        t = lim;
+        lim = lim2;
+        lim2 = t;
     }
 
     /** bmat[i] = product of the block's factor matrices, later factors on the left. */
@@ -233,6 +270,10 @@ public final class Evaluator {
         if (lre == null) {
             lre = new double[dim];
             lim = new double[dim];
+            if (c.hasPermutation()) {
+                lre2 = new double[dim];
+                lim2 = new double[dim];
+            }
         }
         // lambda = W psi with W the diagonal observable; prob is reused as the weight buffer.
         readout.weights(cotangent, n, prob);
@@ -276,6 +317,10 @@ public final class Evaluator {
                     Kernels.cz(re, im, dim, q0[i], q1[i]);
                     Kernels.cz(lre, lim, dim, q0[i], q1[i]);
                     break;
+                case Circuit.K_PERM:
+                    gatherState(c.permInv[i]);
+                    gatherAdjoint(c.permInv[i]);
+                    break;
                 default:
                     Kernels.swap(re, im, dim, q0[i], q1[i]);
                     Kernels.swap(lre, lim, dim, q0[i], q1[i]);
@@ -312,7 +357,7 @@ public final class Evaluator {
                 int slot0 = c.factorSlot[f];
                 for (int a = 0; a < g.angles(); a++) {
                     if (!c.slotVariable[slot0 + a]) continue;
-                    g.derivative(angles, slot0, a, d, 0);
+                    g.derivative(ch, sh, slot0, a, d, 0);
                     Kernels.mul(d, 0, pre, 0, tmp, 0);
                     Kernels.mul(suffix, 8 * k, tmp, 0, tmp, 0);
                     gslot[slot0 + a] += 2 * (tmp[0] * r[0] - tmp[1] * r[1] + tmp[2] * r[2] - tmp[3] * r[3]

@@ -66,35 +66,46 @@ public enum Gate {
      * Not for UNITARY, whose matrix is given.
      */
     public void matrix(double[] a, int aOff, double[] out, int off) {
+        double[] c = new double[aOff + angles], s = new double[aOff + angles];
+        for (int k = aOff; k < aOff + angles; k++) {
+            c[k] = Math.cos(0.5 * a[k]);
+            s[k] = Math.sin(0.5 * a[k]);
+        }
+        matrix(c, s, aOff, out, off);
+    }
+
+    /** Writes d(matrix)/d(angle k) to {@code out[off..off+8)}. */
+    public void derivative(double[] a, int aOff, int k, double[] out, int off) {
+        double[] c = new double[aOff + angles], s = new double[aOff + angles];
+        for (int i = aOff; i < aOff + angles; i++) {
+            c[i] = Math.cos(0.5 * a[i]);
+            s[i] = Math.sin(0.5 * a[i]);
+        }
+        derivative(c, s, aOff, k, out, off);
+    }
+
+    /**
+     * The matrix from the cosines and sines of the half angles ({@code ch[k] = cos(a_k / 2)},
+     * {@code sh[k] = sin(a_k / 2)}), so that a forward and an adjoint pass evaluate each angle's trig once.
+     */
+    void matrix(double[] ch, double[] sh, int o, double[] out, int off) {
         switch (this) {
-            case RX: {
-                double c = Math.cos(0.5 * a[aOff]), s = Math.sin(0.5 * a[aOff]);
-                set(out, off, c, 0, 0, -s, 0, -s, c, 0);
-                break;
-            }
-            case RY: {
-                double c = Math.cos(0.5 * a[aOff]), s = Math.sin(0.5 * a[aOff]);
-                set(out, off, c, 0, -s, 0, s, 0, c, 0);
-                break;
-            }
-            case RZ: {
-                double c = Math.cos(0.5 * a[aOff]), s = Math.sin(0.5 * a[aOff]);
-                set(out, off, c, -s, 0, 0, 0, 0, c, s);
-                break;
-            }
+            case RX: set(out, off, ch[o], 0, 0, -sh[o], 0, -sh[o], ch[o], 0); break;
+            case RY: set(out, off, ch[o], 0, -sh[o], 0, sh[o], 0, ch[o], 0); break;
+            case RZ: set(out, off, ch[o], -sh[o], 0, 0, 0, 0, ch[o], sh[o]); break;
             case ROT: {
-                double phi = a[aOff], theta = a[aOff + 1], omega = a[aOff + 2];
-                double c = Math.cos(0.5 * theta), s = Math.sin(0.5 * theta);
-                double sum = 0.5 * (phi + omega), dif = 0.5 * (phi - omega);
-                double cs = Math.cos(sum), ss = Math.sin(sum), cd = Math.cos(dif), sd = Math.sin(dif);
+                double cp = ch[o], sp = sh[o], c = ch[o + 1], s = sh[o + 1], co = ch[o + 2], so = sh[o + 2];
+                // half-angle sums: (phi + omega) / 2 and (phi - omega) / 2
+                double cs = cp * co - sp * so, ss = sp * co + cp * so, cd = cp * co + sp * so, sd = sp * co - cp * so;
                 set(out, off, cs * c, -ss * c, -cd * s, -sd * s, cd * s, -sd * s, cs * c, ss * c);
                 break;
             }
             case U3: {
-                double theta = a[aOff], phi = a[aOff + 1], lam = a[aOff + 2];
-                double c = Math.cos(0.5 * theta), s = Math.sin(0.5 * theta);
-                set(out, off, c, 0, -Math.cos(lam) * s, -Math.sin(lam) * s,
-                        Math.cos(phi) * s, Math.sin(phi) * s, Math.cos(phi + lam) * c, Math.sin(phi + lam) * c);
+                double c = ch[o], s = sh[o];
+                double cp = ch[o + 1] * ch[o + 1] - sh[o + 1] * sh[o + 1], sp = 2 * sh[o + 1] * ch[o + 1];
+                double cl = ch[o + 2] * ch[o + 2] - sh[o + 2] * sh[o + 2], sl = 2 * sh[o + 2] * ch[o + 2];
+                double cpl = cp * cl - sp * sl, spl = sp * cl + cp * sl;
+                set(out, off, c, 0, -cl * s, -sl * s, cp * s, sp * s, cpl * c, spl * c);
                 break;
             }
             case H: set(out, off, R, 0, R, 0, R, 0, -R, 0); break;
@@ -109,38 +120,35 @@ public enum Gate {
         }
     }
 
-    /** Writes d(matrix)/d(angle k) to {@code out[off..off+8)}. */
-    public void derivative(double[] a, int aOff, int k, double[] out, int off) {
+    void derivative(double[] ch, double[] sh, int o, int k, double[] out, int off) {
         switch (this) {
             case RX: {
-                double c = 0.5 * Math.cos(0.5 * a[aOff]), s = 0.5 * Math.sin(0.5 * a[aOff]);
+                double c = 0.5 * ch[o], s = 0.5 * sh[o];
                 set(out, off, -s, 0, 0, -c, 0, -c, -s, 0);
                 break;
             }
             case RY: {
-                double c = 0.5 * Math.cos(0.5 * a[aOff]), s = 0.5 * Math.sin(0.5 * a[aOff]);
+                double c = 0.5 * ch[o], s = 0.5 * sh[o];
                 set(out, off, -s, 0, -c, 0, c, 0, -s, 0);
                 break;
             }
             case RZ: {
-                double c = 0.5 * Math.cos(0.5 * a[aOff]), s = 0.5 * Math.sin(0.5 * a[aOff]);
+                double c = 0.5 * ch[o], s = 0.5 * sh[o];
                 set(out, off, -s, -c, 0, 0, 0, 0, -s, c);
                 break;
             }
             case ROT: {
-                double phi = a[aOff], theta = a[aOff + 1], omega = a[aOff + 2];
-                double sum = 0.5 * (phi + omega), dif = 0.5 * (phi - omega);
-                double cs = Math.cos(sum), ss = Math.sin(sum), cd = Math.cos(dif), sd = Math.sin(dif);
+                double cp = ch[o], sp = sh[o], co = ch[o + 2], so = sh[o + 2];
+                double cs = cp * co - sp * so, ss = sp * co + cp * so, cd = cp * co + sp * so, sd = sp * co - cp * so;
                 if (k == 1) {
-                    double c = 0.5 * Math.cos(0.5 * theta), s = 0.5 * Math.sin(0.5 * theta);
+                    double c = 0.5 * ch[o + 1], s = 0.5 * sh[o + 1];
                     set(out, off, -cs * s, ss * s, -cd * c, -sd * c, cd * c, -sd * c, -cs * s, -ss * s);
                 } else {
-                    double c = Math.cos(0.5 * theta), s = Math.sin(0.5 * theta);
+                    double c = ch[o + 1], s = sh[o + 1];
                     // d/dphi multiplies column 0 by -i/2 and column 1 by +i/2; d/domega does so for rows.
                     double s01 = k == 0 ? 0.5 : -0.5;
                     double m00r = cs * c, m00i = -ss * c, m01r = -cd * s, m01i = -sd * s;
                     double m10r = cd * s, m10i = -sd * s, m11r = cs * c, m11i = ss * c;
-                    // (-i/2) * (r + i m) = m/2 - i r/2 ; (+i/2) * (r + i m) = -m/2 + i r/2
                     set(out, off, 0.5 * m00i, -0.5 * m00r,
                             s01 * -m01i, s01 * m01r,
                             -s01 * -m10i, -s01 * m10r,
@@ -149,10 +157,10 @@ public enum Gate {
                 break;
             }
             case U3: {
-                double theta = a[aOff], phi = a[aOff + 1], lam = a[aOff + 2];
-                double c = Math.cos(0.5 * theta), s = Math.sin(0.5 * theta);
-                double cl = Math.cos(lam), sl = Math.sin(lam), cp = Math.cos(phi), sp = Math.sin(phi);
-                double cpl = Math.cos(phi + lam), spl = Math.sin(phi + lam);
+                double c = ch[o], s = sh[o];
+                double cp = ch[o + 1] * ch[o + 1] - sh[o + 1] * sh[o + 1], sp = 2 * sh[o + 1] * ch[o + 1];
+                double cl = ch[o + 2] * ch[o + 2] - sh[o + 2] * sh[o + 2], sl = 2 * sh[o + 2] * ch[o + 2];
+                double cpl = cp * cl - sp * sl, spl = sp * cl + cp * sl;
                 if (k == 0) {
                     set(out, off, -0.5 * s, 0, -0.5 * cl * c, -0.5 * sl * c, 0.5 * cp * c, 0.5 * sp * c,
                             -0.5 * cpl * s, -0.5 * spl * s);

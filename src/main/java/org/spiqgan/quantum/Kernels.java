@@ -84,6 +84,15 @@ final class Kernels {
         }
     }
 
+    /** dst[i] = src[from[i]] for re and im. */
+    static void gather(double[] re, double[] im, double[] dre, double[] dim_, int[] from, int dim) {
+        for (int i = 0; i < dim; i++) {
+            int k = from[i];
+            dre[i] = re[k];
+            dim_[i] = im[k];
+        }
+    }
+
     static void applyX(double[] re, double[] im, int dim, int q) {
         int st = 1 << q;
         for (int base = 0; base < dim; base += st << 1) {

@@ -77,6 +77,23 @@ class GradientTest {
     }
 
     @Test
+    void adjointThroughGatherPassesOfTheSubGenerator() {
+        for (SubGeneratorCircuits.Entangler ent : SubGeneratorCircuits.Entangler.values()) {
+            SubGeneratorCircuits g = SubGeneratorCircuits.of(5, 3).ring(true).entangler(ent);
+            Circuit c = g.build();
+            double[] p = g.initialParams(new java.util.SplittableRandom(3)), z = {0.3, 2.5, 1.1, 0.7, 2.9};
+            double[] cot = RandomCircuits.uniform(new Random(1), 32, -1, 1);
+            Evaluator e = c.newEvaluator();
+            double[] gp = new double[c.paramCount()], gi = new double[5], sp = new double[c.paramCount()], si = new double[5];
+            e.gradient(p, z, Readout.probabilities(), cot, gp, gi);
+            e.parameterShiftGradient(p, z, 0, Readout.probabilities(), cot, sp, si, 0);
+            assertArrayEquals(sp, gp, 1e-10, ent.toString());
+            assertArrayEquals(si, gi, 1e-10, ent.toString());
+            assertArrayEquals(ReferenceSim.probabilities(c, p, z), c.probabilities(p, z), 1e-13);
+        }
+    }
+
+    @Test
     void gradientAccumulatesAndCanSkipInputs() {
         Circuit c = Circuit.builder(2).ry(0, Angle.product(0, 0)).cnot(0, 1).rx(1, Angle.param(1)).build();
         Evaluator e = c.newEvaluator();
