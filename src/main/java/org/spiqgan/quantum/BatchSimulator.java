@@ -150,6 +150,36 @@ public final class BatchSimulator implements AutoCloseable {
     }
 
     /**
+     * Flat variant of {@link #gradient(double[], double[][], Readout, double[][], double[][], double[], double[][])}:
+     * item b's inputs are {@code inputs[b*k ..]}, its cotangent {@code cotangents[b*size ..]}, its readout
+     * {@code outputs[b*size ..]} and its input gradient {@code gradInputs[b*k ..]} (outputs and gradInputs may
+     * be null).
+     */
+    public double gradient(double[] params, double[] inputs, int batch, Readout readout, double[] cotangents,
+            double[] outputs, double[] gradParams, double[] gradInputs) {
+        int np = circuit.paramCount(), k = circuit.inputCount(), size = readout.size(circuit.qubits());
+        if (itemGrads.length < batch * np + batch) itemGrads = new double[batch * np + batch];
+        double[] ig = itemGrads;
+        parallel(batch, (e, from, to) -> {
+            double[] gp = new double[np];
+            for (int b = from; b < to; b++) {
+                java.util.Arrays.fill(gp, 0.0);
+                if (gradInputs != null) java.util.Arrays.fill(gradInputs, b * k, (b + 1) * k, 0.0);
+                ig[batch * np + b] = e.gradient(params, inputs, b * k, readout, cotangents, b * size, gp,
+                        gradInputs, b * k, outputs, b * size);
+                System.arraycopy(gp, 0, ig, b * np, np);
+            }
+        });
+        java.util.Arrays.fill(gradParams, 0, np, 0.0);
+        double loss = 0;
+        for (int b = 0; b < batch; b++) {
+            for (int p = 0; p < np; p++) gradParams[p] += ig[b * np + p];
+            loss += ig[batch * np + b];
+        }
+        return loss;
+    }
+
+    /**
      * Measurement shots: for item b, {@code shots} codes over the given qubits (null = all; code =
      * sum_k bit(qubits[k]) 2^k) into out[b]. The stream of item b is seeded from (seed, b) only.
      */

@@ -34,6 +34,7 @@ public final class Evaluator {
     private final double[] params0;
     private final double[] inputs0;
     private double[] outTmp;
+    private double[] cotTmp;
     private boolean probValid;
     private boolean stateValid;
 
@@ -246,10 +247,25 @@ public final class Evaluator {
      */
     public double gradient(double[] params, double[] inputs, int inOff, Readout readout, double[] cotangent,
             double[] gradParams, double[] gradInputs, int giOff, double[] out) {
+        return gradient(params, inputs, inOff, readout, cotangent, 0, gradParams, gradInputs, giOff, out, 0);
+    }
+
+    /**
+     * The general form, for flat batch arrays: the cotangent is read from {@code cotangent[cotOff..]} and
+     * the readout written to {@code out[outOff..]} (when out is not null).
+     */
+    public double gradient(double[] params, double[] inputs, int inOff, Readout readout, double[] cotangent,
+            int cotOff, double[] gradParams, double[] gradInputs, int giOff, double[] out, int outOff) {
         checkArgs(params, inputs, inOff);
         readout.check(n);
-        if (cotangent.length < readout.size(n)) {
-            throw new IllegalArgumentException("cotangent needs " + readout.size(n) + " entries");
+        int size = readout.size(n);
+        if (cotangent.length < cotOff + size) {
+            throw new IllegalArgumentException("cotangent needs " + size + " entries at offset " + cotOff);
+        }
+        if (cotOff != 0) {
+            if (cotTmp == null || cotTmp.length < size) cotTmp = new double[size];
+            System.arraycopy(cotangent, cotOff, cotTmp, 0, size);
+            cotangent = cotTmp;
         }
         if (params == null) params = params0;
         if (inputs == null) {
@@ -258,14 +274,11 @@ public final class Evaluator {
         }
         forward(params, inputs, inOff);
         ensureProb();
-        int size = readout.size(n);
-        if (out == null) {
-            if (outTmp == null || outTmp.length < size) outTmp = new double[size];
-            out = outTmp;
-        }
-        readout.compute(prob, n, out);
+        if (outTmp == null || outTmp.length < size) outTmp = new double[size];
+        readout.compute(prob, n, outTmp);
+        if (out != null) System.arraycopy(outTmp, 0, out, outOff, size);
         double loss = 0;
-        for (int k = 0; k < size; k++) loss += cotangent[k] * out[k];
+        for (int k = 0; k < size; k++) loss += cotangent[k] * outTmp[k];
 
         if (lre == null) {
             lre = new double[dim];

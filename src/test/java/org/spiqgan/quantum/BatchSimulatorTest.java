@@ -67,6 +67,21 @@ class BatchSimulatorTest {
             for (int b = 0; b < 3; b++) {
                 for (int k = 0; k < 3; k++) assertEquals(out[b][k], fout[3 * b + k], 0.0);
             }
+            double[][] cot = {{1, 0, -1}, {0.5, 0.5, 0.5}, {-2, 1, 0}};
+            double[] fcot = {1, 0, -1, 0.5, 0.5, 0.5, -2, 1, 0};
+            double[] gp = new double[c.paramCount()], fgp = new double[c.paramCount()];
+            double[][] gi = new double[3][3], o2 = new double[3][3];
+            double[] fgi = new double[9], fo = new double[9];
+            double l1 = sim.gradient(params, z, Readout.marginals(), cot, o2, gp, gi);
+            double l2 = sim.gradient(params, flat, 3, Readout.marginals(), fcot, fo, fgp, fgi);
+            assertEquals(l1, l2, 0.0);
+            assertArrayEquals(gp, fgp, 0.0);
+            for (int b = 0; b < 3; b++) {
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(gi[b][k], fgi[3 * b + k], 0.0);
+                    assertEquals(o2[b][k], fo[3 * b + k], 0.0);
+                }
+            }
         }
     }
 
