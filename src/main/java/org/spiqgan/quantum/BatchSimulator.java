@@ -21,6 +21,7 @@ public final class BatchSimulator implements AutoCloseable {
     private final int threads;
     private final Evaluator[] evaluators;
     private final ExecutorService pool;
+    private final double[][] paramGradBuf; // per thread, one item's parameter gradient
     private double[] itemGrads = new double[0];
 
     /** Uses all available cores. */
@@ -34,6 +35,7 @@ public final class BatchSimulator implements AutoCloseable {
         this.threads = threads;
         this.evaluators = new Evaluator[threads];
         for (int t = 0; t < threads; t++) evaluators[t] = circuit.newEvaluator();
+        this.paramGradBuf = new double[threads][circuit.paramCount()];
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread th = new Thread(r, "spiqgan-sim");
             th.setDaemon(true);
@@ -49,27 +51,28 @@ public final class BatchSimulator implements AutoCloseable {
         return threads;
     }
 
-    /** Work on items [from, to) with evaluator e. */
+    /** Work on items [from, to) by thread t with its evaluator e. */
     @FunctionalInterface
     private interface Chunk {
-        void run(Evaluator e, int from, int to);
+        void run(int t, Evaluator e, int from, int to);
     }
 
     private void parallel(int batch, Chunk chunk) {
         int t = Math.min(threads, Math.max(1, batch));
         if (t == 1 || pool == null) {
-            chunk.run(evaluators[0], 0, batch);
+            chunk.run(0, evaluators[0], 0, batch);
             return;
         }
         List<Future<?>> futures = new ArrayList<>(t - 1);
         for (int k = 1; k < t; k++) {
             int from = (int) ((long) batch * k / t), to = (int) ((long) batch * (k + 1) / t);
             Evaluator e = evaluators[k];
-            futures.add(pool.submit(() -> chunk.run(e, from, to)));
+            int t2 = k;
+            futures.add(pool.submit(() -> chunk.run(t2, e, from, to)));
         }
         RuntimeException failure = null;
         try {
-            chunk.run(evaluators[0], 0, (int) ((long) batch / t));
+            chunk.run(0, evaluators[0], 0, (int) ((long) batch / t));
         } catch (RuntimeException ex) {
             failure = ex;
         }
@@ -91,7 +94,7 @@ public final class BatchSimulator implements AutoCloseable {
 
     /** out[b] = readout of the circuit for inputs[b]. */
     public void read(double[] params, double[][] inputs, Readout readout, double[][] out) {
-        parallel(inputs.length, (e, from, to) -> {
+        parallel(inputs.length, (t, e, from, to) -> {
             for (int b = from; b < to; b++) {
                 e.run(params, inputs[b], 0);
                 e.read(readout, out[b]);
@@ -102,12 +105,10 @@ public final class BatchSimulator implements AutoCloseable {
     /** Flat variant: item b's inputs are {@code inputs[b*k .. (b+1)*k)} and its output {@code out[b*size ..]}. */
     public void read(double[] params, double[] inputs, int batch, Readout readout, double[] out) {
         int k = circuit.inputCount(), size = readout.size(circuit.qubits());
-        parallel(batch, (e, from, to) -> {
-            double[] buf = new double[size];
+        parallel(batch, (t, e, from, to) -> {
             for (int b = from; b < to; b++) {
                 e.run(params, inputs, b * k);
-                e.read(readout, buf);
-                System.arraycopy(buf, 0, out, b * size, size);
+                e.read(readout, out, b * size);
             }
         });
     }
@@ -130,8 +131,8 @@ public final class BatchSimulator implements AutoCloseable {
         if (itemGrads.length < batch * np + batch) itemGrads = new double[batch * np + batch];
         double[] ig = itemGrads;
         java.util.Arrays.fill(ig, 0, batch * np, 0.0);
-        parallel(batch, (e, from, to) -> {
-            double[] gp = new double[np];
+        parallel(batch, (t, e, from, to) -> {
+            double[] gp = paramGradBuf[t];
             for (int b = from; b < to; b++) {
                 java.util.Arrays.fill(gp, 0.0);
                 if (gradInputs != null) java.util.Arrays.fill(gradInputs[b], 0.0);
@@ -160,8 +161,8 @@ public final class BatchSimulator implements AutoCloseable {
         int np = circuit.paramCount(), k = circuit.inputCount(), size = readout.size(circuit.qubits());
         if (itemGrads.length < batch * np + batch) itemGrads = new double[batch * np + batch];
         double[] ig = itemGrads;
-        parallel(batch, (e, from, to) -> {
-            double[] gp = new double[np];
+        parallel(batch, (t, e, from, to) -> {
+            double[] gp = paramGradBuf[t];
             for (int b = from; b < to; b++) {
                 java.util.Arrays.fill(gp, 0.0);
                 if (gradInputs != null) java.util.Arrays.fill(gradInputs, b * k, (b + 1) * k, 0.0);
@@ -184,7 +185,7 @@ public final class BatchSimulator implements AutoCloseable {
      * sum_k bit(qubits[k]) 2^k) into out[b]. The stream of item b is seeded from (seed, b) only.
      */
     public void sample(double[] params, double[][] inputs, int[] qubits, int shots, long seed, long[][] out) {
-        parallel(inputs.length, (e, from, to) -> {
+        parallel(inputs.length, (t, e, from, to) -> {
             for (int b = from; b < to; b++) {
                 e.run(params, inputs[b], 0);
                 e.sample(qubits, shots, itemRandom(seed, b), out[b], 0);

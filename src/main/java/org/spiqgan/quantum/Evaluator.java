@@ -195,6 +195,18 @@ public final class Evaluator {
         r.compute(prob, n, out);
     }
 
+    /** Writes the readout into out[off .. off + r.size(n)). */
+    public void read(Readout r, double[] out, int off) {
+        if (off == 0) {
+            read(r, out);
+            return;
+        }
+        int size = r.size(n);
+        if (outTmp == null || outTmp.length < size) outTmp = new double[size];
+        read(r, outTmp);
+        System.arraycopy(outTmp, 0, out, off, size);
+    }
+
     public double[] read(Readout r) {
         double[] out = new double[r.size(n)];
         read(r, out);

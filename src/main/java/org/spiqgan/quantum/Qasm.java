@@ -106,6 +106,7 @@ public final class Qasm {
     }
 
     static String num(double v) {
+        if (!Double.isFinite(v)) throw new IllegalArgumentException("cannot export a non-finite angle: " + v);
         return Double.toString(v);
     }
 
