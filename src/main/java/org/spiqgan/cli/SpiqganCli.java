@@ -22,6 +22,8 @@ import picocli.CommandLine.ParseResult;
         description = "Quantum-classical generative models of neural spike trains.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            CircuitCommand.class,
+            QuickstartCommand.class,
         })
 public final class SpiqganCli implements Runnable {
 

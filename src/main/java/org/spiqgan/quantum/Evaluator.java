@@ -1,0 +1,445 @@
+package org.spiqgan.quantum;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Runs one {@link Circuit} and holds its state vector and every workspace the forward and adjoint
+ * passes need, allocated once. Not thread-safe: use one evaluator per thread (they are cheap for small
+ * circuits). After {@link #run} the state can be read any number of ways.
+ */
+public final class Evaluator {
+    private final Circuit c;
+    private final int n;
+    private final int dim;
+    private double[] re;
+    private double[] im;
+    private double[] lre; // adjoint vector, allocated on first gradient
+    private double[] lim;
+    private double[] re2, im2, lre2, lim2; // second buffers for gather passes
+    private final double[] ch; // cos(angle / 2) per slot
+    private final double[] sh; // sin(angle / 2) per slot
+    private double[] prob; // Born probabilities, allocated on first read
+    private double[] cdf;
+    private final double[] angles;
+    private final double[] shift; // per-slot angle offsets for the parameter-shift rule (normally 0)
+    private final double[] fmat;  // per-factor matrices of the last run
+    private final double[] bmat;  // per-instruction fused matrices of the last run
+    private final double[] gslot; // dL/d(angle slot)
+    private final double[] suffix;
+    private final double[] tmp = new double[8];
+    private final double[] pre = new double[8];
+    private final double[] r = new double[8];
+    private final double[] d = new double[8];
+    private final double[] params0;
+    private final double[] inputs0;
+    private double[] outTmp;
+    private double[] cotTmp;
+    private boolean probValid;
+    private boolean stateValid;
+
+    Evaluator(Circuit c) {
+        this.c = c;
+        this.n = c.qubits();
+        this.dim = 1 << n;
+        this.re = new double[dim];
+        this.im = new double[dim];
+        this.angles = new double[c.nSlots];
+        this.ch = new double[c.nSlots];
+        this.sh = new double[c.nSlots];
+        if (c.hasPermutation()) {
+            re2 = new double[dim];
+            im2 = new double[dim];
+        }
+        this.shift = new double[c.nSlots];
+        this.fmat = c.factorConstMat.clone();
+        this.bmat = new double[8 * c.nInstr];
+        this.gslot = new double[c.nSlots];
+        this.suffix = new double[8 * c.maxBlockLen];
+        this.params0 = new double[c.paramCount()];
+        this.inputs0 = new double[c.inputCount()];
+    }
+
+    public Circuit circuit() {
+        return c;
+    }
+
+    /** Runs the circuit for the given parameters and inputs. */
+    public void run(double[] params, double[] inputs) {
+        run(params, inputs, 0);
+    }
+
+    /** Runs with the inputs taken from {@code inputs[inOff .. inOff + inputCount)}. */
+    public void run(double[] params, double[] inputs, int inOff) {
+        checkArgs(params, inputs, inOff);
+        if (params == null) params = params0;
+        if (inputs == null) {
+            inputs = inputs0;
+            inOff = 0;
+        }
+        forward(params, inputs, inOff);
+    }
+
+    private void checkArgs(double[] params, double[] inputs, int inOff) {
+        if (c.paramCount() > 0 && (params == null || params.length < c.paramCount())) {
+            throw new IllegalArgumentException("need " + c.paramCount() + " parameters, got "
+                    + (params == null ? 0 : params.length));
+        }
+        if (c.inputCount() > 0 && (inputs == null || inputs.length < inOff + c.inputCount())) {
+            throw new IllegalArgumentException("need " + c.inputCount() + " inputs at offset " + inOff);
+        }
+    }
+
+    private void forward(double[] params, double[] inputs, int inOff) {
+        final Circuit c = this.c;
+        for (int s = 0; s < c.nSlots; s++) {
+            double v;
+            if (!c.slotVariable[s]) {
+                v = c.slotConst[s];
+            } else {
+                v = c.slotScale[s];
+                int p = c.slotParam[s], j = c.slotInput[s];
+                if (p >= 0) v *= params[p];
+                if (j >= 0) v *= inputs[inOff + j];
+            }
+            v += shift[s];
+            angles[s] = v;
+            if (c.slotTrig[s]) {
+                ch[s] = Math.cos(0.5 * v);
+                sh[s] = Math.sin(0.5 * v);
+            }
+        }
+        for (int f = 0; f < c.nFactors; f++) {
+            if (c.factorVariable[f]) c.factorGate[f].matrix(ch, sh, c.factorSlot[f], fmat, 8 * f);
+        }
+        Arrays.fill(re, 0.0);
+        Arrays.fill(im, 0.0);
+        re[0] = 1.0;
+        probValid = false;
+        stateValid = true;
+        final int[] kind = c.kind, q0 = c.q0, q1 = c.q1;
+        for (int i = 0; i < c.nInstr; i++) {
+            switch (kind[i]) {
+                case Circuit.K_VAR:
+                    fuse(i);
+                    Kernels.apply(re, im, dim, q0[i], bmat, 8 * i);
+                    break;
+                case Circuit.K_VAR_DIAG:
+                    fuse(i);
+                    Kernels.applyDiag(re, im, dim, q0[i], bmat, 8 * i);
+                    break;
+                case Circuit.K_CONST:
+                    Kernels.apply(re, im, dim, q0[i], c.constMat, 8 * i);
+                    break;
+                case Circuit.K_CONST_DIAG:
+                    Kernels.applyDiag(re, im, dim, q0[i], c.constMat, 8 * i);
+                    break;
+                case Circuit.K_CONST_X:
+                    Kernels.applyX(re, im, dim, q0[i]);
+                    break;
+                case Circuit.K_CNOT:
+                    Kernels.cnot(re, im, dim, q0[i], q1[i]);
+                    break;
+                case Circuit.K_CZ:
+                    Kernels.cz(re, im, dim, q0[i], q1[i]);
+                    break;
+                case Circuit.K_PERM:
+                    gatherState(c.permSrc[i]);
+                    break;
+                default:
+                    Kernels.swap(re, im, dim, q0[i], q1[i]);
+            }
+        }
+    }
+
+    private void gatherState(int[] src) {
+        Kernels.gather(re, im, re2, im2, src, dim);
+        double[] t = re;
+        re = re2;
+        re2 = t;
+        t = im;
+        im = im2;
+        im2 = t;
+    }
+
+    private void gatherAdjoint(int[] src) {
+        Kernels.gather(lre, lim, lre2, lim2, src, dim);
+        double[] t = lre;
+        lre = lre2;
+        lre2 = t;
+        t = lim;
+        lim = lim2;
+        lim2 = t;
+    }
+
+    /** bmat[i] = product of the block's factor matrices, later factors on the left. */
+    private void fuse(int i) {
+        final int[] bf = c.blockFactors;
+        int s = c.blockStart[i], e = c.blockEnd[i], o = 8 * i;
+        System.arraycopy(fmat, 8 * bf[s], bmat, o, 8);
+        for (int k = s + 1; k < e; k++) Kernels.mul(fmat, 8 * bf[k], bmat, o, bmat, o);
+    }
+
+    private void ensureProb() {
+        if (!stateValid) throw new IllegalStateException("no state: call run() (a gradient sweep consumes the state)");
+        if (probValid) return;
+        if (prob == null) prob = new double[dim];
+        for (int b = 0; b < dim; b++) prob[b] = re[b] * re[b] + im[b] * im[b];
+        probValid = true;
+    }
+
+    /** Writes the readout of the current state into out[0 .. r.size(n)). */
+    public void read(Readout r, double[] out) {
+        r.check(n);
+        ensureProb();
+        r.compute(prob, n, out);
+    }
+
+    /** Writes the readout into out[off .. off + r.size(n)). */
+    public void read(Readout r, double[] out, int off) {
+        if (off == 0) {
+            read(r, out);
+            return;
+        }
+        int size = r.size(n);
+        if (outTmp == null || outTmp.length < size) outTmp = new double[size];
+        read(r, outTmp);
+        System.arraycopy(outTmp, 0, out, off, size);
+    }
+
+    public double[] read(Readout r) {
+        double[] out = new double[r.size(n)];
+        read(r, out);
+        return out;
+    }
+
+    /** The real parts of the current amplitudes (a live view: do not modify). */
+    public double[] real() {
+        if (!stateValid) throw new IllegalStateException("no state: call run()");
+        return re;
+    }
+
+    /** The imaginary parts of the current amplitudes (a live view: do not modify). */
+    public double[] imag() {
+        if (!stateValid) throw new IllegalStateException("no state: call run()");
+        return im;
+    }
+
+    /**
+     * Draws measurement shots from the current state over the given qubits (null = all); each shot is
+     * the code sum_k bit(qubits[k]) 2^k. Writes {@code shots} codes to out[off..].
+     */
+    public void sample(int[] qubits, int shots, SplittableRandom rng, long[] out, int off) {
+        ensureProb();
+        if (cdf == null) cdf = new double[dim];
+        double acc = 0;
+        for (int b = 0; b < dim; b++) {
+            acc += prob[b];
+            cdf[b] = acc;
+        }
+        Readout sub = qubits == null ? null : Readout.probabilities(qubits);
+        if (sub != null) sub.check(n);
+        for (int k = 0; k < shots; k++) {
+            double u = rng.nextDouble() * acc;
+            int lo = 0, hi = dim - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cdf[mid] > u) hi = mid;
+                else lo = mid + 1;
+            }
+            // lo is the first state with cdf > u, so it never has probability zero.
+            out[off + k] = sub == null ? lo : sub.subsetCode(lo);
+        }
+    }
+
+    /**
+     * Forward run, then one reverse (adjoint) sweep for the loss L = dot(cotangent, readout). Adds
+     * dL/dparams to {@code gradParams} and dL/dinputs to {@code gradInputs[giOff..]} (either may be
+     * null). Writes the readout to {@code out} when not null. Returns L.
+     */
+    public double gradient(double[] params, double[] inputs, int inOff, Readout readout, double[] cotangent,
+            double[] gradParams, double[] gradInputs, int giOff, double[] out) {
+        return gradient(params, inputs, inOff, readout, cotangent, 0, gradParams, gradInputs, giOff, out, 0);
+    }
+
+    /**
+     * The general form, for flat batch arrays: the cotangent is read from {@code cotangent[cotOff..]} and
+     * the readout written to {@code out[outOff..]} (when out is not null).
+     */
+    public double gradient(double[] params, double[] inputs, int inOff, Readout readout, double[] cotangent,
+            int cotOff, double[] gradParams, double[] gradInputs, int giOff, double[] out, int outOff) {
+        checkArgs(params, inputs, inOff);
+        readout.check(n);
+        int size = readout.size(n);
+        if (cotangent.length < cotOff + size) {
+            throw new IllegalArgumentException("cotangent needs " + size + " entries at offset " + cotOff);
+        }
+        if (cotOff != 0) {
+            if (cotTmp == null || cotTmp.length < size) cotTmp = new double[size];
+            System.arraycopy(cotangent, cotOff, cotTmp, 0, size);
+            cotangent = cotTmp;
+        }
+        if (params == null) params = params0;
+        if (inputs == null) {
+            inputs = inputs0;
+            inOff = 0;
+        }
+        forward(params, inputs, inOff);
+        ensureProb();
+        if (outTmp == null || outTmp.length < size) outTmp = new double[size];
+        readout.compute(prob, n, outTmp);
+        if (out != null) System.arraycopy(outTmp, 0, out, outOff, size);
+        double loss = 0;
+        for (int k = 0; k < size; k++) loss += cotangent[k] * outTmp[k];
+
+        if (lre == null) {
+            lre = new double[dim];
+            lim = new double[dim];
+            if (c.hasPermutation()) {
+                lre2 = new double[dim];
+                lim2 = new double[dim];
+            }
+        }
+        // lambda = W psi with W the diagonal observable; prob is reused as the weight buffer.
+        readout.weights(cotangent, n, prob);
+        probValid = false;
+        for (int b = 0; b < dim; b++) {
+            lre[b] = prob[b] * re[b];
+            lim[b] = prob[b] * im[b];
+        }
+        Arrays.fill(gslot, 0.0);
+        final int[] kind = c.kind, q0 = c.q0, q1 = c.q1;
+        for (int i = c.nInstr - 1; i >= 0; i--) {
+            switch (kind[i]) {
+                case Circuit.K_VAR:
+                    Kernels.reverse(re, im, lre, lim, dim, q0[i], bmat, 8 * i, r);
+                    blockGradient(i);
+                    break;
+                case Circuit.K_VAR_DIAG:
+                    Kernels.reverseDiag(re, im, lre, lim, dim, q0[i], bmat, 8 * i, r);
+                    blockGradient(i);
+                    break;
+                case Circuit.K_CONST:
+                case Circuit.K_CONST_DIAG:
+                    Kernels.dagger(c.constMat, 8 * i, tmp, 0);
+                    if (kind[i] == Circuit.K_CONST) {
+                        Kernels.apply(re, im, dim, q0[i], tmp, 0);
+                        Kernels.apply(lre, lim, dim, q0[i], tmp, 0);
+                    } else {
+                        Kernels.applyDiag(re, im, dim, q0[i], tmp, 0);
+                        Kernels.applyDiag(lre, lim, dim, q0[i], tmp, 0);
+                    }
+                    break;
+                case Circuit.K_CONST_X:
+                    Kernels.applyX(re, im, dim, q0[i]);
+                    Kernels.applyX(lre, lim, dim, q0[i]);
+                    break;
+                case Circuit.K_CNOT:
+                    Kernels.cnot(re, im, dim, q0[i], q1[i]);
+                    Kernels.cnot(lre, lim, dim, q0[i], q1[i]);
+                    break;
+                case Circuit.K_CZ:
+                    Kernels.cz(re, im, dim, q0[i], q1[i]);
+                    Kernels.cz(lre, lim, dim, q0[i], q1[i]);
+                    break;
+                case Circuit.K_PERM:
+                    gatherState(c.permInv[i]);
+                    gatherAdjoint(c.permInv[i]);
+                    break;
+                default:
+                    Kernels.swap(re, im, dim, q0[i], q1[i]);
+                    Kernels.swap(lre, lim, dim, q0[i], q1[i]);
+            }
+        }
+        chain(params, inputs, inOff, gslot, gradParams, gradInputs, giOff);
+        // The reverse sweep took the state back to |0...0>: it must be run again before it is read.
+        stateValid = false;
+        return loss;
+    }
+
+    /** Same, with the inputs at offset 0 and the input gradient at offset 0. */
+    public double gradient(double[] params, double[] inputs, Readout readout, double[] cotangent,
+            double[] gradParams, double[] gradInputs) {
+        return gradient(params, inputs, 0, readout, cotangent, gradParams, gradInputs, 0, null);
+    }
+
+    /**
+     * The gradient contributions of one fused block, given r (the correlation of lambda after the block
+     * and psi before it): dL/dangle = 2 Re sum_ab (A dM B)_ab r_ab, with A the factors after and B the
+     * factors before the differentiated one.
+     */
+    private void blockGradient(int i) {
+        final int[] bf = c.blockFactors;
+        int s = c.blockStart[i], e = c.blockEnd[i], m = e - s;
+        // suffix[k] = M_{m-1} ... M_{k+1}
+        Kernels.identity(suffix, 8 * (m - 1));
+        for (int k = m - 2; k >= 0; k--) Kernels.mul(suffix, 8 * (k + 1), fmat, 8 * bf[s + k + 1], suffix, 8 * k);
+        Kernels.identity(pre, 0);
+        for (int k = 0; k < m; k++) {
+            int f = bf[s + k];
+            if (c.factorVariable[f]) {
+                Gate g = c.factorGate[f];
+                int slot0 = c.factorSlot[f];
+                for (int a = 0; a < g.angles(); a++) {
+                    if (!c.slotVariable[slot0 + a]) continue;
+                    g.derivative(ch, sh, slot0, a, d, 0);
+                    Kernels.mul(d, 0, pre, 0, tmp, 0);
+                    Kernels.mul(suffix, 8 * k, tmp, 0, tmp, 0);
+                    gslot[slot0 + a] += 2 * (tmp[0] * r[0] - tmp[1] * r[1] + tmp[2] * r[2] - tmp[3] * r[3]
+                            + tmp[4] * r[4] - tmp[5] * r[5] + tmp[6] * r[6] - tmp[7] * r[7]);
+                }
+            }
+            if (k < m - 1) Kernels.mul(fmat, 8 * f, pre, 0, pre, 0);
+        }
+    }
+
+    /** Chain rule from angle slots to parameters and inputs: angle = scale * param * input. */
+    private void chain(double[] params, double[] inputs, int inOff, double[] g, double[] gradParams,
+            double[] gradInputs, int giOff) {
+        for (int s = 0; s < c.nSlots; s++) {
+            if (!c.slotVariable[s]) continue;
+            double gs = g[s] * c.slotScale[s];
+            int p = c.slotParam[s], j = c.slotInput[s];
+            if (p >= 0 && gradParams != null) gradParams[p] += j >= 0 ? gs * inputs[inOff + j] : gs;
+            if (j >= 0 && gradInputs != null) gradInputs[giOff + j] += p >= 0 ? gs * params[p] : gs;
+        }
+    }
+
+    /**
+     * The same gradient by the parameter-shift rule: two extra runs per variable angle, each angle shifted
+     * by +-pi/2 (exact for every rotation gate of the set). For cross-checks and hardware-style costing.
+     */
+    public double parameterShiftGradient(double[] params, double[] inputs, int inOff, Readout readout,
+            double[] cotangent, double[] gradParams, double[] gradInputs, int giOff) {
+        checkArgs(params, inputs, inOff);
+        readout.check(n);
+        if (params == null) params = params0;
+        if (inputs == null) {
+            inputs = inputs0;
+            inOff = 0;
+        }
+        int size = readout.size(n);
+        double[] out = new double[size];
+        double[] g = new double[c.nSlots];
+        for (int s = 0; s < c.nSlots; s++) {
+            if (!c.slotVariable[s]) continue;
+            shift[s] = Math.PI / 2;
+            double plus = loss(params, inputs, inOff, readout, cotangent, out);
+            shift[s] = -Math.PI / 2;
+            double minus = loss(params, inputs, inOff, readout, cotangent, out);
+            shift[s] = 0;
+            g[s] = 0.5 * (plus - minus);
+        }
+        chain(params, inputs, inOff, g, gradParams, gradInputs, giOff);
+        return loss(params, inputs, inOff, readout, cotangent, out);
+    }
+
+    private double loss(double[] params, double[] inputs, int inOff, Readout readout, double[] cot, double[] out) {
+        forward(params, inputs, inOff);
+        ensureProb();
+        readout.compute(prob, n, out);
+        double l = 0;
+        for (int k = 0; k < out.length; k++) l += cot[k] * out[k];
+        return l;
+    }
+}

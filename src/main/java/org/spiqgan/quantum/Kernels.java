@@ -1,0 +1,235 @@
+package org.spiqgan.quantum;
+
+/**
+ * State-vector kernels on split real/imaginary arrays. Plain loops over index pairs (i, i + 2^q);
+ * no allocation. 2x2 matrices are 8 doubles row-major {@code (re00, im00, re01, im01, re10, im10, re11, im11)}.
+ */
+final class Kernels {
+    private Kernels() {}
+
+    /** out = a * b (2x2 complex); out may alias a or b. */
+    static void mul(double[] a, int ao, double[] b, int bo, double[] out, int oo) {
+        double a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+        double a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];
+        double b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+        double b4 = b[bo + 4], b5 = b[bo + 5], b6 = b[bo + 6], b7 = b[bo + 7];
+        out[oo] = a0 * b0 - a1 * b1 + a2 * b4 - a3 * b5;
+        out[oo + 1] = a0 * b1 + a1 * b0 + a2 * b5 + a3 * b4;
+        out[oo + 2] = a0 * b2 - a1 * b3 + a2 * b6 - a3 * b7;
+        out[oo + 3] = a0 * b3 + a1 * b2 + a2 * b7 + a3 * b6;
+        out[oo + 4] = a4 * b0 - a5 * b1 + a6 * b4 - a7 * b5;
+        out[oo + 5] = a4 * b1 + a5 * b0 + a6 * b5 + a7 * b4;
+        out[oo + 6] = a4 * b2 - a5 * b3 + a6 * b6 - a7 * b7;
+        out[oo + 7] = a4 * b3 + a5 * b2 + a6 * b7 + a7 * b6;
+    }
+
+    /** out = m^dagger; out may alias m. */
+    static void dagger(double[] m, int mo, double[] out, int oo) {
+        double m2 = m[mo + 2], m3 = m[mo + 3], m4 = m[mo + 4], m5 = m[mo + 5];
+        out[oo] = m[mo];
+        out[oo + 1] = -m[mo + 1];
+        out[oo + 2] = m4;
+        out[oo + 3] = -m5;
+        out[oo + 4] = m2;
+        out[oo + 5] = -m3;
+        out[oo + 6] = m[mo + 6];
+        out[oo + 7] = -m[mo + 7];
+    }
+
+    static void identity(double[] out, int oo) {
+        Gate.set(out, oo, 1, 0, 0, 0, 0, 0, 1, 0);
+    }
+
+    /** Applies a general 2x2 matrix to qubit q. */
+    static void apply(double[] re, double[] im, int dim, int q, double[] m, int o) {
+        double ar = m[o], ai = m[o + 1], br = m[o + 2], bi = m[o + 3];
+        double cr = m[o + 4], ci = m[o + 5], dr = m[o + 6], di = m[o + 7];
+        int st = 1 << q;
+        if (st == 1) {
+            for (int i = 0; i < dim; i += 2) {
+                int j = i + 1;
+                double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+                re[i] = ar * xr - ai * xi + br * yr - bi * yi;
+                im[i] = ar * xi + ai * xr + br * yi + bi * yr;
+                re[j] = cr * xr - ci * xi + dr * yr - di * yi;
+                im[j] = cr * xi + ci * xr + dr * yi + di * yr;
+            }
+            return;
+        }
+        for (int base = 0; base < dim; base += st << 1) {
+            for (int i = base, e = base + st; i < e; i++) {
+                int j = i + st;
+                double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+                re[i] = ar * xr - ai * xi + br * yr - bi * yi;
+                im[i] = ar * xi + ai * xr + br * yi + bi * yr;
+                re[j] = cr * xr - ci * xi + dr * yr - di * yi;
+                im[j] = cr * xi + ci * xr + dr * yi + di * yr;
+            }
+        }
+    }
+
+    /** Applies diag(m00, m11) to qubit q. */
+    static void applyDiag(double[] re, double[] im, int dim, int q, double[] m, int o) {
+        double ar = m[o], ai = m[o + 1], dr = m[o + 6], di = m[o + 7];
+        int st = 1 << q;
+        for (int base = 0; base < dim; base += st << 1) {
+            for (int i = base, e = base + st; i < e; i++) {
+                int j = i + st;
+                double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+                re[i] = ar * xr - ai * xi;
+                im[i] = ar * xi + ai * xr;
+                re[j] = dr * yr - di * yi;
+                im[j] = dr * yi + di * yr;
+            }
+        }
+    }
+
+    /** dst[i] = src[from[i]] for re and im. */
+    static void gather(double[] re, double[] im, double[] dre, double[] dim_, int[] from, int dim) {
+        for (int i = 0; i < dim; i++) {
+            int k = from[i];
+            dre[i] = re[k];
+            dim_[i] = im[k];
+        }
+    }
+
+    static void applyX(double[] re, double[] im, int dim, int q) {
+        int st = 1 << q;
+        for (int base = 0; base < dim; base += st << 1) {
+            for (int i = base, e = base + st; i < e; i++) {
+                int j = i + st;
+                double t = re[i];
+                re[i] = re[j];
+                re[j] = t;
+                t = im[i];
+                im[i] = im[j];
+                im[j] = t;
+            }
+        }
+    }
+
+    // Two-qubit kernels visit each index with both bits clear once (three nested strides), then touch
+    // the partner indices; no per-index branch.
+
+    static void cnot(double[] re, double[] im, int dim, int control, int target) {
+        int lo = Math.min(control, target), hi = Math.max(control, target);
+        int cm = 1 << control, tm = 1 << target, sl = 1 << lo, sh = 1 << hi;
+        for (int a = 0; a < dim; a += sh << 1) {
+            for (int b = a; b < a + sh; b += sl << 1) {
+                for (int i = b, e = b + sl; i < e; i++) {
+                    int x = i | cm, y = x | tm;
+                    double t = re[x];
+                    re[x] = re[y];
+                    re[y] = t;
+                    t = im[x];
+                    im[x] = im[y];
+                    im[y] = t;
+                }
+            }
+        }
+    }
+
+    static void cz(double[] re, double[] im, int dim, int q0, int q1) {
+        int lo = Math.min(q0, q1), hi = Math.max(q0, q1);
+        int both = (1 << q0) | (1 << q1), sl = 1 << lo, sh = 1 << hi;
+        for (int a = 0; a < dim; a += sh << 1) {
+            for (int b = a; b < a + sh; b += sl << 1) {
+                for (int i = b, e = b + sl; i < e; i++) {
+                    int y = i | both;
+                    re[y] = -re[y];
+                    im[y] = -im[y];
+                }
+            }
+        }
+    }
+
+    static void swap(double[] re, double[] im, int dim, int q0, int q1) {
+        int lo = Math.min(q0, q1), hi = Math.max(q0, q1);
+        int sl = 1 << lo, sh = 1 << hi;
+        for (int a = 0; a < dim; a += sh << 1) {
+            for (int b = a; b < a + sh; b += sl << 1) {
+                for (int i = b, e = b + sl; i < e; i++) {
+                    int x = i | sl, y = i | sh;
+                    double t = re[x];
+                    re[x] = re[y];
+                    re[y] = t;
+                    t = im[x];
+                    im[x] = im[y];
+                    im[y] = t;
+                }
+            }
+        }
+    }
+
+    /**
+     * One reverse step through a 1-qubit block F on qubit q: psi := F^dag psi, then accumulates
+     * r_ab = sum over pairs conj(lambda_a) psi_b (with psi before F, lambda after F), then
+     * lambda := F^dag lambda. Writes r (8 doubles, row-major) to r[0..8).
+     */
+    static void reverse(double[] re, double[] im, double[] lre, double[] lim, int dim, int q, double[] m, int o,
+            double[] r) {
+        // F^dag entries
+        double ar = m[o], ai = -m[o + 1], br = m[o + 4], bi = -m[o + 5];
+        double cr = m[o + 2], ci = -m[o + 3], dr = m[o + 6], di = -m[o + 7];
+        double r00r = 0, r00i = 0, r01r = 0, r01i = 0, r10r = 0, r10i = 0, r11r = 0, r11i = 0;
+        int st = 1 << q;
+        for (int base = 0; base < dim; base += st << 1) {
+            for (int i = base, e = base + st; i < e; i++) {
+                int j = i + st;
+                double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+                double p0r = ar * xr - ai * xi + br * yr - bi * yi;
+                double p0i = ar * xi + ai * xr + br * yi + bi * yr;
+                double p1r = cr * xr - ci * xi + dr * yr - di * yi;
+                double p1i = cr * xi + ci * xr + dr * yi + di * yr;
+                re[i] = p0r;
+                im[i] = p0i;
+                re[j] = p1r;
+                im[j] = p1i;
+                double l0r = lre[i], l0i = lim[i], l1r = lre[j], l1i = lim[j];
+                r00r += l0r * p0r + l0i * p0i;
+                r00i += l0r * p0i - l0i * p0r;
+                r01r += l0r * p1r + l0i * p1i;
+                r01i += l0r * p1i - l0i * p1r;
+                r10r += l1r * p0r + l1i * p0i;
+                r10i += l1r * p0i - l1i * p0r;
+                r11r += l1r * p1r + l1i * p1i;
+                r11i += l1r * p1i - l1i * p1r;
+                lre[i] = ar * l0r - ai * l0i + br * l1r - bi * l1i;
+                lim[i] = ar * l0i + ai * l0r + br * l1i + bi * l1r;
+                lre[j] = cr * l0r - ci * l0i + dr * l1r - di * l1i;
+                lim[j] = cr * l0i + ci * l0r + dr * l1i + di * l1r;
+            }
+        }
+        Gate.set(r, 0, r00r, r00i, r01r, r01i, r10r, r10i, r11r, r11i);
+    }
+
+    /** As {@link #reverse} for a diagonal block; only r00 and r11 are computed (the rest are zero). */
+    static void reverseDiag(double[] re, double[] im, double[] lre, double[] lim, int dim, int q, double[] m,
+            int o, double[] r) {
+        double ar = m[o], ai = -m[o + 1], dr = m[o + 6], di = -m[o + 7];
+        double r00r = 0, r00i = 0, r11r = 0, r11i = 0;
+        int st = 1 << q;
+        for (int base = 0; base < dim; base += st << 1) {
+            for (int i = base, e = base + st; i < e; i++) {
+                int j = i + st;
+                double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+                double p0r = ar * xr - ai * xi, p0i = ar * xi + ai * xr;
+                double p1r = dr * yr - di * yi, p1i = dr * yi + di * yr;
+                re[i] = p0r;
+                im[i] = p0i;
+                re[j] = p1r;
+                im[j] = p1i;
+                double l0r = lre[i], l0i = lim[i], l1r = lre[j], l1i = lim[j];
+                r00r += l0r * p0r + l0i * p0i;
+                r00i += l0r * p0i - l0i * p0r;
+                r11r += l1r * p1r + l1i * p1i;
+                r11i += l1r * p1i - l1i * p1r;
+                lre[i] = ar * l0r - ai * l0i;
+                lim[i] = ar * l0i + ai * l0r;
+                lre[j] = dr * l1r - di * l1i;
+                lim[j] = dr * l1i + di * l1r;
+            }
+        }
+        Gate.set(r, 0, r00r, r00i, 0, 0, 0, 0, r11r, r11i);
+    }
+}
