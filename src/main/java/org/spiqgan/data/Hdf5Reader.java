@@ -36,7 +36,8 @@ final class Hdf5Reader {
             Dataset ds = hdf.getDatasetByPath(name);
             boolean transposed = matlab || ds.getAttribute("MATLAB_class") != null;
             SpikeRaster r = readMatrix(file, name, ds, transposed, opts);
-            return withAttributes(r, file, ds, opts);
+            r = withAttributes(r, file, ds, opts);
+            return name.equals("data") && !transposed ? withSideDatasets(r, file, hdf, opts) : r;
         }
     }
 
@@ -116,6 +117,25 @@ final class Hdf5Reader {
         return r;
     }
 
+    /** neuron_ids and segments (K x 2 start/end bins) beside {@code data}, as {@link RasterWriters} writes them. */
+    private static SpikeRaster withSideDatasets(SpikeRaster r, Path file, HdfFile hdf, ReadOptions opts) {
+        if (hdf.getChildren().get("neuron_ids") instanceof Dataset ids && ids.getDimensions().length == 1
+                && ids.getDimensions()[0] == r.neurons()) {
+            NumberArray v = NumberArray.of(ids.getDataFlat(), file, "neuron_ids");
+            int[] a = new int[r.neurons()];
+            for (int i = 0; i < a.length; i++) a[i] = (int) v.get(i);
+            r = r.withNeuronIds(a);
+        }
+        if (opts.segmentLength() == null && hdf.getChildren().get("segments") instanceof Dataset seg) {
+            int[] d = seg.getDimensions();
+            if (d.length != 2 || d[1] != 2) throw BadInputException.of(file, "segments", "expected K x 2 (start, end) bins");
+            NumberArray v = NumberArray.of(seg.getDataFlat(), file, "segments");
+            if (v.length() != 2L * d[0]) throw BadInputException.of(file, "segments", "data size does not match its shape");
+            r = segmentsFrom(r, file, "segments", d[0], k -> v.get(2 * k), k -> v.get(2 * k + 1));
+        }
+        return r;
+    }
+
     private static Object scalarArray(Object o) {
         if (o instanceof Number n) return new double[] {n.doubleValue()};
         return o;
@@ -160,9 +180,8 @@ final class Hdf5Reader {
             start = ends[u];
         }
         List<double[]> trials = readTrials(file, hdf);
-        double stop = maxTime;
-        for (double[] t : trials) stop = Math.max(stop, t[1]);
-        long bins = (long) Math.floor(stop / binSec + 1e-9) + 1;
+        long bins = (long) Math.floor(maxTime / binSec + 1e-9) + 1;
+        for (double[] t : trials) bins = Math.max(bins, (long) Math.ceil(t[1] / binSec - 1e-9));
         if (bins > Integer.MAX_VALUE - 64) throw BadInputException.of(file, "units/spike_times", "too many bins: " + bins + "; use a larger --bin-ms");
         SpikeRaster.Builder b = SpikeRaster.builder(nUnits, (int) bins).binMs(opts.binMsOr(ReadOptions.DEFAULT_BIN_MS));
         start = 0;

@@ -105,11 +105,19 @@ public final class RasterWriters {
             }
             mat.addArray("segments", s);
         }
-        AtomicFile.write(file, out -> {
-            try (var sink = Sinks.wrapNonSeeking(out)) {
-                mat.writeTo(sink);
-            }
-        });
+        writeMatFile(file, mat);
+    }
+
+    /** MFL needs a seekable sink (it patches sizes of compressed entries): write to memory first. */
+    static void writeMatFile(Path file, MatFile mat) throws IOException {
+        long size = mat.getUncompressedSerializedSize();
+        if (size > Integer.MAX_VALUE - 1024) throw BadInputException.of(file, "--out", "too large for a MAT v5 file");
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) size + 1024);
+        try (var sink = Sinks.wrap(buf)) {
+            mat.writeTo(sink);
+        }
+        buf.flip();
+        AtomicFile.write(file, out -> out.write(buf.array(), 0, buf.limit()));
     }
 
     public static void writeHdf5(Path file, SpikeRaster r) throws IOException {

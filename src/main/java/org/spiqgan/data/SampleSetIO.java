@@ -91,11 +91,7 @@ public final class SampleSetIO {
             }
         }
         MatFile mat = Mat5.newMatFile().addArray(MAT_VARIABLE, m);
-        AtomicFile.write(file, out -> {
-            try (var sink = us.hebi.matlab.mat.types.Sinks.wrapNonSeeking(out)) {
-                mat.writeTo(sink);
-            }
-        });
+        RasterWriters.writeMatFile(file, mat);
     }
 
     public static SampleSet read(Path file) {

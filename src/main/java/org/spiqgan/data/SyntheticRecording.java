@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  *       cap of {@link Params#maxBurst} consecutive bins are the refractory/adaptation effect: the
  *       autocorrelogram decays over a few bins.</li>
  *   <li>beta_i: set by bisection so that neuron i's firing probability per bin matches a target drawn
- *       log-uniformly in [{@link Params#minRate}, {@link Params#maxRate}] (1-13% per 20 ms bin by default).</li>
+ *       log-uniformly in [{@link Params#minRate}, {@link Params#maxRate}] (1.5-15% per 20 ms bin by default).</li>
  * </ul>
  * The recording has {@link Params#segments} repeats of {@link Params#segmentBins} bins, as segments.
  * Same seed and parameters, same recording, on every machine (SplittableRandom, no floating-point
@@ -38,7 +38,7 @@ public final class SyntheticRecording {
             double stimulusAr, double noiseAr, double minGain, double maxGain, double noiseWeight,
             double h1, double h2, double h3, int maxBurst) {
         public static Params defaults() {
-            return new Params(20, 60, 500, 20.0, 0.01, 0.13, 0.8, 0.7, 0.8, 1.6, 0.6, 2.4, 0.4, -1.0, 4);
+            return new Params(20, 60, 500, 20.0, 0.015, 0.15, 0.95, 0.8, 1.5, 2.5, 0.6, 1.8, 1.0, -0.1, 6);
         }
 
         public Params withSize(int n, int k, int bins) {
