@@ -151,7 +151,13 @@ final class Hdf5Reader {
         if (ids != null && ids.length() != nUnits) {
             throw BadInputException.of(file, "units/id", ids.length() + " ids for " + nUnits + " units");
         }
-        double binSec = opts.binMsOr(ReadOptions.DEFAULT_BIN_MS) / 1000.0;
+        double binMs = opts.binMsOr(ReadOptions.DEFAULT_BIN_MS);
+        Attribute ownBin = units.getAttribute("bin_ms"); // written by RasterWriters, not part of NWB
+        if (opts.binMs() == null && ownBin != null) {
+            binMs = NumberArray.of(scalarArray(ownBin.getData()), file, "units/bin_ms").get(0);
+            if (!(binMs > 0) || Double.isInfinite(binMs)) throw BadInputException.of(file, "units/bin_ms", "bin width must be positive");
+        }
+        double binSec = binMs / 1000.0;
         long prev = 0;
         long[] ends = new long[nUnits];
         for (int u = 0; u < nUnits; u++) {
@@ -183,7 +189,7 @@ final class Hdf5Reader {
         long bins = (long) Math.floor(maxTime / binSec + 1e-9) + 1;
         for (double[] t : trials) bins = Math.max(bins, (long) Math.ceil(t[1] / binSec - 1e-9));
         if (bins > Integer.MAX_VALUE - 64) throw BadInputException.of(file, "units/spike_times", "too many bins: " + bins + "; use a larger --bin-ms");
-        SpikeRaster.Builder b = SpikeRaster.builder(nUnits, (int) bins).binMs(opts.binMsOr(ReadOptions.DEFAULT_BIN_MS));
+        SpikeRaster.Builder b = SpikeRaster.builder(nUnits, (int) bins).binMs(binMs);
         start = 0;
         for (int u = 0; u < nUnits; u++) {
             for (long k = start; k < ends[u]; k++) b.add(u, binOf(times.get((int) k), binSec, (int) bins));
