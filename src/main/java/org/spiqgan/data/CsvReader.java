@@ -124,6 +124,7 @@ final class CsvReader {
     }
 
     private static double number(Path file, long lineNo, int col, String s) {
+        if (s.equalsIgnoreCase("nan")) return Double.NaN;
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {

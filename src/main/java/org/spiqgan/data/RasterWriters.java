@@ -158,6 +158,7 @@ public final class RasterWriters {
             long total = 0;
             for (int i = 0; i < r.neurons(); i++) for (int t = 0; t < r.bins(); t++) total += r.count(i, t);
             if (total > Integer.MAX_VALUE - 16) throw BadInputException.of(file, "--out", "too many spikes for one NWB dataset");
+            if (total == 0) throw BadInputException.of(file, "--out", "the raster has no spikes; an NWB units table needs at least one");
             double[] times = new double[(int) total];
             long[] index = new long[r.neurons()];
             int k = 0;

@@ -12,9 +12,9 @@ import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Matrix;
 
 /** The benchmark recording (SPEC.md section 2), checked against a direct reading of the MAT matrix. */
-class RetinaDataTest {
+public class RetinaDataTest {
     /** sha256 of the (1829, 10, 30) uint8 test windows as computed once with numpy/scipy (see docs/data.md). */
-    static final String NUMPY_TEST_WINDOWS_SHA256 = "4a66f63ed0ae0c79ede3edaab41088c045cde2398ce64dc5920a3d13386e6278";
+    public static final String NUMPY_TEST_WINDOWS_SHA256 = "4a66f63ed0ae0c79ede3edaab41088c045cde2398ce64dc5920a3d13386e6278";
 
     @Test
     void readsShapeMeanSegmentsAndSplit() {
