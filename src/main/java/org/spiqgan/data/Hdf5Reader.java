@@ -92,19 +92,43 @@ final class Hdf5Reader {
             throw BadInputException.of(file, name, "expected a 2-D dataset, found " + d.length + "-D " + java.util.Arrays.toString(d));
         }
         if (ds.isEmpty() || d[0] == 0 || d[1] == 0) throw BadInputException.of(file, name, "empty dataset");
-        Object flat = ds.getDataFlat();
-        NumberArray values = NumberArray.of(flat, file, name);
-        if (values.length() != (long) d[0] * d[1]) throw BadInputException.of(file, name, "data size does not match its shape");
         // HDF5 order is C: element (i, j) of [d0][d1] is at i * d1 + j. MATLAB sees the transpose.
         long rows = transposed ? d[1] : d[0];
         long cols = transposed ? d[0] : d[1];
         RasterAssembler asm = new RasterAssembler(file, name, rows, cols, opts);
-        int n = values.length();
-        for (int k = 0; k < n; k++) {
-            long i = k / d[1], j = k % d[1];
-            if (transposed) asm.accept(j, i, values.get(k)); else asm.accept(i, j, values.get(k));
+        long total = (long) d[0] * d[1];
+        // Large datasets are read in blocks of rows: jhdf widens unsigned types (uint8 -> short), so a
+        // whole 2 GB dataset would need 4 GB at once.
+        int blockRows = (int) Math.max(1, Math.min(d[0], sliceElements / d[1]));
+        try (ReadProgress progress = ReadProgress.start("reading " + name, total)) {
+            for (int r0 = 0; r0 < d[0]; r0 += blockRows) {
+                int nr = Math.min(blockRows, d[0] - r0);
+                NumberArray values = NumberArray.of(nr == d[0] ? ds.getDataFlat() : flatten(ds.getData(new long[] {r0, 0}, new int[] {nr, d[1]})),
+                        file, name);
+                if (values.length() != (long) nr * d[1]) throw BadInputException.of(file, name, "data size does not match its shape");
+                int n = values.length();
+                for (int k = 0; k < n; k++) {
+                    long i = r0 + k / d[1], j = k % d[1];
+                    if (transposed) asm.accept(j, i, values.get(k)); else asm.accept(i, j, values.get(k));
+                }
+                progress.stepTo((long) (r0 + nr) * d[1]);
+            }
         }
         return asm.finish();
+    }
+
+    /** Elements per block when reading a large 2-D dataset (a field so tests can force blocks). */
+    static long sliceElements = 1L << 24;
+
+    /** A 2-D Java array (rows of primitives) as one flat primitive array of the same element type. */
+    private static Object flatten(Object twoD) {
+        int n = java.lang.reflect.Array.getLength(twoD);
+        if (n == 0) return new double[0];
+        Object first = java.lang.reflect.Array.get(twoD, 0);
+        int w = java.lang.reflect.Array.getLength(first);
+        Object out = java.lang.reflect.Array.newInstance(first.getClass().getComponentType(), n * w);
+        for (int r = 0; r < n; r++) System.arraycopy(java.lang.reflect.Array.get(twoD, r), 0, out, r * w, w);
+        return out;
     }
 
     private static SpikeRaster withAttributes(SpikeRaster r, Path file, Dataset ds, ReadOptions opts) {

@@ -36,6 +36,22 @@ class FormatsRoundTripTest {
         }
     }
 
+    @Test
+    void largeHdf5DatasetsAreReadInBlocksOfRows() throws IOException {
+        SpikeRaster r = sample(false).withSegments(List.of());
+        Path f = dir.resolve("blocks.h5");
+        RasterWriters.write(f, r);
+        long saved = Hdf5Reader.sliceElements;
+        try {
+            for (long elements : new long[] {7, 50, 7 * 64}) {
+                Hdf5Reader.sliceElements = elements;
+                assertTrue(r.sameAs(RasterReaders.read(f)), "blocks of " + elements);
+            }
+        } finally {
+            Hdf5Reader.sliceElements = saved;
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"npy", "csv", "tsv"})
     void matrixFormatsKeepSpikesAndCounts(String ext) throws IOException {
