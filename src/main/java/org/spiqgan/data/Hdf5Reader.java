@@ -181,7 +181,6 @@ final class Hdf5Reader {
             binMs = NumberArray.of(scalarArray(ownBin.getData()), file, "units/bin_ms").get(0);
             if (!(binMs > 0) || Double.isInfinite(binMs)) throw BadInputException.of(file, "units/bin_ms", "bin width must be positive");
         }
-        double binSec = binMs / 1000.0;
         long prev = 0;
         long[] ends = new long[nUnits];
         for (int u = 0; u < nUnits; u++) {
@@ -193,50 +192,29 @@ final class Hdf5Reader {
             ends[u] = (long) e;
             prev = ends[u];
         }
-        double maxTime = 0;
+        int[] unit = new int[times.length()];
+        double[] t = new double[times.length()];
         long start = 0;
         for (int u = 0; u < nUnits; u++) {
             double last = Double.NEGATIVE_INFINITY;
             for (long k = start; k < ends[u]; k++) {
-                double t = times.get((int) k);
-                checkTime(file, "units/spike_times", k, t);
-                if (t < last) {
+                double v = times.get((int) k);
+                checkTime(file, "units/spike_times", k, v);
+                if (v < last) {
                     throw BadInputException.of(file, "units/spike_times", "unsorted spike times of unit " + u + " at element " + k
-                            + " (" + t + " after " + last + ")");
+                            + " (" + v + " after " + last + ")");
                 }
-                last = t;
-                maxTime = Math.max(maxTime, t);
+                last = v;
+                unit[(int) k] = u;
+                t[(int) k] = v;
             }
             start = ends[u];
         }
-        List<double[]> trials = readTrials(file, hdf);
-        long bins = (long) Math.floor(maxTime / binSec + 1e-9) + 1;
-        for (double[] t : trials) bins = Math.max(bins, (long) Math.ceil(t[1] / binSec - 1e-9));
-        if (bins > Integer.MAX_VALUE - 64) throw BadInputException.of(file, "units/spike_times", "too many bins: " + bins + "; use a larger --bin-ms");
-        SpikeRaster.Builder b = SpikeRaster.builder(nUnits, (int) bins).binMs(binMs);
-        start = 0;
-        for (int u = 0; u < nUnits; u++) {
-            for (long k = start; k < ends[u]; k++) b.add(u, binOf(times.get((int) k), binSec, (int) bins));
-            start = ends[u];
-        }
-        if (ids != null) {
-            int[] v = new int[nUnits];
-            for (int u = 0; u < nUnits; u++) v[u] = (int) ids.get(u);
-            b.neuronIds(v);
-        }
-        SpikeRaster r = b.build();
-        if (!trials.isEmpty()) {
-            r = segmentsFrom(r, file, "intervals/trials", trials.size(),
-                    k -> binOf(trials.get(k)[0], binSec, Integer.MAX_VALUE),
-                    k -> trials.get(k)[1] == trials.get(k)[0] ? binOf(trials.get(k)[0], binSec, Integer.MAX_VALUE)
-                            : Math.ceil(trials.get(k)[1] / binSec - 1e-9));
-        }
-        return r;
-    }
-
-    static int binOf(double t, double binSec, int bins) {
-        long b = (long) Math.floor(t / binSec + 1e-9);
-        return (int) Math.min(b, bins - 1L);
+        int used = (int) start; // spikes after the last unit's end offset belong to no unit
+        int[] idArray = new int[nUnits];
+        for (int u = 0; u < nUnits; u++) idArray[u] = ids != null ? (int) ids.get(u) : u;
+        return SpikeTrains.bin(file, "units/spike_times", java.util.Arrays.copyOf(unit, used), java.util.Arrays.copyOf(t, used),
+                idArray, binMs, readTrials(file, hdf), opts.startSec(), opts.stopSec());
     }
 
     private static void checkTime(Path file, String field, long k, double t) {
@@ -273,13 +251,9 @@ final class Hdf5Reader {
                 checkTime(file, where + "/stop_time", k, e);
                 if (e < s) throw BadInputException.of(file, where + "/stop_time", "trial " + k + " stops before it starts");
             } else {
-                e = k + 1 < starts.length() ? starts.get(k + 1) : Double.NaN;
+                e = Double.NaN; // to the next trial's start, the last one to the end
             }
             out.add(new double[] {s, e});
-        }
-        if (stops == null && !out.isEmpty()) {
-            // The last trial without a stop time runs to the last spike; fixed up by the caller's bin count.
-            out.get(out.size() - 1)[1] = out.get(out.size() - 1)[0];
         }
         return out;
     }

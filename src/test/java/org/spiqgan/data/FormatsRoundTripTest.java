@@ -221,6 +221,36 @@ class FormatsRoundTripTest {
         assertEquals(1, fine.get(0, 3));
     }
 
+    @Test
+    void spikeTimesWithinAStartStopWindow() throws IOException {
+        Path f = dir.resolve("w.nwb");
+        try (WritableHdfFile w = HdfFile.write(f)) {
+            WritableGroup units = w.putGroup("units");
+            units.putDataset("spike_times", new double[] {0.5, 1.01, 1.5, 2.2, 0.9, 1.99});
+            units.putDataset("spike_times_index", new int[] {4, 6});
+            WritableGroup trials = w.putGroup("intervals").putGroup("trials");
+            trials.putDataset("start_time", new double[] {0.0, 1.0, 2.0});
+            trials.putDataset("stop_time", new double[] {0.9, 1.9, 2.9});
+        }
+        SpikeRaster r = RasterReaders.read(f, ReadOptions.defaults().withBinMs(100.0).withTimeWindow(1.0, 2.0));
+        assertEquals(10, r.bins());
+        assertEquals(1, r.get(0, 0)); // 1.01 s
+        assertEquals(1, r.get(0, 5)); // 1.5 s
+        assertEquals(2, r.spikeBins(0)); // 0.5 and 2.2 are outside
+        assertEquals(1, r.get(1, 9)); // 1.99 s
+        assertEquals(1, r.spikeBins(1));
+        assertEquals(List.of(new Segment(0, 9)), r.segments()); // only the trial inside [1, 2)
+        SpikeRaster all = RasterReaders.read(f, ReadOptions.defaults().withBinMs(100.0));
+        assertEquals(29, all.bins());
+        assertEquals(List.of(new Segment(0, 9), new Segment(10, 19), new Segment(20, 29)), all.segments());
+        Path csv = Files.writeString(dir.resolve("w.csv"), "unit,time\n4,0.5\n4,1.01\n9,1.99\n9,2.5\n");
+        SpikeRaster c = RasterReaders.read(csv, ReadOptions.defaults().withBinMs(100.0).withTimeWindow(1.0, null));
+        assertEquals(16, c.bins()); // 1.0 .. 2.5 s
+        assertEquals(1, c.get(0, 0));
+        assertEquals(1, c.get(1, 15));
+        assertEquals(3, c.spikeBins(0) + c.spikeBins(1));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"npy", "csv", "tsv", "mat"})
     void sampleSetsRoundTrip(String ext) throws IOException {
