@@ -19,6 +19,7 @@ final class MatV5Reader {
     private MatV5Reader() {}
 
     static SpikeRaster read(Path file, ReadOptions opts) throws IOException {
+        checkEntries(file);
         MatFile mat = Mat5.readFromFile(file.toFile());
         try {
             List<String> names = new ArrayList<>();
@@ -42,6 +43,43 @@ final class MatV5Reader {
             return withMetadata(raster, file, mat, names, opts);
         } finally {
             mat.close();
+        }
+    }
+
+    /**
+     * Walks the top-level data elements (8-byte tags: type, size) before the library does: a size
+     * beyond the end of the file means a truncated or corrupt file (and mfl-core would print a
+     * warning of its own on stderr for sizes above 2 GB).
+     */
+    static void checkEntries(Path file) throws IOException {
+        QuietMfl.install();
+        long size = java.nio.file.Files.size(file);
+        if (size < 128) throw BadInputException.of(file, null, "truncated MAT file: " + size + " bytes, shorter than the 128-byte header");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(128);
+            while (head.hasRemaining() && ch.read(head) >= 0) { /* fill */ }
+            java.nio.ByteOrder order = head.get(126) == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN;
+            long pos = 128;
+            int k = 0;
+            java.nio.ByteBuffer tag = java.nio.ByteBuffer.allocate(8).order(order);
+            while (pos + 8 <= size) {
+                tag.clear();
+                ch.position(pos);
+                while (tag.hasRemaining() && ch.read(tag) >= 0) { /* fill */ }
+                int type = tag.getInt(0);
+                long bytes = tag.getInt(4) & 0xFFFFFFFFL;
+                if (type != 14 && type != 15) {
+                    throw BadInputException.of(file, "element " + k, "corrupt MAT file: unexpected data type " + type + " at byte " + pos);
+                }
+                long next = pos + 8 + bytes;
+                if (type == 14) next = (next + 7) & ~7L; // uncompressed elements are padded to 8 bytes
+                if (pos + 8 + bytes > size) {
+                    throw BadInputException.of(file, "element " + k, "truncated or corrupt MAT file: an element of " + bytes
+                            + " bytes at byte " + pos + " runs past the end (" + size + " bytes)");
+                }
+                pos = next;
+                k++;
+            }
         }
     }
 

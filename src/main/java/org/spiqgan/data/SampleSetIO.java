@@ -164,6 +164,7 @@ public final class SampleSetIO {
     }
 
     private static SampleSet readMat(Path file) throws IOException {
+        MatV5Reader.checkEntries(file);
         MatFile mat = Mat5.readFromFile(file.toFile());
         try {
             List<String> names = new ArrayList<>();
