@@ -105,12 +105,12 @@ final class MatV5Reader {
     /** The side variables our own writer adds; ignored unless the main variable is {@code data}. */
     private static SpikeRaster withMetadata(SpikeRaster r, Path file, MatFile mat, List<String> names, ReadOptions opts) {
         if (names.contains("bin_ms") && opts.binMs() == null) {
-            double ms = matrix(mat, "bin_ms").getDouble(0);
+            double ms = matrix(file, mat, "bin_ms").getDouble(0);
             if (!(ms > 0) || Double.isInfinite(ms)) throw BadInputException.of(file, "bin_ms", "bin width must be positive, found " + ms);
             r = r.withBinMs(ms);
         }
         if (names.contains("neuron_ids")) {
-            Matrix ids = matrix(mat, "neuron_ids");
+            Matrix ids = matrix(file, mat, "neuron_ids");
             if (ids.getNumElements() == r.neurons()) {
                 int[] v = new int[r.neurons()];
                 for (int i = 0; i < v.length; i++) v[i] = (int) ids.getDouble(i);
@@ -118,7 +118,7 @@ final class MatV5Reader {
             }
         }
         if (names.contains("segments") && opts.segmentLength() == null) {
-            Matrix s = matrix(mat, "segments");
+            Matrix s = matrix(file, mat, "segments");
             if (s.getNumElements() > 0) {
                 if (s.getNumCols() != 2) throw BadInputException.of(file, "segments", "expected K x 2 (start, end) bins");
                 r = Hdf5Reader.segmentsFrom(r, file, "segments", s.getNumRows(), k -> s.getDouble(k, 0), k -> s.getDouble(k, 1));
@@ -127,10 +127,10 @@ final class MatV5Reader {
         return r;
     }
 
-    private static Matrix matrix(MatFile mat, String name) {
+    private static Matrix matrix(Path file, MatFile mat, String name) {
         Array a = mat.getArray(name);
-        if (!(a instanceof Matrix m) || m.getNumElements() == 0) {
-            throw new BadInputException(name + ": expected a non-empty numeric matrix");
+        if (!(a instanceof Matrix m) || m.isComplex() || m.getNumElements() == 0) {
+            throw BadInputException.of(file, name, "expected a non-empty real numeric matrix");
         }
         return m;
     }

@@ -128,7 +128,7 @@ class FormatsRoundTripTest {
 
     @Test
     void csvMatrixWithHeaderAndIds() throws IOException {
-        Path f = Files.writeString(dir.resolve("m.csv"), "cell_4,cell_9\n0,1\n1,1\n0,0\n");
+        Path f = Files.writeString(dir.resolve("m.csv"), "\"cell_4\",\"cell_9\"\n0,1\n\"1\",1\n0,0\n");
         SpikeRaster r = RasterReaders.read(f);
         assertArrayEquals(new int[] {4, 9}, r.neuronIds());
         assertEquals(3, r.bins());
