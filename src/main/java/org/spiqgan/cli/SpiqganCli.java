@@ -22,8 +22,9 @@ import picocli.CommandLine.ParseResult;
         description = "Quantum-classical generative models of neural spike trains.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            CircuitCommand.class,
             QuickstartCommand.class,
+            DataCommand.class,
+            CircuitCommand.class,
         })
 public final class SpiqganCli implements Runnable {
 
