@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
         description = "Quantum-classical generative models of neural spike trains.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DataCommand.class,
         })
 public final class SpiqganCli implements Runnable {
 
