@@ -23,6 +23,7 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
             CommandLine.HelpCommand.class,
             DataCommand.class,
+            EvaluateCommand.class,
         })
 public final class SpiqganCli implements Runnable {
 

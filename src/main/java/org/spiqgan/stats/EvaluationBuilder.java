@@ -2,6 +2,7 @@ package org.spiqgan.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.spiqgan.data.SampleSet;
 
 /**
@@ -11,6 +12,8 @@ import org.spiqgan.data.SampleSet;
 public final class EvaluationBuilder {
     /** Samples kept per side for raster plots. */
     public static final int PREVIEW_SAMPLES = 300;
+    private static final int CHUNK = 1 << 14;
+    private LongConsumer progress = done -> { };
 
     private final double binMs;
     private final List<String> notes = new ArrayList<>();
@@ -26,10 +29,16 @@ public final class EvaluationBuilder {
         final SampleSet preview;
         final SampleSet samples;
 
-        Pending(String name, String source, SampleSet samples) {
+        Pending(String name, String source, SampleSet samples, LongConsumer progress) {
             this.name = name;
             this.source = source;
-            this.statistics = new StatisticsAccumulator(samples.neurons(), samples.timesteps()).add(samples).result();
+            StatisticsAccumulator acc = new StatisticsAccumulator(samples.neurons(), samples.timesteps());
+            for (int from = 0; from < samples.samples(); from += CHUNK) {
+                int to = Math.min(samples.samples(), from + CHUNK);
+                acc.add(samples, from, to);
+                progress.accept(to - from);
+            }
+            this.statistics = acc.result();
             this.preview = Evaluation.head(samples, PREVIEW_SAMPLES);
             this.samples = samples;
         }
@@ -40,13 +49,19 @@ public final class EvaluationBuilder {
         this.binMs = binMs;
     }
 
+    /** Told how many more samples have been processed, for a progress bar. Set it before adding sides. */
+    public EvaluationBuilder progress(LongConsumer progress) {
+        this.progress = progress;
+        return this;
+    }
+
     public EvaluationBuilder test(String source, SampleSet samples) {
-        test = new Pending("real (test split)", source, requireSamples(samples, source));
+        test = new Pending("real (test split)", source, requireSamples(samples, source), progress);
         return this;
     }
 
     public EvaluationBuilder train(String source, SampleSet samples) {
-        train = new Pending("real (train split)", source, requireSamples(samples, source));
+        train = new Pending("real (train split)", source, requireSamples(samples, source), progress);
         return this;
     }
 
@@ -60,7 +75,7 @@ public final class EvaluationBuilder {
     }
 
     public EvaluationBuilder model(String name, String source, SampleSet samples) {
-        models.add(new Pending(name, source, requireSamples(samples, source)));
+        models.add(new Pending(name, source, requireSamples(samples, source), progress));
         return this;
     }
 

@@ -57,15 +57,23 @@ public final class StatisticsAccumulator {
 
     /** Adds every sample of the batch; its N and T must be those of this accumulator. */
     public StatisticsAccumulator add(SampleSet batch) {
+        return add(batch, 0, batch.samples());
+    }
+
+    /** Adds samples {@code from} (inclusive) to {@code to} (exclusive) of the batch. */
+    public StatisticsAccumulator add(SampleSet batch, int from, int to) {
         if (batch.neurons() != n || batch.timesteps() != t) {
             throw new IllegalArgumentException("batch shape " + batch.shape() + " does not match N = " + n
                     + ", T = " + t);
         }
+        if (from < 0 || to > batch.samples() || from > to) {
+            throw new IndexOutOfBoundsException("samples [" + from + ", " + to + ") of " + batch.samples());
+        }
         byte[] v = batch.values();
-        for (int s = 0; s < batch.samples(); s++) {
+        for (int s = from; s < to; s++) {
             addSample(v, s * n * t);
         }
-        samples += batch.samples();
+        samples += to - from;
         return this;
     }
 
