@@ -31,8 +31,17 @@ public final class StatisticsAccumulator {
     private final int[] activeCount;
     private final int[] active;
     private final int[] spikeTimes;
+    // Bit-packed path (T <= 64, N <= 64): spike train of each neuron, pattern of each bin.
+    private final boolean packed;
+    private final long[] rows;
+    private final long[] codes;
 
     public StatisticsAccumulator(int neurons, int timesteps) {
+        this(neurons, timesteps, true);
+    }
+
+    /** {@code allowPacked = false} forces the general (sparse) path; tests compare the two. */
+    StatisticsAccumulator(int neurons, int timesteps, boolean allowPacked) {
         if (neurons <= 0 || timesteps <= 0) {
             throw new IllegalArgumentException("bad shape: " + neurons + " neurons, " + timesteps + " timesteps");
         }
@@ -49,6 +58,9 @@ public final class StatisticsAccumulator {
         this.activeCount = new int[t];
         this.active = new int[t * n];
         this.spikeTimes = new int[t];
+        this.packed = allowPacked && timesteps <= 64 && neurons <= 64;
+        this.rows = new long[n];
+        this.codes = new long[t];
     }
 
     public int neurons() { return n; }
@@ -70,11 +82,54 @@ public final class StatisticsAccumulator {
             throw new IndexOutOfBoundsException("samples [" + from + ", " + to + ") of " + batch.samples());
         }
         byte[] v = batch.values();
-        for (int s = from; s < to; s++) {
-            addSample(v, s * n * t);
+        if (packed) {
+            for (int s = from; s < to; s++) addPackedSample(v, s * n * t);
+        } else {
+            for (int s = from; s < to; s++) addSample(v, s * n * t);
         }
         samples += to - from;
         return this;
+    }
+
+    /**
+     * The same counts with bit masks, for T <= 64 and N <= 64: neuron i's spike train is one long, so a
+     * pair count is a popcount of an AND, a lag-1 count the AND with the next neuron's train shifted by
+     * one, and an autocorrelogram term the AND with its own shifted train. The cost no longer grows with
+     * the firing rate, which matters for dense generated samples.
+     */
+    private void addPackedSample(byte[] v, int offset) {
+        long[] rows = this.rows;
+        long[] codes = this.codes;
+        java.util.Arrays.fill(codes, 0L);
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            int base = offset + i * t;
+            int tc = i * t;
+            long row = 0;
+            for (int b = 0; b < t; b++) {
+                long x = v[base + b] != 0 ? 1L : 0L;
+                row |= x << b;
+                codes[b] |= x << i;
+                timeCourse[tc + b] += x;
+            }
+            rows[i] = row;
+            total += Long.bitCount(row);
+            for (int tau = 1; tau <= lags; tau++) acgNumerator[tau] += Long.bitCount(row & (row >>> tau));
+        }
+        spikeCounts[total]++;
+        for (int i = 0; i < n; i++) {
+            long ri = rows[i];
+            if (ri == 0) continue;
+            int pi = i * n;
+            for (int j = i + 1; j < n; j++) pairs[pi + j] += Long.bitCount(ri & rows[j]);
+            // x_i at b and x_j at b + 1, for b < T - 1: the bits of (rows[j] >>> 1) line up with b.
+            for (int j = 0; j < n; j++) lagPairs[pi + j] += Long.bitCount(ri & (rows[j] >>> 1));
+        }
+        for (int b = 0; b < t; b++) {
+            long code = codes[b];
+            kCounts[Long.bitCount(code)]++;
+            if (states != null) states[(int) code]++;
+        }
     }
 
     private void addSample(byte[] v, int offset) {

@@ -38,6 +38,9 @@ class StatsFixturesTest {
         Statistics rs = new StatisticsAccumulator(n, t).add(reference).result();
         check(doc.getAsJsonObject("modelStatistics"), ms, name + " model");
         check(doc.getAsJsonObject("referenceStatistics"), rs, name + " reference");
+        // The general (sparse) path, used for T > 64 or N > 64, must agree as well.
+        check(doc.getAsJsonObject("modelStatistics"), new StatisticsAccumulator(n, t, false).add(model).result(),
+                name + " model, sparse path");
 
         Comparison c = Comparison.of(ms, rs);
         JsonObject e = doc.getAsJsonObject("errors");
