@@ -144,6 +144,7 @@ public final class Figures {
                 "P(spike at t + lag | spike at t)");
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setYAxisDecimalPattern("0.00");
         List<Side> all = sides(e, true);
         for (int k = 0; k < all.size(); k++) {
             double[] a = all.get(k).statistics().autocorrelogram();
@@ -305,18 +306,20 @@ public final class Figures {
         Statistics st = side.statistics();
         HeatMapChart c = new HeatMapChart(WIDTH, HEIGHT, Styler.ChartTheme.XChart);
         Palette.style(c.getStyler());
-        c.setTitle("Time course: " + side.name() + " (firing probability)");
+        c.setTitle("Firing probability over the window: " + side.name());
         c.setXAxisTitle("bin in the window (t)");
         c.setYAxisTitle("neuron");
         c.getStyler().setRangeColors(Palette.HEAT);
         c.getStyler().setMin(0);
-        c.getStyler().setMax(max > 0 ? max : 1);
+        c.getStyler().setMax(niceCeiling(max));
         c.getStyler().setShowValue(false);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setHeatMapValueDecimalPattern("0.000");
         c.getStyler().setXAxisLabelRotation(0);
-        List<Integer> xs = new ArrayList<>();
-        for (int b = 0; b < st.timesteps(); b++) xs.add(b);
+        // Long windows: label every fifth bin (unique blank labels keep the other columns).
+        List<String> xs = new ArrayList<>();
+        int every = st.timesteps() > 15 ? 5 : 1;
+        for (int b = 0; b < st.timesteps(); b++) xs.add(b % every == 0 ? String.valueOf(b) : " ".repeat(1 + b % every));
         List<Integer> ys = new ArrayList<>();
         for (int i = 0; i < st.neurons(); i++) ys.add(i);
         List<Number[]> cells = new ArrayList<>();
@@ -430,6 +433,16 @@ public final class Figures {
 
     private static String trim(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** A round upper end for a colour scale: 0.2433 becomes 0.25. */
+    static double niceCeiling(double max) {
+        if (!(max > 0)) return 1;
+        double unit = Math.pow(10, Math.floor(Math.log10(max)));
+        for (double step : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+            if (step * unit >= max * (1 - 1e-12)) return step * unit;
+        }
+        return 10 * unit;
     }
 
     private static double[] upper(double[][] m) {
