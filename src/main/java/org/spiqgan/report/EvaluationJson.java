@@ -42,7 +42,7 @@ public final class EvaluationJson {
     }
 
     public static void write(Path file, Evaluation e, String commandLine, String version) throws IOException {
-        String text = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create()
+        String text = new GsonBuilder().serializeNulls().setPrettyPrinting().create()
                 .toJson(toJson(e, commandLine, version));
         AtomicFile.writeString(file, text + "\n");
     }

@@ -45,7 +45,7 @@ class ReportBrowserTest {
 
     @Test
     void reportRendersEveryFigureWithoutConsoleErrors() throws Exception {
-        Evaluation e = ReportTest.example(10, 30);
+        Evaluation e = ReportTest.example(8, 20);
         Path dir = Paths.get("target", "report-browser").toAbsolutePath();
         Path index = HtmlReport.write(dir, e, "spiqgan evaluate --real synthetic (browser test)", "spiqgan test");
         int figures = Figures.all(e).size();

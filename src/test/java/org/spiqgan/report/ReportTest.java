@@ -65,6 +65,7 @@ class ReportTest {
         assertEquals(16, m.getAsJsonObject("statistics").getAsJsonArray("stateDistribution").size());
         assertEquals(4, o.getAsJsonObject("test").getAsJsonObject("statistics").getAsJsonArray("covariance").size());
         assertTrue(o.getAsJsonObject("train").getAsJsonObject("errors").has("stateJsBits"));
+        assertTrue(o.getAsJsonObject("train").get("memorized").isJsonNull(), "undefined values are written as null");
     }
 
     @Test
