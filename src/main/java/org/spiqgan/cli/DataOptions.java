@@ -36,6 +36,14 @@ public final class DataOptions {
             description = "Cut the recording into equal segments of BINS bins (trials / stimulus repeats), e.g. 953 for the retina recording.")
     Integer segmentLength;
 
+    @Option(names = "--start", paramLabel = "SEC",
+            description = "Spike times (NWB, unit,time tables): start of the first bin in seconds. Default: 0.")
+    Double startSec;
+
+    @Option(names = "--stop", paramLabel = "SEC",
+            description = "Spike times: end of the last bin in seconds; later spikes are left out. Default: the last spike or trial end.")
+    Double stopSec;
+
     @Option(names = "--binarize", description = "Accept spike counts above 1 (a bin with any spike counts as 1).")
     boolean binarize;
 
@@ -83,7 +91,13 @@ public final class DataOptions {
         if (segmentLength != null && segmentLength <= 0) {
             throw BadInputException.of(null, "--segment-length", "must be a positive number of bins, not " + segmentLength);
         }
-        return new ReadOptions(variable, l, binMs, segmentLength, binarize);
+        if (startSec != null && !(startSec >= 0 && startSec < Double.POSITIVE_INFINITY)) {
+            throw BadInputException.of(null, "--start", "must be a non-negative number of seconds, not " + startSec);
+        }
+        if (stopSec != null && !(stopSec > (startSec == null ? 0 : startSec) && stopSec < Double.POSITIVE_INFINITY)) {
+            throw BadInputException.of(null, "--stop", "must be a number of seconds after the start, not " + stopSec);
+        }
+        return new ReadOptions(variable, l, binMs, segmentLength, binarize, startSec, stopSec);
     }
 
     /** True when the synthetic recording stands in for a file. */

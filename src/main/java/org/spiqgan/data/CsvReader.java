@@ -124,6 +124,7 @@ final class CsvReader {
     }
 
     private static double number(Path file, long lineNo, int col, String s) {
+        if (s.equalsIgnoreCase("nan")) return Double.NaN;
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
@@ -233,20 +234,20 @@ final class CsvReader {
             times.add(t);
         }
         if (times.size() == 0) throw BadInputException.of(file, null, "no spikes in the table");
-        double binSec = opts.binMsOr(ReadOptions.DEFAULT_BIN_MS) / 1000.0;
-        double maxT = 0;
-        for (int k = 0; k < times.size(); k++) maxT = Math.max(maxT, times.get(k));
-        long bins = (long) Math.floor(maxT / binSec + 1e-9) + 1;
-        if (bins > Integer.MAX_VALUE - 64) throw BadInputException.of(file, "time", "too many bins: " + bins + "; use a larger --bin-ms");
         int[] idArray = new int[ids.size()];
         int i = 0;
         for (var e : ids.entrySet()) {
             e.setValue(i);
             idArray[i++] = (int) (long) e.getKey();
         }
-        SpikeRaster.Builder b = SpikeRaster.builder(idArray.length, (int) bins).binMs(opts.binMsOr(ReadOptions.DEFAULT_BIN_MS)).neuronIds(idArray);
-        for (int k = 0; k < times.size(); k++) b.add(ids.get(units.get(k)), Hdf5Reader.binOf(times.get(k), binSec, (int) bins));
-        return b.build();
+        int[] unit = new int[times.size()];
+        double[] t = new double[times.size()];
+        for (int k = 0; k < times.size(); k++) {
+            unit[k] = ids.get(units.get(k));
+            t[k] = times.get(k);
+        }
+        return SpikeTrains.bin(file, "time", unit, t, idArray, opts.binMsOr(ReadOptions.DEFAULT_BIN_MS), List.of(),
+                opts.startSec(), opts.stopSec());
     }
 
     static final class ByteList {

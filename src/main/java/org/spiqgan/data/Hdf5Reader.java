@@ -36,7 +36,8 @@ final class Hdf5Reader {
             Dataset ds = hdf.getDatasetByPath(name);
             boolean transposed = matlab || ds.getAttribute("MATLAB_class") != null;
             SpikeRaster r = readMatrix(file, name, ds, transposed, opts);
-            return withAttributes(r, file, ds, opts);
+            r = withAttributes(r, file, ds, opts);
+            return name.equals("data") && !transposed ? withSideDatasets(r, file, hdf, opts) : r;
         }
     }
 
@@ -91,19 +92,43 @@ final class Hdf5Reader {
             throw BadInputException.of(file, name, "expected a 2-D dataset, found " + d.length + "-D " + java.util.Arrays.toString(d));
         }
         if (ds.isEmpty() || d[0] == 0 || d[1] == 0) throw BadInputException.of(file, name, "empty dataset");
-        Object flat = ds.getDataFlat();
-        NumberArray values = NumberArray.of(flat, file, name);
-        if (values.length() != (long) d[0] * d[1]) throw BadInputException.of(file, name, "data size does not match its shape");
         // HDF5 order is C: element (i, j) of [d0][d1] is at i * d1 + j. MATLAB sees the transpose.
         long rows = transposed ? d[1] : d[0];
         long cols = transposed ? d[0] : d[1];
         RasterAssembler asm = new RasterAssembler(file, name, rows, cols, opts);
-        int n = values.length();
-        for (int k = 0; k < n; k++) {
-            long i = k / d[1], j = k % d[1];
-            if (transposed) asm.accept(j, i, values.get(k)); else asm.accept(i, j, values.get(k));
+        long total = (long) d[0] * d[1];
+        // Large datasets are read in blocks of rows: jhdf widens unsigned types (uint8 -> short), so a
+        // whole 2 GB dataset would need 4 GB at once.
+        int blockRows = (int) Math.max(1, Math.min(d[0], sliceElements / d[1]));
+        try (ReadProgress progress = ReadProgress.start("reading " + name, total)) {
+            for (int r0 = 0; r0 < d[0]; r0 += blockRows) {
+                int nr = Math.min(blockRows, d[0] - r0);
+                NumberArray values = NumberArray.of(nr == d[0] ? ds.getDataFlat() : flatten(ds.getData(new long[] {r0, 0}, new int[] {nr, d[1]})),
+                        file, name);
+                if (values.length() != (long) nr * d[1]) throw BadInputException.of(file, name, "data size does not match its shape");
+                int n = values.length();
+                for (int k = 0; k < n; k++) {
+                    long i = r0 + k / d[1], j = k % d[1];
+                    if (transposed) asm.accept(j, i, values.get(k)); else asm.accept(i, j, values.get(k));
+                }
+                progress.stepTo((long) (r0 + nr) * d[1]);
+            }
         }
         return asm.finish();
+    }
+
+    /** Elements per block when reading a large 2-D dataset (a field so tests can force blocks). */
+    static long sliceElements = 1L << 24;
+
+    /** A 2-D Java array (rows of primitives) as one flat primitive array of the same element type. */
+    private static Object flatten(Object twoD) {
+        int n = java.lang.reflect.Array.getLength(twoD);
+        if (n == 0) return new double[0];
+        Object first = java.lang.reflect.Array.get(twoD, 0);
+        int w = java.lang.reflect.Array.getLength(first);
+        Object out = java.lang.reflect.Array.newInstance(first.getClass().getComponentType(), n * w);
+        for (int r = 0; r < n; r++) System.arraycopy(java.lang.reflect.Array.get(twoD, r), 0, out, r * w, w);
+        return out;
     }
 
     private static SpikeRaster withAttributes(SpikeRaster r, Path file, Dataset ds, ReadOptions opts) {
@@ -112,6 +137,25 @@ final class Hdf5Reader {
             double ms = NumberArray.of(scalarArray(bin.getData()), file, "bin_ms").get(0);
             if (!(ms > 0) || Double.isInfinite(ms)) throw BadInputException.of(file, "bin_ms", "bin width must be positive, found " + ms);
             r = r.withBinMs(ms);
+        }
+        return r;
+    }
+
+    /** neuron_ids and segments (K x 2 start/end bins) beside {@code data}, as {@link RasterWriters} writes them. */
+    private static SpikeRaster withSideDatasets(SpikeRaster r, Path file, HdfFile hdf, ReadOptions opts) {
+        if (hdf.getChildren().get("neuron_ids") instanceof Dataset ids && ids.getDimensions().length == 1
+                && ids.getDimensions()[0] == r.neurons()) {
+            NumberArray v = NumberArray.of(ids.getDataFlat(), file, "neuron_ids");
+            int[] a = new int[r.neurons()];
+            for (int i = 0; i < a.length; i++) a[i] = (int) v.get(i);
+            r = r.withNeuronIds(a);
+        }
+        if (opts.segmentLength() == null && hdf.getChildren().get("segments") instanceof Dataset seg) {
+            int[] d = seg.getDimensions();
+            if (d.length != 2 || d[1] != 2) throw BadInputException.of(file, "segments", "expected K x 2 (start, end) bins");
+            NumberArray v = NumberArray.of(seg.getDataFlat(), file, "segments");
+            if (v.length() != 2L * d[0]) throw BadInputException.of(file, "segments", "data size does not match its shape");
+            r = segmentsFrom(r, file, "segments", d[0], k -> v.get(2 * k), k -> v.get(2 * k + 1));
         }
         return r;
     }
@@ -131,7 +175,12 @@ final class Hdf5Reader {
         if (ids != null && ids.length() != nUnits) {
             throw BadInputException.of(file, "units/id", ids.length() + " ids for " + nUnits + " units");
         }
-        double binSec = opts.binMsOr(ReadOptions.DEFAULT_BIN_MS) / 1000.0;
+        double binMs = opts.binMsOr(ReadOptions.DEFAULT_BIN_MS);
+        Attribute ownBin = units.getAttribute("bin_ms"); // written by RasterWriters, not part of NWB
+        if (opts.binMs() == null && ownBin != null) {
+            binMs = NumberArray.of(scalarArray(ownBin.getData()), file, "units/bin_ms").get(0);
+            if (!(binMs > 0) || Double.isInfinite(binMs)) throw BadInputException.of(file, "units/bin_ms", "bin width must be positive");
+        }
         long prev = 0;
         long[] ends = new long[nUnits];
         for (int u = 0; u < nUnits; u++) {
@@ -143,51 +192,29 @@ final class Hdf5Reader {
             ends[u] = (long) e;
             prev = ends[u];
         }
-        double maxTime = 0;
+        int[] unit = new int[times.length()];
+        double[] t = new double[times.length()];
         long start = 0;
         for (int u = 0; u < nUnits; u++) {
             double last = Double.NEGATIVE_INFINITY;
             for (long k = start; k < ends[u]; k++) {
-                double t = times.get((int) k);
-                checkTime(file, "units/spike_times", k, t);
-                if (t < last) {
+                double v = times.get((int) k);
+                checkTime(file, "units/spike_times", k, v);
+                if (v < last) {
                     throw BadInputException.of(file, "units/spike_times", "unsorted spike times of unit " + u + " at element " + k
-                            + " (" + t + " after " + last + ")");
+                            + " (" + v + " after " + last + ")");
                 }
-                last = t;
-                maxTime = Math.max(maxTime, t);
+                last = v;
+                unit[(int) k] = u;
+                t[(int) k] = v;
             }
             start = ends[u];
         }
-        List<double[]> trials = readTrials(file, hdf);
-        double stop = maxTime;
-        for (double[] t : trials) stop = Math.max(stop, t[1]);
-        long bins = (long) Math.floor(stop / binSec + 1e-9) + 1;
-        if (bins > Integer.MAX_VALUE - 64) throw BadInputException.of(file, "units/spike_times", "too many bins: " + bins + "; use a larger --bin-ms");
-        SpikeRaster.Builder b = SpikeRaster.builder(nUnits, (int) bins).binMs(opts.binMsOr(ReadOptions.DEFAULT_BIN_MS));
-        start = 0;
-        for (int u = 0; u < nUnits; u++) {
-            for (long k = start; k < ends[u]; k++) b.add(u, binOf(times.get((int) k), binSec, (int) bins));
-            start = ends[u];
-        }
-        if (ids != null) {
-            int[] v = new int[nUnits];
-            for (int u = 0; u < nUnits; u++) v[u] = (int) ids.get(u);
-            b.neuronIds(v);
-        }
-        SpikeRaster r = b.build();
-        if (!trials.isEmpty()) {
-            r = segmentsFrom(r, file, "intervals/trials", trials.size(),
-                    k -> binOf(trials.get(k)[0], binSec, Integer.MAX_VALUE),
-                    k -> trials.get(k)[1] == trials.get(k)[0] ? binOf(trials.get(k)[0], binSec, Integer.MAX_VALUE)
-                            : Math.ceil(trials.get(k)[1] / binSec - 1e-9));
-        }
-        return r;
-    }
-
-    static int binOf(double t, double binSec, int bins) {
-        long b = (long) Math.floor(t / binSec + 1e-9);
-        return (int) Math.min(b, bins - 1L);
+        int used = (int) start; // spikes after the last unit's end offset belong to no unit
+        int[] idArray = new int[nUnits];
+        for (int u = 0; u < nUnits; u++) idArray[u] = ids != null ? (int) ids.get(u) : u;
+        return SpikeTrains.bin(file, "units/spike_times", java.util.Arrays.copyOf(unit, used), java.util.Arrays.copyOf(t, used),
+                idArray, binMs, readTrials(file, hdf), opts.startSec(), opts.stopSec());
     }
 
     private static void checkTime(Path file, String field, long k, double t) {
@@ -224,13 +251,9 @@ final class Hdf5Reader {
                 checkTime(file, where + "/stop_time", k, e);
                 if (e < s) throw BadInputException.of(file, where + "/stop_time", "trial " + k + " stops before it starts");
             } else {
-                e = k + 1 < starts.length() ? starts.get(k + 1) : Double.NaN;
+                e = Double.NaN; // to the next trial's start, the last one to the end
             }
             out.add(new double[] {s, e});
-        }
-        if (stops == null && !out.isEmpty()) {
-            // The last trial without a stop time runs to the last spike; fixed up by the caller's bin count.
-            out.get(out.size() - 1)[1] = out.get(out.size() - 1)[0];
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package org.spiqgan.data;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -119,6 +118,7 @@ final class Npy {
         byte[] chunk = new byte[perChunk * item];
         ByteBuffer bb = ByteBuffer.wrap(chunk).order(h.order());
         long done = 0;
+        try (ReadProgress progress = ReadProgress.start("reading " + field, n)) {
         while (done < n) {
             int m = (int) Math.min(perChunk, n - done);
             int bytes = m * item;
@@ -147,6 +147,9 @@ final class Npy {
                 sink.accept(done + k, v);
             }
             done += m;
+            if ((done & ((1 << 22) - 1)) < m) progress.stepTo(done);
+        }
+        progress.stepTo(done);
         }
     }
 
@@ -187,6 +190,4 @@ final class Npy {
         if (b.length < n) throw BadInputException.of(file, field, "truncated .npy header");
         return b;
     }
-
-    static EOFException eof() { return new EOFException(); }
 }

@@ -105,11 +105,19 @@ public final class RasterWriters {
             }
             mat.addArray("segments", s);
         }
-        AtomicFile.write(file, out -> {
-            try (var sink = Sinks.wrapNonSeeking(out)) {
-                mat.writeTo(sink);
-            }
-        });
+        writeMatFile(file, mat);
+    }
+
+    /** MFL needs a seekable sink (it patches sizes of compressed entries): write to memory first. */
+    static void writeMatFile(Path file, MatFile mat) throws IOException {
+        long size = mat.getUncompressedSerializedSize();
+        if (size > Integer.MAX_VALUE - 1024) throw BadInputException.of(file, "--out", "too large for a MAT v5 file");
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) size + 1024);
+        try (var sink = Sinks.wrap(buf)) {
+            mat.writeTo(sink);
+        }
+        buf.flip();
+        AtomicFile.write(file, out -> out.write(buf.array(), 0, buf.limit()));
     }
 
     public static void writeHdf5(Path file, SpikeRaster r) throws IOException {
@@ -150,6 +158,7 @@ public final class RasterWriters {
             long total = 0;
             for (int i = 0; i < r.neurons(); i++) for (int t = 0; t < r.bins(); t++) total += r.count(i, t);
             if (total > Integer.MAX_VALUE - 16) throw BadInputException.of(file, "--out", "too many spikes for one NWB dataset");
+            if (total == 0) throw BadInputException.of(file, "--out", "the raster has no spikes; an NWB units table needs at least one");
             double[] times = new double[(int) total];
             long[] index = new long[r.neurons()];
             int k = 0;

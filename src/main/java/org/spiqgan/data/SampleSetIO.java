@@ -91,11 +91,7 @@ public final class SampleSetIO {
             }
         }
         MatFile mat = Mat5.newMatFile().addArray(MAT_VARIABLE, m);
-        AtomicFile.write(file, out -> {
-            try (var sink = us.hebi.matlab.mat.types.Sinks.wrapNonSeeking(out)) {
-                mat.writeTo(sink);
-            }
-        });
+        RasterWriters.writeMatFile(file, mat);
     }
 
     public static SampleSet read(Path file) {
@@ -229,7 +225,7 @@ public final class SampleSetIO {
                 for (int t = 0; t < T; t++) {
                     double v;
                     try {
-                        v = Double.parseDouble(c[t + 2].strip());
+                        v = c[t + 2].strip().equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(c[t + 2].strip());
                     } catch (NumberFormatException e) {
                         throw BadInputException.of(file, "line " + lineNo + ", t" + t, "not a number: '" + c[t + 2] + "'");
                     }

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  *       cap of {@link Params#maxBurst} consecutive bins are the refractory/adaptation effect: the
  *       autocorrelogram decays over a few bins.</li>
  *   <li>beta_i: set by bisection so that neuron i's firing probability per bin matches a target drawn
- *       log-uniformly in [{@link Params#minRate}, {@link Params#maxRate}] (1-13% per 20 ms bin by default).</li>
+ *       log-uniformly in [{@link Params#minRate}, {@link Params#maxRate}] (1.5-15% per 20 ms bin by default).</li>
  * </ul>
  * The recording has {@link Params#segments} repeats of {@link Params#segmentBins} bins, as segments.
  * Same seed and parameters, same recording, on every machine (SplittableRandom, no floating-point
@@ -38,7 +38,7 @@ public final class SyntheticRecording {
             double stimulusAr, double noiseAr, double minGain, double maxGain, double noiseWeight,
             double h1, double h2, double h3, int maxBurst) {
         public static Params defaults() {
-            return new Params(20, 60, 500, 20.0, 0.01, 0.13, 0.8, 0.7, 0.8, 1.6, 0.6, 2.4, 0.4, -1.0, 4);
+            return new Params(20, 60, 500, 20.0, 0.015, 0.15, 0.95, 0.8, 1.5, 2.5, 0.6, 1.8, 1.0, -0.1, 6);
         }
 
         public Params withSize(int n, int k, int bins) {
@@ -82,12 +82,12 @@ public final class SyntheticRecording {
             double c = p.noiseWeight() * (0.5 + r.nextDouble());
             for (int b = 0; b < B; b++) {
                 int t = b % L;
-                drive[b] = gain * (w * s1[t] + (1 - w) * s2[t]) + c * z[b];
+                drive[b] = StrictMath.exp(-(gain * (w * s1[t] + (1 - w) * s2[t]) + c * z[b]));
                 u[b] = r.nextDouble();
             }
             // Bisection on the baseline with the same uniforms: the rate grows monotonically with beta.
             double lo = -12, hi = 2;
-            for (int it = 0; it < 40; it++) {
+            for (int it = 0; it < 30; it++) {
                 double mid = 0.5 * (lo + hi);
                 if (simulate(mid, drive, u, p, L, x) / (double) B < target) lo = mid; else hi = mid;
             }
@@ -99,19 +99,31 @@ public final class SyntheticRecording {
         return builder.segments(segs).build();
     }
 
-    /** Runs one neuron with baseline beta; history restarts at each repeat. Returns its spike count. */
-    private static long simulate(double beta, double[] drive, double[] u, Params p, int L, byte[] x) {
+    /**
+     * Runs one neuron with baseline beta; history restarts at each repeat. Returns its spike count.
+     * {@code expNegDrive[b]} is exp(-drive): the sigmoid's exponential factorizes into baseline, drive
+     * and one of 8 history states, so the loop needs no exp call (and stays bit-reproducible).
+     */
+    private static long simulate(double beta, double[] expNegDrive, double[] u, Params p, int L, byte[] x) {
+        double eb = StrictMath.exp(-beta);
+        double[] eh = new double[8];
+        for (int h = 0; h < 8; h++) {
+            eh[h] = eb * StrictMath.exp(-(p.h1() * (h & 1) + p.h2() * ((h >> 1) & 1) + p.h3() * ((h >> 2) & 1)));
+        }
         long spikes = 0;
         int run = 0;
-        for (int b = 0; b < drive.length; b++) {
+        int hist = 0;
+        for (int b = 0; b < expNegDrive.length; b++) {
             int t = b % L;
-            if (t == 0) run = 0;
-            int x1 = t >= 1 ? x[b - 1] : 0, x2 = t >= 2 ? x[b - 2] : 0, x3 = t >= 3 ? x[b - 3] : 0;
-            double a = beta + drive[b] + p.h1() * x1 + p.h2() * x2 + p.h3() * x3;
-            double prob = run >= p.maxBurst() ? 0 : 1 / (1 + StrictMath.exp(-a));
+            if (t == 0) {
+                run = 0;
+                hist = 0;
+            }
+            double prob = run >= p.maxBurst() ? 0 : 1 / (1 + eh[hist] * expNegDrive[b]);
             byte v = u[b] < prob ? (byte) 1 : 0;
             x[b] = v;
             run = v != 0 ? run + 1 : 0;
+            hist = ((hist << 1) | v) & 7;
             spikes += v;
         }
         return spikes;
