@@ -238,8 +238,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
+        // The parse result of the subcommand holds the whole command line, "evaluate" included.
         List<String> args = spec.commandLine().getParseResult().originalArgs();
-        StringBuilder sb = new StringBuilder("spiqgan evaluate");
+        StringBuilder sb = new StringBuilder("spiqgan");
         for (String a : args) {
             sb.append(' ');
             sb.append(a.matches("[A-Za-z0-9_./:=,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");

@@ -69,7 +69,9 @@ class EvaluateCommandTest {
         JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals(2, o.getAsJsonArray("models").size());
         assertEquals(4, o.get("neurons").getAsInt());
-        assertTrue(o.get("command").getAsString().contains("--generated"));
+        assertTrue(o.get("command").getAsString().startsWith("spiqgan evaluate --synthetic --neurons top:4"),
+                o.get("command").getAsString());
+        assertTrue(o.get("command").getAsString().contains("--name 'model A'"), o.get("command").getAsString());
         assertEquals(300, o.getAsJsonArray("models").get(0).getAsJsonObject().get("samples").getAsInt());
         String html = Files.readString(report.resolve("index.html"));
         assertTrue(html.contains("model A") && html.contains(b.toString()));
