@@ -265,9 +265,10 @@ public final class Figures {
         c.getStyler().setLegendVisible(false);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setMarkerSize(Math.max(3, Math.min(7, 200 / Math.max(1, e.neurons()))));
-        c.setCustomYAxisTickLabelsFormatter(v -> Math.abs(v - Math.rint(v)) < 1e-9 && v >= 0 && v < e.neurons()
-                ? String.valueOf((long) Math.rint(v)) : "");
-        c.getStyler().setYAxisMin(-0.8).setYAxisMax(e.neurons() - 0.2);
+        // Integer neuron ticks: a tick spacing of at least one neuron's height, and an integer format.
+        c.getStyler().setYAxisDecimalPattern("0");
+        c.getStyler().setYAxisTickMarkSpacingHint(Math.max(25, 440 / Math.max(1, e.neurons())));
+        c.getStyler().setYAxisMin(-0.9).setYAxisMax(e.neurons() - 0.1);
         c.getStyler().setXAxisMin(0.0).setXAxisMax(count * t * scale);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
@@ -284,7 +285,7 @@ public final class Figures {
         if (t > 1) {
             for (int k = 1; k < count; k++) {
                 XYSeries sep = c.addSeries("boundary " + k, new double[] {k * t * scale, k * t * scale},
-                        new double[] {-0.8, e.neurons() - 0.2});
+                        new double[] {-0.9, e.neurons() - 0.1});
                 sep.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 sep.setMarker(SeriesMarkers.NONE);
                 sep.setLineColor(new java.awt.Color(0xCC, 0xCC, 0xCC));
