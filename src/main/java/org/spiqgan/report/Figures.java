@@ -361,7 +361,12 @@ public final class Figures {
             s.setLineColor(Palette.model(k));
             s.setLineStyle(Palette.modelLine(k));
         }
-        if (scatter) s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        if (scatter) {
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            // Slightly translucent, so that points of several sides on the same spot stay visible.
+            java.awt.Color c = (java.awt.Color) s.getMarkerColor();
+            s.setMarkerColor(new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), 190));
+        }
     }
 
     private static XYSeries addPositive(XYChart c, String name, double[] x, double[] y, int style) {
