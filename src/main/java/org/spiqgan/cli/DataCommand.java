@@ -64,7 +64,7 @@ public final class DataCommand implements Runnable {
             }
             out.printf(Locale.ROOT, "firing probability per bin: mean %.6f (%.2f Hz)%n", r.meanFiringProbability(),
                     r.meanFiringProbability() / (r.binMs() / 1000.0));
-            if (r.hasCounts()) {
+            if (r.countsKnown()) {
                 out.printf(Locale.ROOT, "bins with more than one spike: %.6f of all neuron-bins%n",
                         r.multiSpikeBins() / ((double) r.neurons() * r.bins()));
             } else {

@@ -56,7 +56,7 @@ public final class DataOptions {
     int timesteps;
 
     @Option(names = "--split", paramLabel = "SPLIT",
-            description = "train (first 80% of segments), fit (train minus validation), validation (last 10% of train), test, or all.")
+            description = "train (first 80%% of segments), fit (train minus validation), validation (last 10%% of train), test, or all. Default: the command's (data windows: train).")
     String split;
 
     @Option(names = "--stride", paramLabel = "S",

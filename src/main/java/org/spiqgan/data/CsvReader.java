@@ -99,7 +99,11 @@ final class CsvReader {
     private static String[] split(String line, String sep) {
         String s = line.strip();
         String[] parts = sep == null ? s.split("\\s+") : s.split(Pattern.quote(sep), -1);
-        for (int k = 0; k < parts.length; k++) parts[k] = parts[k].strip();
+        for (int k = 0; k < parts.length; k++) {
+            String c = parts[k].strip();
+            if (c.length() >= 2 && c.charAt(0) == '"' && c.charAt(c.length() - 1) == '"') c = c.substring(1, c.length() - 1).strip();
+            parts[k] = c;
+        }
         return parts;
     }
 

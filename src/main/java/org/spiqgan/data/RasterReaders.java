@@ -40,7 +40,7 @@ public final class RasterReaders {
                 case TEXT -> CsvReader.read(file, opts);
             };
         } catch (BadInputException e) {
-            throw e;
+            throw printable(e);
         } catch (NoSuchFileException e) {
             throw BadInputException.of(file, null, "no such file");
         } catch (IOException e) {
@@ -107,10 +107,40 @@ public final class RasterReaders {
         return true;
     }
 
+    /**
+     * Messages quote names and text from the file, which may hold any bytes: control characters become
+     * '?' (the message stays one line) and very long messages are cut.
+     */
+    static BadInputException printable(BadInputException e) {
+        String m = e.getMessage();
+        StringBuilder sb = new StringBuilder(Math.min(m.length(), 400));
+        boolean changed = false;
+        for (int k = 0; k < m.length(); k++) {
+            char c = m.charAt(k);
+            if (sb.length() >= 400) {
+                sb.append("...");
+                changed = true;
+                break;
+            }
+            if (c < 0x20 || c == 0x7f) {
+                sb.append('?');
+                changed = true;
+            } else {
+                sb.append(c);
+            }
+        }
+        return changed ? new BadInputException(sb.toString(), e) : e;
+    }
+
     static String oneLine(Throwable e) {
         String m = e.getMessage();
         String s = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-        s = s.replace('\n', ' ').replace('\r', ' ');
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            sb.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        s = sb.toString();
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 }

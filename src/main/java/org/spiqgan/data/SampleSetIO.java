@@ -110,7 +110,7 @@ public final class SampleSetIO {
                 case HDF5 -> throw BadInputException.of(file, null, "samples are read from .npy, .npz, .csv/.tsv or MAT v5 files, not HDF5");
             };
         } catch (BadInputException e) {
-            throw e;
+            throw RasterReaders.printable(e);
         } catch (IOException e) {
             throw BadInputException.of(file, null, "cannot read samples: " + RasterReaders.oneLine(e));
         } catch (OutOfMemoryError e) {
@@ -164,6 +164,7 @@ public final class SampleSetIO {
     }
 
     private static SampleSet readMat(Path file) throws IOException {
+        MatV5Reader.checkEntries(file);
         MatFile mat = Mat5.readFromFile(file.toFile());
         try {
             List<String> names = new ArrayList<>();

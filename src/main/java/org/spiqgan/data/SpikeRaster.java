@@ -25,9 +25,11 @@ public final class SpikeRaster {
     private final long[][] bits;
     private final byte[][] counts; // per neuron, null where every bin holds 0 or 1 spike
     private final List<Segment> segments;
+    private final boolean countsKnown;
 
     private SpikeRaster(int neurons, int bins, double binMs, int[] neuronIds, long[][] bits, byte[][] counts,
-            List<Segment> segments) {
+            List<Segment> segments, boolean countsKnown) {
+        this.countsKnown = countsKnown;
         this.neurons = neurons;
         this.bins = bins;
         this.binMs = binMs;
@@ -79,6 +81,12 @@ public final class SpikeRaster {
         byte[] c = counts[i];
         return c == null ? get(i, b) : c[b] & 0xFF;
     }
+
+    /**
+     * True when the source gave spike counts (spike times, or a matrix with counts above 1), so that
+     * {@link #multiSpikeBins()} is meaningful; false for a 0/1 matrix, which may have been binarized.
+     */
+    public boolean countsKnown() { return countsKnown; }
 
     /** True when some bin of some neuron holds more than one spike. */
     public boolean hasCounts() {
@@ -144,7 +152,7 @@ public final class SpikeRaster {
             }
             prevEnd = s.end();
         }
-        return new SpikeRaster(neurons, bins, binMs, neuronIds, bits, counts, newSegments);
+        return new SpikeRaster(neurons, bins, binMs, neuronIds, bits, counts, newSegments, countsKnown);
     }
 
     /**
@@ -159,17 +167,17 @@ public final class SpikeRaster {
     }
 
     public SpikeRaster withBinMs(double newBinMs) {
-        return new SpikeRaster(neurons, bins, newBinMs, neuronIds, bits, counts, segments);
+        return new SpikeRaster(neurons, bins, newBinMs, neuronIds, bits, counts, segments, countsKnown);
     }
 
     public SpikeRaster withNeuronIds(int[] ids) {
         if (ids.length != neurons) throw new IllegalArgumentException(ids.length + " ids for " + neurons + " neurons");
-        return new SpikeRaster(neurons, bins, binMs, ids.clone(), bits, counts, segments);
+        return new SpikeRaster(neurons, bins, binMs, ids.clone(), bits, counts, segments, countsKnown);
     }
 
     /** The binary raster without counts. */
     public SpikeRaster binarized() {
-        return new SpikeRaster(neurons, bins, binMs, neuronIds, bits, new byte[neurons][], segments);
+        return new SpikeRaster(neurons, bins, binMs, neuronIds, bits, new byte[neurons][], segments, false);
     }
 
     /** Rows {@code [from, to)} of the binary raster as bytes, {@code neurons x (to-from)} in C order. */
@@ -210,6 +218,7 @@ public final class SpikeRaster {
         private double binMs = 20;
         private int[] ids;
         private List<Segment> segments = List.of();
+        private boolean countsKnown;
 
         private Builder(int neurons, int bins) {
             if (neurons <= 0) throw new IllegalArgumentException("a raster needs at least one neuron");
@@ -238,6 +247,12 @@ public final class SpikeRaster {
 
         public Builder segments(List<Segment> list) {
             this.segments = Objects.requireNonNull(list);
+            return this;
+        }
+
+        /** Marks the raster as built from spike counts (even if no bin holds more than one spike). */
+        public Builder countsKnown(boolean known) {
+            this.countsKnown = known;
             return this;
         }
 
@@ -284,7 +299,9 @@ public final class SpikeRaster {
                 neuronIds = new int[neurons];
                 for (int i = 0; i < neurons; i++) neuronIds[i] = i;
             }
-            SpikeRaster r = new SpikeRaster(neurons, bins, binMs, neuronIds, bits, counts, List.of());
+            boolean known = countsKnown;
+            for (byte[] c : counts) known |= c != null;
+            SpikeRaster r = new SpikeRaster(neurons, bins, binMs, neuronIds, bits, counts, List.of(), known);
             return segments.isEmpty() ? r : r.withSegments(segments);
         }
     }

@@ -43,7 +43,7 @@ public final class SpikeTrains {
             throw BadInputException.of(file, field, "too many bins: " + bins + "; use a larger --bin-ms or --start/--stop");
         }
         if (bins <= 0) throw BadInputException.of(file, field, "no time between --start and --stop");
-        SpikeRaster.Builder b = SpikeRaster.builder(ids.length, (int) bins).binMs(binMs).neuronIds(ids);
+        SpikeRaster.Builder b = SpikeRaster.builder(ids.length, (int) bins).binMs(binMs).neuronIds(ids).countsKnown(true);
         for (int k = 0; k < times.length; k++) {
             double t = times[k];
             if (t < t0) continue;

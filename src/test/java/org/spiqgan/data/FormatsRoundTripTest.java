@@ -128,7 +128,7 @@ class FormatsRoundTripTest {
 
     @Test
     void csvMatrixWithHeaderAndIds() throws IOException {
-        Path f = Files.writeString(dir.resolve("m.csv"), "cell_4,cell_9\n0,1\n1,1\n0,0\n");
+        Path f = Files.writeString(dir.resolve("m.csv"), "\"cell_4\",\"cell_9\"\n0,1\n\"1\",1\n0,0\n");
         SpikeRaster r = RasterReaders.read(f);
         assertArrayEquals(new int[] {4, 9}, r.neuronIds());
         assertEquals(3, r.bins());
@@ -216,6 +216,8 @@ class FormatsRoundTripTest {
         assertEquals(0, r.spikeBins(1));
         assertEquals(1, r.get(2, 9));
         assertEquals(List.of(new Segment(0, 4), new Segment(5, 10)), r.segments());
+        assertTrue(r.countsKnown());
+        assertEquals(1, r.multiSpikeBins());
         SpikeRaster fine = RasterReaders.read(f, ReadOptions.defaults().withBinMs(5.0));
         assertEquals(40, fine.bins());
         assertEquals(1, fine.get(0, 3));

@@ -18,7 +18,9 @@ import org.spiqgan.BadInputException;
  * BadInputException; nothing else escapes and no read hangs.
  */
 class FuzzReadersTest {
-    private static final int VARIANTS_PER_FILE = 40;
+    /** More with -Dspiqgan.fuzz.variants=N (run once with 1000 while developing). */
+    private static final int VARIANTS_PER_FILE = Integer.getInteger("spiqgan.fuzz.variants", 40);
+    private static final long SEED = Long.getLong("spiqgan.fuzz.seed", 20240607L);
     @TempDir Path dir;
 
     private List<Path> validRasterFiles() throws IOException {
@@ -60,7 +62,7 @@ class FuzzReadersTest {
     }
 
     private int fuzz(List<Path> files, java.util.function.Consumer<Path> reader) throws IOException {
-        SplittableRandom rnd = new SplittableRandom(20240607);
+        SplittableRandom rnd = new SplittableRandom(SEED);
         int count = 0;
         for (Path valid : files) {
             reader.accept(valid); // the originals are fine

@@ -51,4 +51,16 @@ class SpikeRasterTest {
         assertEquals(List.of(new Segment(0, 4), new Segment(4, 8), new Segment(8, 10)), r.segments());
         assertThrows(IllegalArgumentException.class, () -> r.withSegments(List.of(new Segment(0, 5), new Segment(4, 8))));
     }
+
+    @Test
+    void twoHundredNeuronsByTenMillionBinsFitInTheTestHeap() {
+        // Bit-packed: 200 x 10^7 bins take 250 MB (as bytes 2 GB, beyond what -Xmx4g tests could spare).
+        SpikeRaster.Builder b = SpikeRaster.builder(200, 10_000_000);
+        for (int i = 0; i < 200; i++) b.set(i, 9_999_999 - i, 1).set(i, i * 49_999, 1);
+        SpikeRaster r = b.build().withSegmentLength(1000);
+        assertEquals(10_000, r.segments().size());
+        assertEquals(2, r.spikeBins(7));
+        assertEquals(1, r.get(199, 9_999_800));
+        assertEquals(400 / (200.0 * 10_000_000), r.meanFiringProbability(), 1e-15);
+    }
 }
