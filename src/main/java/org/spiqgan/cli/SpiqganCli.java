@@ -24,6 +24,7 @@ import picocli.CommandLine.ParseResult;
             CommandLine.HelpCommand.class,
             QuickstartCommand.class,
             DataCommand.class,
+            EvaluateCommand.class,
             CircuitCommand.class,
         })
 public final class SpiqganCli implements Runnable {
