@@ -1,0 +1,169 @@
+package org.spiqgan.nn;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * One-dimensional convolution (cross-correlation, as PyTorch's {@code Conv1d}) of an input laid out
+ * {@code [channelsIn][length]} into {@code [channelsOut][outLength]}, with zero padding on both sides:
+ * {@code y[co][t] = b[co] + sum_{ci,k} W[co][ci][k] x[ci][t*stride - padding + k]}. Parameters: W as
+ * {@code [out][in][kernel]} then b, PyTorch's order.
+ */
+public final class Conv1D extends Affine {
+
+    private final int cin;
+    private final int cout;
+    private final int length;
+    private final int outLength;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    // For tap k, the output positions t whose input index t*stride - padding + k lies inside [0, length).
+    private final int[] tFrom;
+    private final int[] tTo;
+
+    public Conv1D(int channelsIn, int length, int channelsOut, int kernel, int stride, int padding) {
+        super(channelsIn * length, channelsOut * outLength(length, kernel, stride, padding));
+        if (kernel <= 0 || stride <= 0 || padding < 0) {
+            throw new IllegalArgumentException("bad convolution geometry: kernel " + kernel + ", stride "
+                    + stride + ", padding " + padding);
+        }
+        this.cin = channelsIn;
+        this.cout = channelsOut;
+        this.length = length;
+        this.outLength = outLength(length, kernel, stride, padding);
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        this.tFrom = new int[kernel];
+        this.tTo = new int[kernel];
+        for (int k = 0; k < kernel; k++) {
+            int from = 0;
+            while (from < outLength && from * stride - padding + k < 0) from++;
+            int to = from;
+            while (to < outLength && to * stride - padding + k < length) to++;
+            tFrom[k] = from;
+            tTo[k] = to;
+        }
+        allocate();
+    }
+
+    /** PyTorch's output length {@code floor((L + 2P - K) / S) + 1}. */
+    public static int outLength(int length, int kernel, int stride, int padding) {
+        int span = length + 2 * padding - kernel;
+        if (length <= 0 || stride <= 0 || span < 0) {
+            throw new IllegalArgumentException("input length " + length + " too short for kernel " + kernel
+                    + " with padding " + padding);
+        }
+        return span / stride + 1;
+    }
+
+    public int channelsIn() {
+        return cin;
+    }
+
+    public int channelsOut() {
+        return cout;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public int outLength() {
+        return outLength;
+    }
+
+    @Override
+    public int parameterCount() {
+        return cout * cin * kernel + cout;
+    }
+
+    private int biasOffset() {
+        return off + cout * cin * kernel;
+    }
+
+    @Override
+    public void initialize(RandomGenerator rng) {
+        double bound = 1.0 / Math.sqrt((double) cin * kernel);
+        for (int k = 0; k < parameterCount(); k++) p[off + k] = bound * (2.0 * rng.nextDouble() - 1.0);
+    }
+
+    @Override
+    public void forward(double[] x, double[] y) {
+        applyLinear(x, y);
+        int b = biasOffset();
+        for (int co = 0; co < cout; co++) {
+            double bias = p[b + co];
+            int yo = co * outLength;
+            for (int t = 0; t < outLength; t++) y[yo + t] += bias;
+        }
+    }
+
+    @Override
+    public void applyLinear(double[] x, double[] y) {
+        double[] w = p;
+        for (int i = 0; i < outSize; i++) y[i] = 0.0;
+        for (int co = 0; co < cout; co++) {
+            int yo = co * outLength;
+            for (int ci = 0; ci < cin; ci++) {
+                int wo = off + (co * cin + ci) * kernel;
+                int xo = ci * length;
+                for (int k = 0; k < kernel; k++) {
+                    double wk = w[wo + k];
+                    int shift = xo + k - padding;
+                    for (int t = tFrom[k]; t < tTo[k]; t++) y[yo + t] += wk * x[shift + t * stride];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void applyTranspose(double[] gy, double[] gx) {
+        double[] w = p;
+        for (int i = 0; i < inSize; i++) gx[i] = 0.0;
+        for (int co = 0; co < cout; co++) {
+            int yo = co * outLength;
+            for (int ci = 0; ci < cin; ci++) {
+                int wo = off + (co * cin + ci) * kernel;
+                int xo = ci * length;
+                for (int k = 0; k < kernel; k++) {
+                    double wk = w[wo + k];
+                    int shift = xo + k - padding;
+                    for (int t = tFrom[k]; t < tTo[k]; t++) gx[shift + t * stride] += wk * gy[yo + t];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias) {
+        for (int co = 0; co < cout; co++) {
+            int yo = co * outLength;
+            for (int ci = 0; ci < cin; ci++) {
+                int wo = off + (co * cin + ci) * kernel;
+                int xo = ci * length;
+                for (int k = 0; k < kernel; k++) {
+                    int shift = xo + k - padding;
+                    double s = 0.0;
+                    for (int t = tFrom[k]; t < tTo[k]; t++) s += gy[yo + t] * x[shift + t * stride];
+                    target[wo + k] += s;
+                }
+            }
+        }
+        if (withBias) {
+            int b = biasOffset();
+            for (int co = 0; co < cout; co++) {
+                int yo = co * outLength;
+                double s = 0.0;
+                for (int t = 0; t < outLength; t++) s += gy[yo + t];
+                target[b + co] += s;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Conv1D(" + cin + "x" + length + " -> " + cout + "x" + outLength + ", kernel " + kernel
+                + ", stride " + stride + ", padding " + padding + ")";
+    }
+}
