@@ -17,9 +17,10 @@ public final class Conv1D extends Affine {
     private final int kernel;
     private final int stride;
     private final int padding;
-    // For tap k, the output positions t whose input index t*stride - padding + k lies inside [0, length).
-    private final int[] tFrom;
-    private final int[] tTo;
+    private final int cinK;
+    // Per-thread unfolded input ("im2col"), [outLength][cin * kernel]: turns the convolution into dense
+    // matrix-vector products with long contiguous inner loops.
+    private final ThreadLocal<double[]> columns;
 
     public Conv1D(int channelsIn, int length, int channelsOut, int kernel, int stride, int padding) {
         super(channelsIn * length, channelsOut * outLength(length, kernel, stride, padding));
@@ -34,16 +35,8 @@ public final class Conv1D extends Affine {
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
-        this.tFrom = new int[kernel];
-        this.tTo = new int[kernel];
-        for (int k = 0; k < kernel; k++) {
-            int from = 0;
-            while (from < outLength && from * stride - padding + k < 0) from++;
-            int to = from;
-            while (to < outLength && to * stride - padding + k < length) to++;
-            tFrom[k] = from;
-            tTo[k] = to;
-        }
+        this.cinK = channelsIn * kernel;
+        this.columns = ThreadLocal.withInitial(() -> new double[outLength * cinK]);
         allocate();
     }
 
@@ -99,37 +92,44 @@ public final class Conv1D extends Affine {
         }
     }
 
-    @Override
-    public void applyLinear(double[] x, double[] y) {
-        double[] w = p;
-        for (int i = 0; i < outSize; i++) y[i] = 0.0;
-        for (int co = 0; co < cout; co++) {
-            int yo = co * outLength;
+    /** {@code col[t][ci*K + k] = x[ci][t*stride - padding + k]}, zero outside the input. */
+    private void unfold(double[] x, double[] col) {
+        for (int t = 0; t < outLength; t++) {
+            int base = t * cinK;
+            int start = t * stride - padding;
             for (int ci = 0; ci < cin; ci++) {
-                int wo = off + (co * cin + ci) * kernel;
                 int xo = ci * length;
+                int co = base + ci * kernel;
                 for (int k = 0; k < kernel; k++) {
-                    double wk = w[wo + k];
-                    int shift = xo + k - padding;
-                    for (int t = tFrom[k]; t < tTo[k]; t++) y[yo + t] += wk * x[shift + t * stride];
+                    int pos = start + k;
+                    col[co + k] = pos >= 0 && pos < length ? x[xo + pos] : 0.0;
                 }
             }
         }
     }
 
     @Override
+    public void applyLinear(double[] x, double[] y) {
+        double[] col = columns.get();
+        unfold(x, col);
+        for (int t = 0; t < outLength; t++) Kernels.matVec(p, off, cout, cinK, col, t * cinK, y, t, outLength);
+    }
+
+    @Override
     public void applyTranspose(double[] gy, double[] gx) {
-        double[] w = p;
+        double[] col = columns.get();
+        java.util.Arrays.fill(col, 0.0);
+        for (int t = 0; t < outLength; t++) Kernels.matTVecAdd(p, off, cout, cinK, gy, t, outLength, col, t * cinK);
         for (int i = 0; i < inSize; i++) gx[i] = 0.0;
-        for (int co = 0; co < cout; co++) {
-            int yo = co * outLength;
+        for (int t = 0; t < outLength; t++) {
+            int base = t * cinK;
+            int start = t * stride - padding;
             for (int ci = 0; ci < cin; ci++) {
-                int wo = off + (co * cin + ci) * kernel;
                 int xo = ci * length;
+                int co = base + ci * kernel;
                 for (int k = 0; k < kernel; k++) {
-                    double wk = w[wo + k];
-                    int shift = xo + k - padding;
-                    for (int t = tFrom[k]; t < tTo[k]; t++) gx[shift + t * stride] += wk * gy[yo + t];
+                    int pos = start + k;
+                    if (pos >= 0 && pos < length) gx[xo + pos] += col[co + k];
                 }
             }
         }
@@ -137,18 +137,12 @@ public final class Conv1D extends Affine {
 
     @Override
     public void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias) {
+        double[] col = columns.get();
+        unfold(x, col);
         for (int co = 0; co < cout; co++) {
             int yo = co * outLength;
-            for (int ci = 0; ci < cin; ci++) {
-                int wo = off + (co * cin + ci) * kernel;
-                int xo = ci * length;
-                for (int k = 0; k < kernel; k++) {
-                    int shift = xo + k - padding;
-                    double s = 0.0;
-                    for (int t = tFrom[k]; t < tTo[k]; t++) s += gy[yo + t] * x[shift + t * stride];
-                    target[wo + k] += s;
-                }
-            }
+            int wo = off + co * cinK;
+            for (int t = 0; t < outLength; t++) Kernels.axpy(gy[yo + t], col, t * cinK, target, wo, cinK);
         }
         if (withBias) {
             int b = biasOffset();

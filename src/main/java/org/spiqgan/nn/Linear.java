@@ -37,36 +37,19 @@ public final class Linear extends Affine {
 
     @Override
     public void applyLinear(double[] x, double[] y) {
-        double[] w = p;
-        int n = inSize;
-        for (int o = 0; o < outSize; o++) {
-            int row = off + o * n;
-            double s = 0.0;
-            for (int i = 0; i < n; i++) s += w[row + i] * x[i];
-            y[o] = s;
-        }
+        Kernels.matVec(p, off, outSize, inSize, x, 0, y, 0, 1);
     }
 
     @Override
     public void applyTranspose(double[] gy, double[] gx) {
-        double[] w = p;
-        int n = inSize;
-        for (int i = 0; i < n; i++) gx[i] = 0.0;
-        for (int o = 0; o < outSize; o++) {
-            double c = gy[o];
-            int row = off + o * n;
-            for (int i = 0; i < n; i++) gx[i] += c * w[row + i];
-        }
+        for (int i = 0; i < inSize; i++) gx[i] = 0.0;
+        Kernels.matTVecAdd(p, off, outSize, inSize, gy, 0, 1, gx, 0);
     }
 
     @Override
     public void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias) {
         int n = inSize;
-        for (int o = 0; o < outSize; o++) {
-            double c = gy[o];
-            int row = off + o * n;
-            for (int i = 0; i < n; i++) target[row + i] += c * x[i];
-        }
+        for (int o = 0; o < outSize; o++) Kernels.axpy(gy[o], x, 0, target, off + o * n, n);
         if (withBias) {
             int b = biasOffset();
             for (int o = 0; o < outSize; o++) target[b + o] += gy[o];
