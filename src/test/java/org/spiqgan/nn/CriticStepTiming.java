@@ -5,14 +5,16 @@ import java.util.SplittableRandom;
 /**
  * Micro measurement (not a test): time of one critic step (WGAN-GP loss with the exact penalty
  * gradient, plus the Adam update) for N = 10, T = 30, batch 64, mlp hidden 128 and conv 32/64, for
- * 1 and 2 threads (wall clock; for 1 thread also the CPU time, which is robust to a loaded machine). Run:
+ * 1 and 2 threads; optional arguments {@code REPS [N T]} (wall clock; for 1 thread also the CPU time, which is robust to a loaded machine). Run:
  * {@code mvn -q -B test-compile && java -cp target/classes:target/test-classes org.spiqgan.nn.CriticStepTiming}
  */
 public final class CriticStepTiming {
 
     public static void main(String[] args) {
-        int n = 10, t = 30, batch = 64;
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int n = args.length > 2 ? Integer.parseInt(args[1]) : 10;
+        int t = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int batch = 64;
         for (String kind : new String[] {"mlp", "conv"}) {
             for (int threads : new int[] {1, 2}) {
                 Critic critic = kind.equals("mlp") ? Critics.mlp(n, t, 128, new SplittableRandom(1))
