@@ -22,30 +22,34 @@ public abstract class Activation extends Layer {
     public abstract double secondDerivative(double x);
 
     @Override
-    public void forward(double[] x, double[] y) {
-        for (int i = 0; i < outSize; i++) y[i] = value(x[i]);
+    public void forward(double[] x, double[] y, int m) {
+        int n = m * outSize;
+        for (int i = 0; i < n; i++) y[i] = value(x[i]);
     }
 
     @Override
-    public void backwardInput(double[] x, double[] gy, double[] gx) {
-        for (int i = 0; i < outSize; i++) gx[i] = gy[i] * derivative(x[i]);
+    public void backwardInput(double[] x, double[] gy, double[] gx, int m) {
+        int n = m * outSize;
+        for (int i = 0; i < n; i++) gx[i] = gy[i] * derivative(x[i]);
     }
 
     @Override
-    public final void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias) {}
+    public final void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias, int m) {}
 
     @Override
-    public void tangent(double[] x, double[] xd, double[] yd) {
-        for (int i = 0; i < outSize; i++) yd[i] = derivative(x[i]) * xd[i];
+    public void tangent(double[] x, double[] xd, double[] yd, int m) {
+        int n = m * outSize;
+        for (int i = 0; i < n; i++) yd[i] = derivative(x[i]) * xd[i];
     }
 
     @Override
     public boolean secondOrderBackward(
             double[] x, double[] xd, double[] ay, double[] ty, boolean ayLive,
-            double[] ax, double[] tx, double[] target, boolean needInput) {
+            double[] ax, double[] tx, double[] target, boolean needInput, int m) {
         boolean curved = !piecewiseLinear();
         if (!needInput) return ayLive || curved;
-        for (int i = 0; i < outSize; i++) {
+        int n = m * outSize;
+        for (int i = 0; i < n; i++) {
             double d = derivative(x[i]);
             tx[i] = ty[i] * d;
             double a = ayLive ? ay[i] * d : 0.0;

@@ -10,31 +10,31 @@ public abstract class Affine extends Layer {
         super(inSize, outSize);
     }
 
-    /** {@code y = A x} (no bias). */
-    public abstract void applyLinear(double[] x, double[] y);
+    /** {@code y = A x} (no bias) per sample. */
+    public abstract void applyLinear(double[] x, double[] y, int m);
 
-    /** {@code gx = A^T gy}, overwriting gx. */
-    public abstract void applyTranspose(double[] gy, double[] gx);
+    /** {@code gx = A^T gy} per sample, overwriting gx. */
+    public abstract void applyTranspose(double[] gy, double[] gx, int m);
 
     @Override
-    public final void backwardInput(double[] x, double[] gy, double[] gx) {
-        applyTranspose(gy, gx);
+    public final void backwardInput(double[] x, double[] gy, double[] gx, int m) {
+        applyTranspose(gy, gx, m);
     }
 
     @Override
-    public final void tangent(double[] x, double[] xd, double[] yd) {
-        applyLinear(xd, yd);
+    public final void tangent(double[] x, double[] xd, double[] yd, int m) {
+        applyLinear(xd, yd, m);
     }
 
     @Override
     public final boolean secondOrderBackward(
             double[] x, double[] xd, double[] ay, double[] ty, boolean ayLive,
-            double[] ax, double[] tx, double[] target, boolean needInput) {
-        if (ayLive) accumulateGrad(x, ay, target, true);
-        accumulateGrad(xd, ty, target, false);
+            double[] ax, double[] tx, double[] target, boolean needInput, int m) {
+        if (ayLive) accumulateGrad(x, ay, target, true, m);
+        accumulateGrad(xd, ty, target, false, m);
         if (needInput) {
-            applyTranspose(ty, tx);
-            if (ayLive) applyTranspose(ay, ax);
+            applyTranspose(ty, tx, m);
+            if (ayLive) applyTranspose(ay, ax, m);
         }
         return ayLive;
     }

@@ -18,8 +18,8 @@ public final class Conv1D extends Affine {
     private final int stride;
     private final int padding;
     private final int cinK;
-    // Per-thread unfolded input ("im2col"), [outLength][cin * kernel]: turns the convolution into dense
-    // matrix-vector products with long contiguous inner loops.
+    // Per-thread unfolded input ("im2col"), [sample][outLength][cin * kernel]: turns the convolution
+    // into dense matrix-vector products with long contiguous inner loops. Grown on demand.
     private final ThreadLocal<double[]> columns;
 
     public Conv1D(int channelsIn, int length, int channelsOut, int kernel, int stride, int padding) {
@@ -36,7 +36,7 @@ public final class Conv1D extends Affine {
         this.stride = stride;
         this.padding = padding;
         this.cinK = channelsIn * kernel;
-        this.columns = ThreadLocal.withInitial(() -> new double[outLength * cinK]);
+        this.columns = new ThreadLocal<>();
         allocate();
     }
 
@@ -81,76 +81,102 @@ public final class Conv1D extends Affine {
         for (int k = 0; k < parameterCount(); k++) p[off + k] = bound * (2.0 * rng.nextDouble() - 1.0);
     }
 
+    private double[] columns(int m) {
+        double[] col = columns.get();
+        if (col == null || col.length < m * outLength * cinK) {
+            col = new double[Math.max(m, BatchExecutor.CHUNK) * outLength * cinK];
+            columns.set(col);
+        }
+        return col;
+    }
+
+    /** {@code col[s][t][ci*K + k] = x[s][ci][t*stride - padding + k]}, zero outside the input. */
+    private void unfold(double[] x, double[] col, int m) {
+        for (int s = 0; s < m; s++) {
+            int xs = s * inSize;
+            for (int t = 0; t < outLength; t++) {
+                int base = (s * outLength + t) * cinK;
+                int start = t * stride - padding;
+                for (int ci = 0; ci < cin; ci++) {
+                    int xo = xs + ci * length;
+                    int co = base + ci * kernel;
+                    for (int k = 0; k < kernel; k++) {
+                        int pos = start + k;
+                        col[co + k] = pos >= 0 && pos < length ? x[xo + pos] : 0.0;
+                    }
+                }
+            }
+        }
+    }
+
     @Override
-    public void forward(double[] x, double[] y) {
-        applyLinear(x, y);
+    public void forward(double[] x, double[] y, int m) {
+        applyLinear(x, y, m);
         int b = biasOffset();
-        for (int co = 0; co < cout; co++) {
-            double bias = p[b + co];
-            int yo = co * outLength;
-            for (int t = 0; t < outLength; t++) y[yo + t] += bias;
+        for (int s = 0; s < m; s++) {
+            for (int co = 0; co < cout; co++) {
+                double bias = p[b + co];
+                int yo = s * outSize + co * outLength;
+                for (int t = 0; t < outLength; t++) y[yo + t] += bias;
+            }
         }
     }
 
-    /** {@code col[t][ci*K + k] = x[ci][t*stride - padding + k]}, zero outside the input. */
-    private void unfold(double[] x, double[] col) {
-        for (int t = 0; t < outLength; t++) {
-            int base = t * cinK;
-            int start = t * stride - padding;
-            for (int ci = 0; ci < cin; ci++) {
-                int xo = ci * length;
-                int co = base + ci * kernel;
-                for (int k = 0; k < kernel; k++) {
-                    int pos = start + k;
-                    col[co + k] = pos >= 0 && pos < length ? x[xo + pos] : 0.0;
+    @Override
+    public void applyLinear(double[] x, double[] y, int m) {
+        double[] col = columns(m);
+        unfold(x, col, m);
+        for (int s = 0; s < m; s++) {
+            Kernels.matVecs(p, off, cout, cinK, col, s * outLength * cinK, cinK, outLength, y, s * outSize, 1, outLength);
+        }
+    }
+
+    @Override
+    public void applyTranspose(double[] gy, double[] gx, int m) {
+        double[] col = columns(m);
+        java.util.Arrays.fill(col, 0, m * outLength * cinK, 0.0);
+        for (int s = 0; s < m; s++) {
+            Kernels.matTVecsAdd(p, off, cout, cinK, gy, s * outSize, 1, outLength, outLength, col, s * outLength * cinK, cinK);
+        }
+        java.util.Arrays.fill(gx, 0, m * inSize, 0.0);
+        for (int s = 0; s < m; s++) {
+            int xs = s * inSize;
+            for (int t = 0; t < outLength; t++) {
+                int base = (s * outLength + t) * cinK;
+                int start = t * stride - padding;
+                for (int ci = 0; ci < cin; ci++) {
+                    int xo = xs + ci * length;
+                    int co = base + ci * kernel;
+                    for (int k = 0; k < kernel; k++) {
+                        int pos = start + k;
+                        if (pos >= 0 && pos < length) gx[xo + pos] += col[co + k];
+                    }
                 }
             }
         }
     }
 
     @Override
-    public void applyLinear(double[] x, double[] y) {
-        double[] col = columns.get();
-        unfold(x, col);
-        for (int t = 0; t < outLength; t++) Kernels.matVec(p, off, cout, cinK, col, t * cinK, y, t, outLength);
-    }
-
-    @Override
-    public void applyTranspose(double[] gy, double[] gx) {
-        double[] col = columns.get();
-        java.util.Arrays.fill(col, 0.0);
-        for (int t = 0; t < outLength; t++) Kernels.matTVecAdd(p, off, cout, cinK, gy, t, outLength, col, t * cinK);
-        for (int i = 0; i < inSize; i++) gx[i] = 0.0;
-        for (int t = 0; t < outLength; t++) {
-            int base = t * cinK;
-            int start = t * stride - padding;
-            for (int ci = 0; ci < cin; ci++) {
-                int xo = ci * length;
-                int co = base + ci * kernel;
-                for (int k = 0; k < kernel; k++) {
-                    int pos = start + k;
-                    if (pos >= 0 && pos < length) gx[xo + pos] += col[co + k];
-                }
-            }
-        }
-    }
-
-    @Override
-    public void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias) {
-        double[] col = columns.get();
-        unfold(x, col);
+    public void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias, int m) {
+        double[] col = columns(m);
+        unfold(x, col, m);
         for (int co = 0; co < cout; co++) {
-            int yo = co * outLength;
             int wo = off + co * cinK;
-            for (int t = 0; t < outLength; t++) Kernels.axpy(gy[yo + t], col, t * cinK, target, wo, cinK);
+            for (int s = 0; s < m; s++) {
+                int yo = s * outSize + co * outLength;
+                int cs = s * outLength * cinK;
+                for (int t = 0; t < outLength; t++) Kernels.axpy(gy[yo + t], col, cs + t * cinK, target, wo, cinK);
+            }
         }
         if (withBias) {
             int b = biasOffset();
             for (int co = 0; co < cout; co++) {
-                int yo = co * outLength;
-                double s = 0.0;
-                for (int t = 0; t < outLength; t++) s += gy[yo + t];
-                target[b + co] += s;
+                double sum = target[b + co];
+                for (int s = 0; s < m; s++) {
+                    int yo = s * outSize + co * outLength;
+                    for (int t = 0; t < outLength; t++) sum += gy[yo + t];
+                }
+                target[b + co] = sum;
             }
         }
     }

@@ -106,16 +106,20 @@ public final class Critic implements Parameters {
     /** The critic's output for the sample starting at {@code x[offset]}. */
     public double score(double[] x, int offset) {
         Workspace w = workspaces(1)[0];
-        return forward(w, x, offset);
+        forward(w, x, offset, 1);
+        return w.a[layers.length][0];
     }
 
     /** Scores of {@code batch} samples into {@code out[0..batch)}. */
     public void score(double[] x, int batch, double[] out, BatchExecutor executor) {
         checkBatch(x, batch, "x");
-        Workspace[] ws = workspaces(BatchExecutor.chunks(batch));
-        executor.run(BatchExecutor.chunks(batch), c -> {
-            int end = Math.min(batch, (c + 1) * BatchExecutor.CHUNK);
-            for (int b = c * BatchExecutor.CHUNK; b < end; b++) out[b] = forward(ws[c], x, b * sizes[0]);
+        int chunks = BatchExecutor.chunks(batch);
+        Workspace[] ws = workspaces(chunks);
+        executor.run(chunks, c -> {
+            int first = c * BatchExecutor.CHUNK;
+            int m = Math.min(batch, first + BatchExecutor.CHUNK) - first;
+            forward(ws[c], x, first * sizes[0], m);
+            System.arraycopy(ws[c].a[layers.length], 0, out, first, m);
         });
     }
 
@@ -144,55 +148,53 @@ public final class Critic implements Parameters {
         return pool;
     }
 
-    /** Forward pass of one sample; activations stay in the workspace. */
-    double forward(Workspace w, double[] x, int offset) {
-        System.arraycopy(x, offset, w.a[0], 0, sizes[0]);
-        return forwardLoaded(w);
+    /** Forward pass of m consecutive samples starting at {@code x[offset]}; activations stay in w. */
+    void forward(Workspace w, double[] x, int offset, int m) {
+        System.arraycopy(x, offset, w.a[0], 0, m * sizes[0]);
+        forwardLoaded(w, m);
     }
 
-    /** Forward pass of the sample already in {@code w.a[0]}. */
-    double forwardLoaded(Workspace w) {
-        for (int l = 0; l < layers.length; l++) layers[l].forward(w.a[l], w.a[l + 1]);
-        return w.a[layers.length][0];
+    /** Forward pass of the m samples already in {@code w.a[0]}; the scores end in {@code w.a[L][0..m)}. */
+    void forwardLoaded(Workspace w, int m) {
+        for (int l = 0; l < layers.length; l++) layers[l].forward(w.a[l], w.a[l + 1], m);
     }
 
     /**
-     * Backpropagates {@code seed * dC} from the output of the last forward pass: parameter gradients are
-     * added into {@code target} (if not null); with {@code toInput} the input gradient ends in
-     * {@code w.g[0]}.
+     * Backpropagates from the output of the last forward pass, with output adjoints already in
+     * {@code w.g[L][0..m)}: parameter gradients are added into {@code target} (if not null); with
+     * {@code toInput} the input gradients end in {@code w.g[0]}.
      */
-    void backward(Workspace w, double seed, double[] target, boolean toInput) {
-        int last = layers.length;
-        w.g[last][0] = seed;
-        for (int l = last - 1; l >= 0; l--) {
-            if (target != null) layers[l].accumulateGrad(w.a[l], w.g[l + 1], target, true);
-            if (l > 0 || toInput) layers[l].backwardInput(w.a[l], w.g[l + 1], w.g[l]);
+    void backward(Workspace w, int m, double[] target, boolean toInput) {
+        for (int l = layers.length - 1; l >= 0; l--) {
+            if (target != null) layers[l].accumulateGrad(w.a[l], w.g[l + 1], target, true, m);
+            if (l > 0 || toInput) layers[l].backwardInput(w.a[l], w.g[l + 1], w.g[l], m);
         }
     }
 
     /**
-     * Adds into {@code target} the parameter gradient of {@code v . grad_x C(x)} for fixed v, where x is
-     * the sample of the last forward pass and v is in {@code w.t[0]}: forward-mode tangent of the network
-     * in direction v, then reverse mode through the pair (activations, tangents). This is the exact
-     * weight gradient of any function of the input gradient (v = its derivative with respect to grad_x C).
-     *
-     * @return the directional derivative {@code v . grad_x C(x)}
+     * Adds into {@code target} the parameter gradient of {@code sum_s v_s . grad_x C(x_s)} for fixed v,
+     * where x_s are the samples of the last forward pass and v_s is in {@code w.t[0]}: forward-mode
+     * tangents of the network in direction v, then reverse mode through the pair (activations,
+     * tangents). This is the exact weight gradient of any function of the input gradient (v = its
+     * derivative with respect to grad_x C). The directional derivatives {@code v_s . grad_x C(x_s)} end
+     * in {@code w.t[L][0..m)}.
      */
-    double penaltyBackward(Workspace w, double[] target) {
+    void penaltyBackward(Workspace w, int m, double[] target) {
         int last = layers.length;
-        for (int l = 0; l < last; l++) layers[l].tangent(w.a[l], w.t[l], w.t[l + 1]);
-        double directional = w.t[last][0];
-        w.tb[last][0] = 1.0;
-        w.ab[last][0] = 0.0;
+        for (int l = 0; l < last; l++) layers[l].tangent(w.a[l], w.t[l], w.t[l + 1], m);
+        java.util.Arrays.fill(w.tb[last], 0, m, 1.0);
+        java.util.Arrays.fill(w.ab[last], 0, m, 0.0);
         boolean live = false;
         for (int l = last - 1; l >= 0; l--) {
             live = layers[l].secondOrderBackward(w.a[l], w.t[l], w.ab[l + 1], w.tb[l + 1], live,
-                    w.ab[l], w.tb[l], target, l > 0);
+                    w.ab[l], w.tb[l], target, l > 0, m);
         }
-        return directional;
     }
 
-    /** Per-chunk scratch: activations, gradients, tangents and their adjoints, and a gradient buffer. */
+    /**
+     * Per-chunk scratch for up to {@link BatchExecutor#CHUNK} samples: activations, gradients, tangents
+     * and their adjoints at every layer boundary, and a gradient buffer.
+     */
     static final class Workspace {
         final double[][] a;
         final double[][] g;
@@ -213,7 +215,7 @@ public final class Critic implements Parameters {
 
         private static double[][] buffers(int[] sizes) {
             double[][] r = new double[sizes.length][];
-            for (int i = 0; i < sizes.length; i++) r[i] = new double[sizes[i]];
+            for (int i = 0; i < sizes.length; i++) r[i] = new double[BatchExecutor.CHUNK * sizes[i]];
             return r;
         }
     }

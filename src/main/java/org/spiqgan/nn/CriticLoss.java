@@ -41,35 +41,52 @@ public final class CriticLoss {
         int chunks = BatchExecutor.chunks(batch);
         Critic.Workspace[] ws = critic.workspaces(chunks);
         double inv = 1.0 / batch;
+        int last = critic.layers().size();
         executor.run(chunks, c -> {
             Critic.Workspace w = ws[c];
             Arrays.fill(w.grad, 0.0);
-            double sumGen = 0.0, sumReal = 0.0, sumPen = 0.0, sumNorm = 0.0;
-            int end = Math.min(batch, (c + 1) * BatchExecutor.CHUNK);
-            for (int b = c * BatchExecutor.CHUNK; b < end; b++) {
-                int o = b * d;
-                sumGen += critic.forward(w, gen, o);
-                critic.backward(w, inv, w.grad, false);
-                sumReal += critic.forward(w, real, o);
-                critic.backward(w, -inv, w.grad, false);
-                if (lambdaGp == 0.0) continue;
-                double e = eps[b];
+            int first = c * BatchExecutor.CHUNK;
+            int m = Math.min(batch, first + BatchExecutor.CHUNK) - first;
+            double[] out = w.a[last];
+            double[] seed = w.g[last];
+
+            critic.forward(w, gen, first * d, m);
+            double sumGen = 0.0;
+            for (int s = 0; s < m; s++) sumGen += out[s];
+            Arrays.fill(seed, 0, m, inv);
+            critic.backward(w, m, w.grad, false);
+
+            critic.forward(w, real, first * d, m);
+            double sumReal = 0.0;
+            for (int s = 0; s < m; s++) sumReal += out[s];
+            Arrays.fill(seed, 0, m, -inv);
+            critic.backward(w, m, w.grad, false);
+
+            double sumPen = 0.0, sumNorm = 0.0;
+            if (lambdaGp != 0.0) {
                 double[] xh = w.a[0];
-                for (int j = 0; j < d; j++) xh[j] = e * real[o + j] + (1.0 - e) * gen[o + j];
-                critic.forwardLoaded(w);
-                critic.backward(w, 1.0, null, true);
-                double[] gx = w.g[0];
-                double sq = 0.0;
-                for (int j = 0; j < d; j++) sq += gx[j] * gx[j];
-                double norm = Math.sqrt(sq);
-                sumPen += (norm - 1.0) * (norm - 1.0);
-                sumNorm += norm;
-                if (norm > 0.0) {
-                    double coef = lambdaGp * inv * 2.0 * (norm - 1.0) / norm;
-                    double[] v = w.t[0];
-                    for (int j = 0; j < d; j++) v[j] = coef * gx[j];
-                    critic.penaltyBackward(w, w.grad);
+                for (int s = 0; s < m; s++) {
+                    double e = eps[first + s];
+                    int o = (first + s) * d, so = s * d;
+                    for (int j = 0; j < d; j++) xh[so + j] = e * real[o + j] + (1.0 - e) * gen[o + j];
                 }
+                critic.forwardLoaded(w, m);
+                Arrays.fill(seed, 0, m, 1.0);
+                critic.backward(w, m, null, true);
+                double[] gx = w.g[0];
+                double[] v = w.t[0];
+                for (int s = 0; s < m; s++) {
+                    int so = s * d;
+                    double sq = 0.0;
+                    for (int j = 0; j < d; j++) sq += gx[so + j] * gx[so + j];
+                    double norm = Math.sqrt(sq);
+                    sumPen += (norm - 1.0) * (norm - 1.0);
+                    sumNorm += norm;
+                    // d/dg of (||g|| - 1)^2, scaled into the batch mean; zero where the norm is not differentiable
+                    double coef = norm > 0.0 ? lambdaGp * inv * 2.0 * (norm - 1.0) / norm : 0.0;
+                    for (int j = 0; j < d; j++) v[so + j] = coef * gx[so + j];
+                }
+                critic.penaltyBackward(w, m, w.grad);
             }
             w.sums[0] = sumGen;
             w.sums[1] = sumReal;
@@ -112,15 +129,17 @@ public final class CriticLoss {
         if (gradOut.length < (long) batch * d) throw new IllegalArgumentException("gradOut too small");
         int chunks = BatchExecutor.chunks(batch);
         Critic.Workspace[] ws = critic.workspaces(chunks);
+        int last = critic.layers().size();
         executor.run(chunks, c -> {
             Critic.Workspace w = ws[c];
+            int first = c * BatchExecutor.CHUNK;
+            int m = Math.min(batch, first + BatchExecutor.CHUNK) - first;
+            critic.forward(w, x, first * d, m);
             double sum = 0.0;
-            int end = Math.min(batch, (c + 1) * BatchExecutor.CHUNK);
-            for (int b = c * BatchExecutor.CHUNK; b < end; b++) {
-                sum += critic.forward(w, x, b * d);
-                critic.backward(w, scale, null, true);
-                System.arraycopy(w.g[0], 0, gradOut, b * d, d);
-            }
+            for (int s = 0; s < m; s++) sum += w.a[last][s];
+            Arrays.fill(w.g[last], 0, m, scale);
+            critic.backward(w, m, null, true);
+            System.arraycopy(w.g[0], 0, gradOut, first * d, m * d);
             w.sums[0] = sum;
         });
         double sum = 0.0;

@@ -3,9 +3,9 @@ package org.spiqgan.nn;
 import java.util.random.RandomGenerator;
 
 /**
- * One layer of a feed-forward network, acting on a single sample stored from index 0 of the given
- * arrays. Batches are processed sample by sample by the caller, which owns all buffers, so the layer
- * itself holds no per-call state and is safe to share between threads.
+ * One layer of a feed-forward network, acting on m samples stored back to back from index 0 of the
+ * given arrays (the single-sample overloads use m = 1). The caller owns all buffers; the layer keeps
+ * no per-call state except per-thread scratch, so it is safe to share between threads.
  *
  * <p>Besides the usual forward and backward passes a layer provides what double backpropagation
  * needs: the tangent map {@code yd = J(x) xd} and the reverse pass through the pair (forward, tangent).
@@ -69,33 +69,50 @@ public abstract class Layer implements Parameters {
     /** PyTorch-default initialisation; layers without parameters ignore it. */
     public void initialize(RandomGenerator rng) {}
 
-    /** {@code y = f(x)}. */
-    public abstract void forward(double[] x, double[] y);
+    /** {@code y = f(x)} for m samples stored back to back (strides inSize and outSize). */
+    public abstract void forward(double[] x, double[] y, int m);
 
-    /** {@code gx = J(x)^T gy}, overwriting {@code gx}. */
-    public abstract void backwardInput(double[] x, double[] gy, double[] gx);
+    /** {@code gx = J(x)^T gy} per sample, overwriting {@code gx}. */
+    public abstract void backwardInput(double[] x, double[] gy, double[] gx, int m);
 
     /**
-     * Adds the parameter gradient {@code (dy/dtheta)^T gy} at input {@code x} into {@code target},
-     * using this layer's offset into it. With {@code withBias == false} the bias part is skipped (the
-     * tangent path of double backpropagation does not depend on biases).
+     * Adds the parameter gradient {@code sum_s (dy_s/dtheta)^T gy_s} into {@code target}, using this
+     * layer's offset into it, samples in order. With {@code withBias == false} the bias part is skipped
+     * (the tangent path of double backpropagation does not depend on biases).
      */
-    public abstract void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias);
+    public abstract void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias, int m);
 
-    /** {@code yd = J(x) xd}. */
-    public abstract void tangent(double[] x, double[] xd, double[] yd);
+    /** {@code yd = J(x) xd} per sample. */
+    public abstract void tangent(double[] x, double[] xd, double[] yd, int m);
 
     /**
-     * Reverse pass through {@code (y, yd) = (f(x), J(x) xd)}: given the adjoints {@code ay} of y and
-     * {@code ty} of yd, adds the parameter adjoints into {@code target} and, when {@code needInput},
-     * writes the adjoints {@code ax} of x and {@code tx} of xd. {@code ayLive == false} means ay is
-     * known to be zero (it stays zero through piecewise-linear networks, which saves half the work).
+     * Reverse pass through {@code (y, yd) = (f(x), J(x) xd)}, per sample: given the adjoints {@code ay}
+     * of y and {@code ty} of yd, adds the parameter adjoints into {@code target} and, when
+     * {@code needInput}, writes the adjoints {@code ax} of x and {@code tx} of xd. {@code ayLive == false}
+     * means ay is known to be zero (it stays zero through piecewise-linear networks, which saves half
+     * the work).
      *
      * @return whether {@code ax} is live (possibly non-zero)
      */
     public abstract boolean secondOrderBackward(
             double[] x, double[] xd, double[] ay, double[] ty, boolean ayLive,
-            double[] ax, double[] tx, double[] target, boolean needInput);
+            double[] ax, double[] tx, double[] target, boolean needInput, int m);
+
+    public final void forward(double[] x, double[] y) {
+        forward(x, y, 1);
+    }
+
+    public final void backwardInput(double[] x, double[] gy, double[] gx) {
+        backwardInput(x, gy, gx, 1);
+    }
+
+    public final void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias) {
+        accumulateGrad(x, gy, target, withBias, 1);
+    }
+
+    public final void tangent(double[] x, double[] xd, double[] yd) {
+        tangent(x, xd, yd, 1);
+    }
 
     /** A short description such as {@code Linear(300, 128)}. */
     @Override

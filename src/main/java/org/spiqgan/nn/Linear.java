@@ -29,30 +29,41 @@ public final class Linear extends Affine {
     }
 
     @Override
-    public void forward(double[] x, double[] y) {
-        applyLinear(x, y);
+    public void forward(double[] x, double[] y, int m) {
+        applyLinear(x, y, m);
         int b = biasOffset();
-        for (int o = 0; o < outSize; o++) y[o] += p[b + o];
+        for (int s = 0; s < m; s++) {
+            int yo = s * outSize;
+            for (int o = 0; o < outSize; o++) y[yo + o] += p[b + o];
+        }
     }
 
     @Override
-    public void applyLinear(double[] x, double[] y) {
-        Kernels.matVec(p, off, outSize, inSize, x, 0, y, 0, 1);
+    public void applyLinear(double[] x, double[] y, int m) {
+        Kernels.matVecs(p, off, outSize, inSize, x, 0, inSize, m, y, 0, outSize, 1);
     }
 
     @Override
-    public void applyTranspose(double[] gy, double[] gx) {
-        for (int i = 0; i < inSize; i++) gx[i] = 0.0;
-        Kernels.matTVecAdd(p, off, outSize, inSize, gy, 0, 1, gx, 0);
+    public void applyTranspose(double[] gy, double[] gx, int m) {
+        java.util.Arrays.fill(gx, 0, m * inSize, 0.0);
+        Kernels.matTVecsAdd(p, off, outSize, inSize, gy, 0, outSize, 1, m, gx, 0, inSize);
     }
 
     @Override
-    public void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias) {
+    public void accumulateGrad(double[] x, double[] gy, double[] target, boolean withBias, int m) {
         int n = inSize;
-        for (int o = 0; o < outSize; o++) Kernels.axpy(gy[o], x, 0, target, off + o * n, n);
+        // row outer, samples inner: the gradient row stays in L1 while every sample adds to it
+        for (int o = 0; o < outSize; o++) {
+            int row = off + o * n;
+            for (int s = 0; s < m; s++) Kernels.axpy(gy[s * outSize + o], x, s * n, target, row, n);
+        }
         if (withBias) {
             int b = biasOffset();
-            for (int o = 0; o < outSize; o++) target[b + o] += gy[o];
+            for (int o = 0; o < outSize; o++) {
+                double sum = target[b + o];
+                for (int s = 0; s < m; s++) sum += gy[s * outSize + o];
+                target[b + o] = sum;
+            }
         }
     }
 

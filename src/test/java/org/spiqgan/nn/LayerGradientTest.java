@@ -131,6 +131,38 @@ class LayerGradientTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void severalSamplesAtOnceEqualOneByOne(Layer layer) {
+        SplittableRandom rng = new SplittableRandom(14);
+        layer.initialize(rng);
+        int m = 3, in = layer.inSize(), out = layer.outSize();
+        double[] x = new double[m * in], xd = random(m * in, rng), gy = random(m * out, rng);
+        for (int s = 0; s < m; s++) System.arraycopy(randomInput(layer, rng), 0, x, s * in, in);
+        double[] y = new double[m * out], yd = new double[m * out], gx = new double[m * in];
+        double[] target = new double[layer.params().length];
+        layer.forward(x, y, m);
+        layer.tangent(x, xd, yd, m);
+        layer.backwardInput(x, gy, gx, m);
+        layer.accumulateGrad(x, gy, target, true, m);
+
+        double[] y1 = new double[out], yd1 = new double[out], gx1 = new double[in];
+        double[] target1 = new double[layer.params().length];
+        for (int s = 0; s < m; s++) {
+            double[] xs = java.util.Arrays.copyOfRange(x, s * in, (s + 1) * in);
+            double[] xds = java.util.Arrays.copyOfRange(xd, s * in, (s + 1) * in);
+            double[] gys = java.util.Arrays.copyOfRange(gy, s * out, (s + 1) * out);
+            layer.forward(xs, y1);
+            layer.tangent(xs, xds, yd1);
+            layer.backwardInput(xs, gys, gx1);
+            layer.accumulateGrad(xs, gys, target1, true);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(y1, java.util.Arrays.copyOfRange(y, s * out, (s + 1) * out), 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(yd1, java.util.Arrays.copyOfRange(yd, s * out, (s + 1) * out), 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(gx1, java.util.Arrays.copyOfRange(gx, s * in, (s + 1) * in), 0.0);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(target1, target, 0.0);
+    }
+
     @org.junit.jupiter.api.Test
     void convolutionGeometryMatchesPyTorch() {
         assertEquals(15, Conv1D.outLength(30, 5, 2, 2));
