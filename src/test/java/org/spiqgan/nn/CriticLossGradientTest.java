@@ -163,6 +163,20 @@ class CriticLossGradientTest {
     }
 
     @Test
+    void zeroInputGradientGivesNoPenaltyGradientAndNoNaN() {
+        Critic critic = Critics.mlp(2, 3, 4, new SplittableRandom(1));
+        java.util.Arrays.fill(critic.params(), 0.0);
+        int batch = 9;
+        SplittableRandom rng = new SplittableRandom(2);
+        double[] real = samples(batch, 6, true, rng), gen = samples(batch, 6, false, rng);
+        WganGpResult r = CriticLoss.wganGp(critic, real, gen, batch, 10.0, rng, BatchExecutor.serial());
+        assertEquals(1.0, r.penalty(), 0.0);
+        assertEquals(10.0, r.loss(), 0.0);
+        // gen and real terms cancel (up to rounding of +-1/batch sums); the penalty adds nothing
+        for (double g : critic.grads()) assertEquals(0.0, g, 1e-15);
+    }
+
+    @Test
     void parameterCountsAreExact() {
         assertEquals(300 * 128 + 128 + 128 * 128 + 128 + 128 + 1, Critics.mlp(10, 30, 128, new SplittableRandom(1)).parameterCount());
         assertEquals(Critics.mlpParameterCount(10, 30, 128), Critics.mlp(10, 30, 128, new SplittableRandom(1)).parameterCount());
