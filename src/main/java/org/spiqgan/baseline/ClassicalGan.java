@@ -1,0 +1,83 @@
+package org.spiqgan.baseline;
+
+import com.google.gson.JsonObject;
+import java.util.SplittableRandom;
+import org.spiqgan.data.SampleSet;
+
+/**
+ * A trained classical GAN generator (the EMA parameters of the best validation checkpoint): latents
+ * z ~ N(0, I), firing probabilities p = sigmoid(G(z)), spikes ~ Bernoulli(p) independently given z.
+ */
+public final class ClassicalGan implements Baseline {
+    public static final String KIND_PREFIX = "baseline/";
+    private static final int CHUNK = 256;
+    private final Generator generator;
+    private final JsonObject training;
+
+    public ClassicalGan(Generator generator, JsonObject training) {
+        this.generator = generator;
+        this.training = training == null ? new JsonObject() : training;
+    }
+
+    public Generator generator() { return generator; }
+
+    @Override public String kind() { return KIND_PREFIX + generator.kind().id(); }
+    @Override public int neurons() { return generator.neurons(); }
+    @Override public int timesteps() { return generator.timesteps(); }
+    @Override public long parameterCount() { return generator.parameterCount(); }
+
+    @Override
+    public SampleSet generate(int samples, long seed) {
+        return sample(generator, samples, new SplittableRandom(seed));
+    }
+
+    static SampleSet sample(Generator g, int samples, SplittableRandom rng) {
+        int d = g.neurons() * g.timesteps();
+        SampleSet out = SampleSet.zeros(samples, g.neurons(), g.timesteps());
+        byte[] v = out.values();
+        Generator.Workspace w = g.workspace(CHUNK);
+        for (int first = 0; first < samples; first += CHUNK) {
+            int m = Math.min(CHUNK, samples - first);
+            g.sampleLatents(w, m, rng);
+            g.forward(w, m);
+            double[] h = w.logits();
+            for (int k = 0; k < m * d; k++) {
+                double p = 1 / (1 + Math.exp(-h[k]));
+                v[first * d + k] = (byte) (rng.nextDouble() < p ? 1 : 0);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("generator", generator.kind().id());
+        o.addProperty("latent", generator.latent());
+        o.addProperty("width", generator.width());
+        o.addProperty("description", generator.describe());
+        o.add("training", training);
+        o.add("parameters", Baselines.array(generator.params()));
+        return o;
+    }
+
+    static ClassicalGan fromJson(JsonObject o, String file, int n, int t) {
+        Generator.Kind kind;
+        try {
+            kind = Generator.Kind.parse(Baselines.member(o, "generator", file).getAsString());
+        } catch (IllegalArgumentException e) {
+            throw org.spiqgan.BadInputException.of(file, "generator", e.getMessage());
+        }
+        int latent = Baselines.positiveInt(o, "latent", file);
+        int width = Baselines.positiveInt(o, "width", file);
+        Generator g = new Generator(kind, n, t, latent, width);
+        double[] p = Baselines.doubles(o, "parameters", file);
+        if (p.length != g.parameterCount()) {
+            throw org.spiqgan.BadInputException.of(file, "parameters", "holds " + p.length + " values, the " + kind.id()
+                    + " generator needs " + g.parameterCount());
+        }
+        g.setParams(p);
+        JsonObject training = o.has("training") && o.get("training").isJsonObject() ? o.getAsJsonObject("training") : null;
+        return new ClassicalGan(g, training);
+    }
+}

@@ -1,0 +1,222 @@
+package org.spiqgan.baseline;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.spiqgan.data.SampleSet;
+
+/**
+ * The spatio-temporal dichotomized Gaussian (Macke et al. 2009): a latent Gaussian u of N x T
+ * variables with unit variances, {@code x_i(t) = 1} when {@code u_i(t) > 0}. Latent means
+ * {@code gamma_i = Phi^-1(r_i)} give the firing probabilities; the latent correlations
+ * {@code lambda_ij(tau) = corr(u_i(t), u_j(t + tau))} solve {@code Phi_2(gamma_i, gamma_j; lambda) =
+ * E[x_i(t) x_j(t + tau)]} for lags 0..T-1 (stationary in t). The (N*T) x (N*T) block-Toeplitz latent
+ * correlation matrix, index {@code i*T + t} (the layout of {@link SampleSet}), is projected to the
+ * nearest positive definite correlation matrix when it is not one, and sampled through its Cholesky
+ * factor.
+ */
+public final class DichotomizedGaussian implements Baseline {
+    public static final String KIND = "baseline/dg";
+    /** Pairs listed by name in a warning; the rest are counted. */
+    static final int NAMED_PAIRS = 10;
+    private static final NormalDistribution STANDARD = new NormalDistribution(0, 1);
+
+    private final int n;
+    private final int tt;
+    private final double[] rate;
+    private final double[][][] lambda;
+    private final List<String> warnings;
+    private double[][] cholesky;
+    private PositiveDefinite.Projection projection;
+    private double[] gamma;
+
+    private DichotomizedGaussian(double[] rate, double[][][] lambda, List<String> warnings) {
+        this.n = rate.length;
+        this.tt = lambda.length;
+        this.rate = rate;
+        this.lambda = lambda;
+        this.warnings = warnings;
+    }
+
+    /** Fits the model to the windows' firing probabilities and lagged second moments. */
+    public static DichotomizedGaussian fit(SampleSet windows) {
+        return fit(LaggedMoments.of(windows));
+    }
+
+    public static DichotomizedGaussian fit(LaggedMoments m) {
+        double[] r = m.rate();
+        double[][][] second = m.second();
+        int n = r.length, tt = second.length;
+        double[] gamma = latentMeans(r);
+        double[][][] lambda = new double[tt][n][n];
+        List<String> clipped = new ArrayList<>();
+        int clippedCount = 0;
+        for (int tau = 0; tau < tt; tau++) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (tau == 0 && j <= i) {
+                        if (j == i) lambda[0][i][i] = 1;
+                        continue;
+                    }
+                    double target = tau == 0 ? 0.5 * (second[0][i][j] + second[0][j][i]) : second[tau][i][j];
+                    double rho;
+                    if (Double.isInfinite(gamma[i]) || Double.isInfinite(gamma[j])) {
+                        rho = 0;  // a neuron that never (or always) fires: every correlation is attained
+                    } else {
+                        double[] range = BivariateNormal.attainable(gamma[i], gamma[j]);
+                        double tol = 1e-12;
+                        if (target < range[0] - tol || target > range[1] + tol) {
+                            if (clipped.size() < NAMED_PAIRS) {
+                                clipped.add(String.format(Locale.ROOT, "(%d,%d,lag %d): E[x x'] = %.4g outside [%.4g, %.4g]",
+                                        i, j, tau, target, range[0], range[1]));
+                            }
+                            clippedCount++;
+                            target = Math.min(range[1], Math.max(range[0], target));
+                        }
+                        rho = BivariateNormal.correlationFor(gamma[i], gamma[j], target);
+                    }
+                    lambda[tau][i][j] = rho;
+                    if (tau == 0) lambda[0][j][i] = rho;
+                }
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (clippedCount > 0) {
+            warnings.add(clippedCount + " second moment(s) outside the range a dichotomized Gaussian can reach at these "
+                    + "firing probabilities were clipped to the nearest reachable value (neurons i,j by position in the "
+                    + "selection): " + String.join("; ", clipped) + (clippedCount > clipped.size() ? "; ..." : ""));
+        }
+        DichotomizedGaussian dg = new DichotomizedGaussian(r.clone(), lambda, warnings);
+        dg.prepare();
+        return dg;
+    }
+
+    private static double[] latentMeans(double[] r) {
+        double[] g = new double[r.length];
+        for (int i = 0; i < r.length; i++) {
+            if (r[i] <= 0) g[i] = Double.NEGATIVE_INFINITY;
+            else if (r[i] >= 1) g[i] = Double.POSITIVE_INFINITY;
+            else g[i] = STANDARD.inverseCumulativeProbability(r[i]);
+        }
+        return g;
+    }
+
+    /** Assembles the block-Toeplitz matrix, projects it when needed and factors it. */
+    private void prepare() {
+        gamma = latentMeans(rate);
+        double[][] sigma = latentCorrelationMatrix();
+        double[][] l = PositiveDefinite.cholesky(sigma);
+        if (l == null) {
+            projection = PositiveDefinite.project(sigma);
+            l = PositiveDefinite.cholesky(projection.matrix());
+            if (l == null) throw new IllegalStateException("projected latent correlation is not positive definite");
+            warnings.add(String.format(Locale.ROOT, "the latent correlation matrix (%d x %d) was not positive definite "
+                    + "(%d negative eigenvalues, smallest %.4g): projected to the nearest positive definite correlation "
+                    + "matrix, Frobenius distance %.4g (%.4g per entry, RMS)", sigma.length, sigma.length,
+                    projection.negativeEigenvalues(), projection.minEigenvalue(), projection.frobenius(),
+                    projection.frobenius() / sigma.length));
+        }
+        cholesky = l;
+    }
+
+    /** The (N*T) x (N*T) latent correlation, entry {@code (i*T + t, j*T + t')}. */
+    public double[][] latentCorrelationMatrix() {
+        int d = n * tt;
+        double[][] s = new double[d][d];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < tt; t++) {
+                double[] row = s[i * tt + t];
+                for (int j = 0; j < n; j++) {
+                    for (int u = 0; u < tt; u++) {
+                        row[j * tt + u] = u >= t ? lambda[u - t][i][j] : lambda[t - u][j][i];
+                    }
+                }
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public SampleSet generate(int samples, long seed) {
+        int d = n * tt;
+        SplittableRandom rng = new SplittableRandom(seed);
+        SampleSet out = SampleSet.zeros(samples, n, tt);
+        byte[] v = out.values();
+        double[] z = new double[d];
+        for (int s = 0; s < samples; s++) {
+            for (int k = 0; k < d; k++) z[k] = rng.nextGaussian();
+            int base = s * d;
+            for (int k = 0; k < d; k++) {
+                double[] lk = cholesky[k];
+                double u = 0;
+                for (int m = 0; m <= k; m++) u += lk[m] * z[m];
+                v[base + k] = (byte) (u + gamma[k / tt] > 0 ? 1 : 0);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String kind() { return KIND; }
+
+    @Override
+    public int neurons() { return n; }
+
+    @Override
+    public int timesteps() { return tt; }
+
+    /** Fitted numbers: N means, N(N-1)/2 lag-0 correlations, N^2 correlations at each lag 1..T-1. */
+    @Override
+    public long parameterCount() {
+        return parameterCount(n, tt);
+    }
+
+    public static long parameterCount(int n, int t) {
+        return n + (long) n * (n - 1) / 2 + (long) n * n * (t - 1);
+    }
+
+    public double[] rate() { return rate.clone(); }
+
+    /** {@code [tau][i][j]}: the fitted latent correlations before any projection. */
+    public double[][][] latentCorrelations() { return lambda; }
+
+    /** The projection applied, or null when the fitted matrix was positive definite. */
+    public PositiveDefinite.Projection projection() { return projection; }
+
+    public List<String> warnings() { return List.copyOf(warnings); }
+
+    @Override
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.add("firingProbability", Baselines.array(rate));
+        JsonArray lags = new JsonArray();
+        for (double[][] l : lambda) lags.add(Baselines.matrix(l));
+        o.add("latentCorrelation", lags);
+        if (projection != null) {
+            JsonObject p = new JsonObject();
+            p.addProperty("frobenius", projection.frobenius());
+            p.addProperty("minEigenvalue", projection.minEigenvalue());
+            p.addProperty("negativeEigenvalues", projection.negativeEigenvalues());
+            o.add("projection", p);
+        }
+        JsonArray w = new JsonArray();
+        for (String s : warnings) w.add(s);
+        o.add("warnings", w);
+        return o;
+    }
+
+    static DichotomizedGaussian fromJson(JsonObject o, String file) {
+        double[] r = Baselines.doubles(o, "firingProbability", file);
+        JsonArray lags = Baselines.member(o, "latentCorrelation", file).getAsJsonArray();
+        double[][][] lambda = new double[lags.size()][][];
+        for (int k = 0; k < lags.size(); k++) lambda[k] = Baselines.matrix(lags.get(k), r.length, r.length, file, "latentCorrelation");
+        if (lambda.length == 0) throw org.spiqgan.BadInputException.of(file, "latentCorrelation", "no lags");
+        DichotomizedGaussian dg = new DichotomizedGaussian(r, lambda, new ArrayList<>());
+        dg.prepare();
+        return dg;
+    }
+}

@@ -1,0 +1,235 @@
+package org.spiqgan.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.spiqgan.BadInputException;
+import org.spiqgan.baseline.Baseline;
+import org.spiqgan.baseline.Baselines;
+import org.spiqgan.baseline.ClassicalGan;
+import org.spiqgan.baseline.DichotomizedGaussian;
+import org.spiqgan.baseline.GanTrainer;
+import org.spiqgan.baseline.Generator;
+import org.spiqgan.baseline.IndependentBernoulliBaseline;
+import org.spiqgan.baseline.LaggedMoments;
+import org.spiqgan.data.PreparedData;
+import org.spiqgan.data.SampleSet;
+import org.spiqgan.data.SampleSetIO;
+import org.spiqgan.nn.CriticSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code spiqgan baseline fit|train|generate}: the classical baselines of SPEC.md section 6. */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = "Classical baselines: independent Bernoulli, dichotomized Gaussian, Spike-GAN and MLP WGAN-GP generators.",
+        subcommands = {BaselineCommand.Fit.class, BaselineCommand.Train.class, BaselineCommand.Generate.class})
+public final class BaselineCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static JsonObject describeData(PreparedData d, String split, int stride, String command) {
+        JsonObject o = new JsonObject();
+        o.addProperty("source", d.source());
+        JsonArray idx = new JsonArray();
+        for (int i : d.neurons()) idx.add(i);
+        o.add("neurons", idx);
+        o.addProperty("split", split);
+        o.addProperty("stride", stride);
+        o.addProperty("binMs", d.raster().binMs());
+        o.addProperty("command", command);
+        return o;
+    }
+
+    static String commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        StringBuilder sb = new StringBuilder("spiqgan");
+        CommandLineHolder.append(sb, args);
+        return sb.toString();
+    }
+
+    /** Shell-quoting of recorded command lines. */
+    static final class CommandLineHolder {
+        static void append(StringBuilder sb, List<String> args) {
+            for (String a : args) {
+                sb.append(' ');
+                sb.append(a.matches("[A-Za-z0-9_./:=,+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+            }
+        }
+    }
+
+    @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Fit a baseline on the training windows (non-overlapping, stride T): bernoulli or dg (dichotomized Gaussian).")
+    static final class Fit implements Callable<Integer> {
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "MODEL", description = "bernoulli or dg") String model;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (omit for the synthetic one).") Path file;
+        @Mixin DataOptions data;
+        @Option(names = "--out", required = true, paramLabel = "RUNDIR", description = "Run directory for model.json.") Path out;
+        @Option(names = "--moments", defaultValue = "segments", paramLabel = "FROM",
+                description = "dg: estimate the lagged moments from 'segments' (every pair of bins inside a segment of the split, "
+                        + "i.e. pooled stride-1 windows) or 'windows' (pairs inside the split's windows of --stride, default T). Default: ${DEFAULT-VALUE}.")
+        String moments;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!moments.equals("segments") && !moments.equals("windows")) {
+                throw BadInputException.of(null, "--moments", "must be segments or windows, not '" + moments + "'");
+            }
+            String m = model.toLowerCase(Locale.ROOT);
+            if (!m.equals("bernoulli") && !m.equals("dg")) throw BadInputException.of(null, "MODEL", "must be bernoulli or dg, not '" + model + "'");
+            PreparedData d = data.prepare(file);
+            String split = data.splitName("train");
+            int stride = data.stride != null ? data.stride(d, split) : d.timesteps();
+            SampleSet windows = d.samples(split, stride);
+            if (windows.samples() == 0) throw BadInputException.of(d.source(), "split " + split, "holds no window of " + d.timesteps() + " bins");
+            PrintWriter err = spec.commandLine().getErr();
+            long t0 = System.nanoTime();
+            Baseline b;
+            if (m.equals("bernoulli")) {
+                b = IndependentBernoulliBaseline.fit(windows);
+            } else {
+                DichotomizedGaussian dg = moments.equals("windows") ? DichotomizedGaussian.fit(windows)
+                        : DichotomizedGaussian.fit(LaggedMoments.of(d.raster(), d.neurons(), d.splits().get(split).segments(), d.timesteps()));
+                for (String w : dg.warnings()) err.println("spiqgan: warning: " + w);
+                b = dg;
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            JsonObject dataJson = describeData(d, split, stride, commandLine(spec));
+            if (m.equals("dg")) dataJson.addProperty("moments", moments);
+            Path f = Baselines.save(out, b, dataJson);
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s fitted on %s split %s (%d windows of N = %d, T = %d) in %.1f s: %d parameters; wrote %s%n",
+                    b.kind(), d.source(), split, windows.samples(), windows.neurons(), windows.timesteps(), secs, b.parameterCount(), f);
+            return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Train a classical WGAN-GP generator (spikegan or mlp) on the fit split (stride-1 windows), "
+                    + "selecting the best EMA checkpoint on the validation split.",
+                    "model.json is rewritten at every improvement, so an interrupted run leaves its best model."})
+    static final class Train implements Callable<Integer> {
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "GENERATOR", description = "spikegan or mlp") String kind;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (omit for the synthetic one).") Path file;
+        @Mixin DataOptions data;
+        @Option(names = "--width", required = true, paramLabel = "W", description = "spikegan: channels (2W then W); mlp: hidden units.") int width;
+        @Option(names = "--latent", defaultValue = "128", paramLabel = "D", description = "Latent dimension (z ~ N(0, I)). Default: ${DEFAULT-VALUE}.") int latent;
+        @Option(names = "--steps", defaultValue = "2000", description = "Generator steps. Default: ${DEFAULT-VALUE}.") int steps;
+        @Option(names = "--batch", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}.") int batch;
+        @Option(names = "--n-critic", defaultValue = "5", description = "Critic steps per generator step. Default: ${DEFAULT-VALUE}.") int nCritic;
+        @Option(names = "--lr-generator", defaultValue = "1e-4", description = "Default: ${DEFAULT-VALUE}.") double lrG;
+        @Option(names = "--lr-critic", defaultValue = "1e-4", description = "Default: ${DEFAULT-VALUE}.") double lrC;
+        @Option(names = "--beta1", defaultValue = "0.5", description = "Adam beta1. Default: ${DEFAULT-VALUE}.") double beta1;
+        @Option(names = "--beta2", defaultValue = "0.9", description = "Adam beta2. Default: ${DEFAULT-VALUE}.") double beta2;
+        @Option(names = "--lambda-gp", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.") double lambdaGp;
+        @Option(names = "--tau", defaultValue = "0.5", description = "Binary-concrete temperature. Default: ${DEFAULT-VALUE}.") double tau;
+        @Option(names = "--ema", defaultValue = "0.99", description = "EMA decay of generator parameters. Default: ${DEFAULT-VALUE}.") double ema;
+        @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp, mlp:H, conv, conv:C1,C2. Default: ${DEFAULT-VALUE}.") String critic;
+        @Option(names = "--validate-every", defaultValue = "100", description = "Default: ${DEFAULT-VALUE}.") int validateEvery;
+        @Option(names = "--validation-samples", defaultValue = "2000", description = "Generated samples per validation. Default: ${DEFAULT-VALUE}.") int validationSamples;
+        @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") long seed;
+        @Option(names = "--threads", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") int threads;
+        @Option(names = "--out", required = true, paramLabel = "RUNDIR") Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Generator.Kind k;
+            try {
+                k = Generator.Kind.parse(kind.toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw BadInputException.of(null, "GENERATOR", e.getMessage());
+            }
+            positive("--width", width);
+            positive("--latent", latent);
+            positive("--steps", steps);
+            positive("--batch", batch);
+            positive("--n-critic", nCritic);
+            positive("--validate-every", validateEvery);
+            positive("--validation-samples", validationSamples);
+            positive("--threads", threads);
+            if (!(tau > 0)) throw BadInputException.of(null, "--tau", "must be positive, not " + tau);
+            if (!(ema >= 0 && ema < 1)) throw BadInputException.of(null, "--ema", "must be in [0, 1), not " + ema);
+            if (!(lrG > 0) || !(lrC > 0)) throw BadInputException.of(null, "--lr-generator/--lr-critic", "must be positive");
+            CriticSpec cs = CriticSpec.parse(critic, "--critic");
+            PreparedData d = data.prepare(file);
+            SampleSet fit = d.samples("fit", 1);
+            SampleSet fitEval = d.samples("fit", d.timesteps());
+            SampleSet validation = d.samples("validation", d.timesteps());
+            if (fit.samples() == 0 || validation.samples() == 0) {
+                throw BadInputException.of(d.source(), "splits", "the fit and validation splits need windows of " + d.timesteps() + " bins");
+            }
+            Generator g = new Generator(k, d.neurons().length, d.timesteps(), latent, width);
+            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter outW = spec.commandLine().getOut();
+            outW.println(g.describe());
+            GanTrainer.Options o = new GanTrainer.Options(steps, batch, nCritic, lrG, lrC, beta1, beta2, lambdaGp, tau, ema, cs,
+                    validateEvery, validationSamples, seed, threads);
+            JsonObject dataJson = describeData(d, "fit", 1, commandLine(spec));
+            ClassicalGan result;
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + k.id()).setInitialMax(steps)
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+                result = new GanTrainer(o).train(g, fit, fitEval, validation, best -> {
+                    try {
+                        Baselines.save(out, best, dataJson);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, p -> {
+                    bar.stepTo(p.step());
+                    bar.setExtraMessage(String.format(Locale.ROOT, " W %.3f score %.2f%s", p.wasserstein(), p.score(), p.best() ? " *" : ""));
+                    err.flush();
+                    outW.printf(Locale.ROOT, "step %d: wasserstein %.4f, validation score %.3f%s, %.3f s/step%n",
+                            p.step(), p.wasserstein(), p.score(), p.best() ? " (best)" : "", p.secondsPerStep());
+                    outW.flush();
+                });
+            }
+            Path f = Baselines.save(out, result, dataJson);
+            outW.printf(Locale.ROOT, "%s: %d trainable parameters; best validation score %.3f at step %d; wrote %s%n",
+                    result.kind(), result.parameterCount(), result.generator() == null ? Double.NaN
+                            : ((com.google.gson.JsonObject) result.toJson().get("training")).get("bestValidationScore").getAsDouble(),
+                    ((com.google.gson.JsonObject) result.toJson().get("training")).get("bestStep").getAsInt(), f);
+            return 0;
+        }
+
+        private static void positive(String name, int v) {
+            if (v <= 0) throw BadInputException.of(null, name, "must be positive, not " + v);
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Generate samples (S, N, T) from a baseline run directory.")
+    static final class Generate implements Callable<Integer> {
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "RUNDIR") Path rundir;
+        @Option(names = "--samples", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.") int samples;
+        @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") long seed;
+        @Option(names = "--out", required = true, paramLabel = "G.npy", description = ".npy, .csv, .tsv or .mat") Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (samples <= 0) throw BadInputException.of(null, "--samples", "must be positive, not " + samples);
+            Baseline b = Baselines.load(rundir);
+            SampleSet s = b.generate(samples, seed);
+            SampleSetIO.write(out, s);
+            spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples of %s (%d parameters) to %s%n",
+                    s.shape(), b.kind(), b.parameterCount(), out);
+            return 0;
+        }
+    }
+}
