@@ -128,6 +128,90 @@ public final class BivariateNormal {
         return rho;
     }
 
+    /**
+     * {@code sum_k cdf(a[k], b[k], rho)} over {@code count} pairs. For |rho| < 0.925 the quadrature
+     * nodes depend on rho only, so they are computed once for all pairs.
+     */
+    public static double sumCdf(double[] a, double[] b, int count, double rho) {
+        if (Math.abs(rho) >= 0.925) {
+            double s = 0;
+            for (int k = 0; k < count; k++) s += cdf(a[k], b[k], rho);
+            return s;
+        }
+        int ng = Math.abs(rho) < 0.3 ? 0 : Math.abs(rho) < 0.75 ? 1 : 2;
+        double[] x = X[ng], w = W[ng];
+        int q = x.length;
+        double asr = Math.asin(rho);
+        double[] sn = new double[2 * q], inv = new double[2 * q], wt = new double[2 * q];
+        for (int i = 0; i < q; i++) {
+            sn[2 * i] = Math.sin(asr * (x[i] + 1) / 2);
+            sn[2 * i + 1] = Math.sin(asr * (-x[i] + 1) / 2);
+            wt[2 * i] = w[i];
+            wt[2 * i + 1] = w[i];
+        }
+        for (int i = 0; i < 2 * q; i++) inv[i] = 1 / (1 - sn[i] * sn[i]);
+        double total = 0;
+        for (int k = 0; k < count; k++) {
+            double h = -a[k], kk = -b[k];
+            if (h == Double.POSITIVE_INFINITY || kk == Double.POSITIVE_INFINITY) continue;
+            double hk = h * kk, hs = (h * h + kk * kk) / 2;
+            double bvn = 0;
+            for (int i = 0; i < 2 * q; i++) bvn += wt[i] * Math.exp((sn[i] * hk - hs) * inv[i]);
+            total += bvn * asr / (2 * TWO_PI) + phi(-h) * phi(-kk);
+        }
+        return total;
+    }
+
+    /** {@code sum_k density(a[k], b[k], rho)}: the derivative of {@link #sumCdf} in rho. */
+    public static double sumDensity(double[] a, double[] b, int count, double rho) {
+        double s = 0;
+        for (int k = 0; k < count; k++) {
+            if (a[k] == Double.NEGATIVE_INFINITY || b[k] == Double.NEGATIVE_INFINITY) continue;
+            s += density(a[k], b[k], rho);
+        }
+        return s;
+    }
+
+    /**
+     * The rho in [-1, 1] with {@code sumCdf(a, b, count, rho) / count = m}: the correlation of a latent
+     * pair whose means vary along the pairs (a stimulus-locked model). Ends of the range as in
+     * {@link #correlationFor}.
+     */
+    public static double correlationForMean(double[] a, double[] b, int count, double m) {
+        double target = m * count;
+        double lo = -1, hi = 1;
+        double fLo = 0, fHi = 0;
+        for (int k = 0; k < count; k++) {
+            fLo += cdf(a[k], b[k], -1);
+            fHi += cdf(a[k], b[k], 1);
+        }
+        if (target <= fLo) return -1;
+        if (target >= fHi) return 1;
+        double rho = 0;
+        double f = sumCdf(a, b, count, rho) - target;
+        double tol = 1e-13 * Math.max(1, count);
+        for (int it = 0; it < 100; it++) {
+            if (f > 0) hi = rho; else lo = rho;
+            if (Math.abs(f) < tol || hi - lo < 1e-12) break;
+            double dens = sumDensity(a, b, count, rho);
+            double next = dens > 0 ? rho - f / dens : Double.NaN;
+            if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+            rho = next;
+            f = sumCdf(a, b, count, rho) - target;
+        }
+        return rho;
+    }
+
+    /** The range of {@code mean_k cdf(a[k], b[k], rho)} over rho in [-1, 1]. */
+    public static double[] attainableMean(double[] a, double[] b, int count) {
+        double lo = 0, hi = 0;
+        for (int k = 0; k < count; k++) {
+            lo += cdf(a[k], b[k], -1);
+            hi += cdf(a[k], b[k], 1);
+        }
+        return new double[] {lo / count, hi / count};
+    }
+
     /** The range [cdf(a,b,-1), cdf(a,b,1)] of E[x y] attainable by thresholding. */
     public static double[] attainable(double a, double b) {
         return new double[] {cdf(a, b, -1), cdf(a, b, 1)};

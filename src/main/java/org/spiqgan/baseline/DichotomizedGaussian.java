@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.spiqgan.data.SampleSet;
+import org.spiqgan.data.Segment;
+import org.spiqgan.data.SpikeRaster;
 
 /**
  * The spatio-temporal dichotomized Gaussian (Macke et al. 2009): a latent Gaussian u of N x T
@@ -33,14 +35,119 @@ public final class DichotomizedGaussian implements Baseline {
     private double[][] cholesky;
     private PositiveDefinite.Projection projection;
     private double[] gamma;
+    /** Stimulus-locked variant: firing probability of neuron i at bin b of the repeat, and window starts. */
+    private final double[][] psth;
+    private final int[] starts;
+    private double[][] psthGamma;
 
     private DichotomizedGaussian(double[] rate, double[][][] lambda, List<String> warnings) {
+        this(rate, lambda, warnings, null, null);
+    }
+
+    private DichotomizedGaussian(double[] rate, double[][][] lambda, List<String> warnings, double[][] psth, int[] starts) {
         this.n = rate.length;
         this.tt = lambda.length;
         this.rate = rate;
         this.lambda = lambda;
         this.warnings = warnings;
+        this.psth = psth;
+        this.starts = starts;
     }
+
+    /**
+     * The stimulus-locked variant for recordings of repeated stimuli (segments = repeats of equal length
+     * L): the latent means follow the peri-stimulus time histogram, {@code gamma_i(b) = Phi^-1(psth_i(b))}
+     * for bins b of the repeat, while the latent correlations {@code lambda_ij(tau)} (noise correlations)
+     * stay stationary and solve {@code mean_b Phi_2(gamma_i(b), gamma_j(b+tau); lambda) = E[x_i(b) x_j(b+tau)]}
+     * over all bin pairs inside the windows' span of each repeat. A sampled window starts at one of the
+     * evaluation window starts {@code 0, T, 2T, ...} of the repeat, chosen uniformly. Bins after the last
+     * full window ({@code L mod T}) are not modelled.
+     */
+    public static DichotomizedGaussian fitStimulusLocked(SpikeRaster raster, int[] neurons, List<Segment> segments, int t) {
+        if (segments.isEmpty()) throw new IllegalArgumentException("no segments to fit");
+        int len = segments.get(0).length();
+        for (Segment s : segments) {
+            if (s.length() != len) {
+                throw new IllegalArgumentException("stimulus-locked fitting needs repeats of equal length, but segments have "
+                        + len + " and " + s.length() + " bins (--segment-length sets them)");
+            }
+        }
+        int windows = len / t;
+        if (windows == 0) throw new IllegalArgumentException("repeats of " + len + " bins hold no window of " + t + " bins");
+        int span = windows * t;
+        int n = neurons.length;
+        double[][] psth = new double[n][span];
+        for (Segment s : segments) {
+            for (int j = 0; j < n; j++) for (int b = 0; b < span; b++) psth[j][b] += raster.get(neurons[j], s.start() + b);
+        }
+        double[] rate = new double[n];
+        double[][] g = new double[n][span];
+        for (int j = 0; j < n; j++) {
+            for (int b = 0; b < span; b++) {
+                psth[j][b] /= segments.size();
+                rate[j] += psth[j][b] / span;
+            }
+            g[j] = latentMeans(psth[j]);
+        }
+        List<Segment> covered = new ArrayList<>();
+        for (Segment s : segments) covered.add(new Segment(s.start(), s.start() + span));
+        double[][][] second = LaggedMoments.of(raster, neurons, covered, t).second();
+        double[][][] lambda = new double[t][n][n];
+        int[] clippedCount = new int[1];
+        List<String> clipped = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.stream.IntStream.range(0, t * n).parallel().forEach(job -> {
+            int tau = job / n, i = job % n;
+            double[] a = new double[span], c = new double[span];
+            for (int j = 0; j < n; j++) {
+                if (tau == 0 && j <= i) {
+                    if (j == i) lambda[0][i][i] = 1;
+                    continue;
+                }
+                int count = span - tau;
+                double target = tau == 0 ? 0.5 * (second[0][i][j] + second[0][j][i]) : second[tau][i][j];
+                int k = 0;
+                for (int b = 0; b < count; b++) {
+                    if (g[i][b] == Double.NEGATIVE_INFINITY || g[j][b + tau] == Double.NEGATIVE_INFINITY) continue;
+                    a[k] = g[i][b];
+                    c[k] = g[j][b + tau];
+                    k++;
+                }
+                double rho = 0;
+                if (k > 0) {
+                    // every bin pair counts in the mean, also those where one neuron never fires (they add 0)
+                    double m = target * count / k;
+                    double[] range = BivariateNormal.attainableMean(a, c, k);
+                    if (m < range[0] - 1e-12 || m > range[1] + 1e-12) {
+                        synchronized (clippedCount) {
+                            if (clipped.size() < NAMED_PAIRS) {
+                                clipped.add(String.format(Locale.ROOT, "(%d,%d,lag %d): E[x x'] = %.4g outside [%.4g, %.4g]",
+                                        i, j, tau, target, range[0] * k / count, range[1] * k / count));
+                            }
+                            clippedCount[0]++;
+                        }
+                        m = Math.min(range[1], Math.max(range[0], m));
+                    }
+                    rho = BivariateNormal.correlationForMean(a, c, k, m);
+                }
+                lambda[tau][i][j] = rho;
+                if (tau == 0) lambda[0][j][i] = rho;
+            }
+        });
+        List<String> warnings = new ArrayList<>();
+        if (clippedCount[0] > 0) {
+            warnings.add(clippedCount[0] + " second moment(s) outside the range a dichotomized Gaussian can reach at these "
+                    + "firing probabilities were clipped to the nearest reachable value (neurons i,j by position in the "
+                    + "selection): " + String.join("; ", clipped) + (clippedCount[0] > clipped.size() ? "; ..." : ""));
+        }
+        int[] st = new int[windows];
+        for (int w = 0; w < windows; w++) st[w] = w * t;
+        DichotomizedGaussian dg = new DichotomizedGaussian(rate, lambda, warnings, psth, st);
+        dg.prepare();
+        return dg;
+    }
+
+    /** True for the stimulus-locked variant. */
+    public boolean stimulusLocked() { return psth != null; }
 
     /** Fits the model to the windows' firing probabilities and lagged second moments. */
     public static DichotomizedGaussian fit(SampleSet windows) {
@@ -108,6 +215,10 @@ public final class DichotomizedGaussian implements Baseline {
     /** Assembles the block-Toeplitz matrix, projects it when needed and factors it. */
     private void prepare() {
         gamma = latentMeans(rate);
+        if (psth != null) {
+            psthGamma = new double[n][];
+            for (int i = 0; i < n; i++) psthGamma[i] = latentMeans(psth[i]);
+        }
         double[][] sigma = latentCorrelationMatrix();
         double[][] l = PositiveDefinite.cholesky(sigma);
         if (l == null) {
@@ -148,13 +259,15 @@ public final class DichotomizedGaussian implements Baseline {
         byte[] v = out.values();
         double[] z = new double[d];
         for (int s = 0; s < samples; s++) {
+            int start = psth == null ? 0 : starts[rng.nextInt(starts.length)];
             for (int k = 0; k < d; k++) z[k] = rng.nextGaussian();
             int base = s * d;
             for (int k = 0; k < d; k++) {
                 double[] lk = cholesky[k];
                 double u = 0;
                 for (int m = 0; m <= k; m++) u += lk[m] * z[m];
-                v[base + k] = (byte) (u + gamma[k / tt] > 0 ? 1 : 0);
+                double mean = psth == null ? gamma[k / tt] : psthGamma[k / tt][start + k % tt];
+                v[base + k] = (byte) (u + mean > 0 ? 1 : 0);
             }
         }
         return out;
@@ -172,9 +285,11 @@ public final class DichotomizedGaussian implements Baseline {
     /** Fitted numbers: N means, N(N-1)/2 lag-0 correlations, N^2 correlations at each lag 1..T-1. */
     @Override
     public long parameterCount() {
-        return parameterCount(n, tt);
+        long c = parameterCount(n, tt);
+        return psth == null ? c : c - n + (long) n * psth[0].length;
     }
 
+    /** Fitted numbers of the stationary model (the stimulus-locked one has N x span means instead of N). */
     public static long parameterCount(int n, int t) {
         return n + (long) n * (n - 1) / 2 + (long) n * n * (t - 1);
     }
@@ -193,6 +308,12 @@ public final class DichotomizedGaussian implements Baseline {
     public JsonObject toJson() {
         JsonObject o = new JsonObject();
         o.add("firingProbability", Baselines.array(rate));
+        if (psth != null) {
+            o.add("psth", Baselines.matrix(psth));
+            JsonArray st = new JsonArray();
+            for (int x : starts) st.add(x);
+            o.add("windowStarts", st);
+        }
         JsonArray lags = new JsonArray();
         for (double[][] l : lambda) lags.add(Baselines.matrix(l));
         o.add("latentCorrelation", lags);
@@ -215,7 +336,32 @@ public final class DichotomizedGaussian implements Baseline {
         double[][][] lambda = new double[lags.size()][][];
         for (int k = 0; k < lags.size(); k++) lambda[k] = Baselines.matrix(lags.get(k), r.length, r.length, file, "latentCorrelation");
         if (lambda.length == 0) throw org.spiqgan.BadInputException.of(file, "latentCorrelation", "no lags");
-        DichotomizedGaussian dg = new DichotomizedGaussian(r, lambda, new ArrayList<>());
+        double[][] psth = null;
+        int[] starts = null;
+        if (o.has("psth")) {
+            JsonArray rows = o.getAsJsonArray("psth");
+            if (rows.size() != r.length) throw org.spiqgan.BadInputException.of(file, "psth", "expected " + r.length + " rows");
+            psth = new double[r.length][];
+            for (int i = 0; i < r.length; i++) {
+                JsonObject holder = new JsonObject();
+                holder.add("psth", rows.get(i));
+                psth[i] = Baselines.doubles(holder, "psth", file);
+                if (psth[i].length != psth[0].length || psth[i].length < lambda.length) {
+                    throw org.spiqgan.BadInputException.of(file, "psth", "rows must have one equal length of at least T");
+                }
+                for (double v : psth[i]) if (!(v >= 0 && v <= 1)) throw org.spiqgan.BadInputException.of(file, "psth", "probabilities must be in [0, 1], not " + v);
+            }
+            double[] st = Baselines.doubles(o, "windowStarts", file);
+            starts = new int[st.length];
+            for (int k = 0; k < st.length; k++) {
+                starts[k] = (int) st[k];
+                if (starts[k] != st[k] || starts[k] < 0 || starts[k] + lambda.length > psth[0].length) {
+                    throw org.spiqgan.BadInputException.of(file, "windowStarts", "entry " + k + " (" + st[k] + ") is not a window start inside the psth");
+                }
+            }
+            if (starts.length == 0) throw org.spiqgan.BadInputException.of(file, "windowStarts", "empty");
+        }
+        DichotomizedGaussian dg = new DichotomizedGaussian(r, lambda, new ArrayList<>(), psth, starts);
         dg.prepare();
         return dg;
     }

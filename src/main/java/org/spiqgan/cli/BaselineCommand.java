@@ -85,6 +85,9 @@ public final class BaselineCommand implements Runnable {
                 description = "dg: estimate the lagged moments from 'segments' (every pair of bins inside a segment of the split, "
                         + "i.e. pooled stride-1 windows) or 'windows' (pairs inside the split's windows of --stride, default T). Default: ${DEFAULT-VALUE}.")
         String moments;
+        @Option(names = "--stimulus-locked", description = "dg: latent means follow the peri-stimulus time histogram of the "
+                + "training repeats (segments must be repeats of one stimulus, equal length); correlations stay stationary.")
+        boolean stimulusLocked;
 
         @Override
         public Integer call() throws Exception {
@@ -104,19 +107,37 @@ public final class BaselineCommand implements Runnable {
             if (m.equals("bernoulli")) {
                 b = IndependentBernoulliBaseline.fit(windows);
             } else {
-                DichotomizedGaussian dg = moments.equals("windows") ? DichotomizedGaussian.fit(windows)
-                        : DichotomizedGaussian.fit(LaggedMoments.of(d.raster(), d.neurons(), d.splits().get(split).segments(), d.timesteps()));
+                List<org.spiqgan.data.Segment> segs = d.splits().get(split).segments();
+                DichotomizedGaussian dg;
+                try {
+                    dg = stimulusLocked ? DichotomizedGaussian.fitStimulusLocked(d.raster(), d.neurons(), segs, d.timesteps())
+                            : moments.equals("windows") ? DichotomizedGaussian.fit(windows)
+                            : DichotomizedGaussian.fit(LaggedMoments.of(d.raster(), d.neurons(), windowSpans(segs, d.timesteps(), stride), d.timesteps()));
+                } catch (IllegalArgumentException e) {
+                    throw BadInputException.of(d.source(), "segments", e.getMessage());
+                }
                 for (String w : dg.warnings()) err.println("spiqgan: warning: " + w);
                 b = dg;
             }
             double secs = (System.nanoTime() - t0) / 1e9;
             JsonObject dataJson = describeData(d, split, stride, commandLine(spec));
-            if (m.equals("dg")) dataJson.addProperty("moments", moments);
+            if (m.equals("dg")) dataJson.addProperty("moments", stimulusLocked ? "stimulus-locked" : moments);
             Path f = Baselines.save(out, b, dataJson);
             spec.commandLine().getOut().printf(Locale.ROOT, "%s fitted on %s split %s (%d windows of N = %d, T = %d) in %.1f s: %d parameters; wrote %s%n",
                     b.kind(), d.source(), split, windows.samples(), windows.neurons(), windows.timesteps(), secs, b.parameterCount(), f);
             return 0;
         }
+    }
+
+    /** The part of each segment that the split's windows cover (from bin 0 to the end of the last window). */
+    static List<org.spiqgan.data.Segment> windowSpans(List<org.spiqgan.data.Segment> segs, int t, int stride) {
+        List<org.spiqgan.data.Segment> out = new java.util.ArrayList<>();
+        for (org.spiqgan.data.Segment s : segs) {
+            if (s.length() < t) continue;
+            int last = (s.length() - t) / stride * stride;
+            out.add(new org.spiqgan.data.Segment(s.start(), s.start() + last + t));
+        }
+        return out;
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
