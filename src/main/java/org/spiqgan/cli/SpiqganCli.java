@@ -27,6 +27,7 @@ import picocli.CommandLine.ParseResult;
             EvaluateCommand.class,
             CircuitCommand.class,
             BaselineCommand.class,
+            CompareCommand.class,
         })
 public final class SpiqganCli implements Runnable {
 

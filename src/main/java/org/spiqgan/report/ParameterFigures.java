@@ -1,0 +1,85 @@
+package org.spiqgan.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.spiqgan.stats.Comparison;
+import org.spiqgan.stats.Evaluation;
+
+/**
+ * Quality against size: for each statistic, every model's error against its trainable-parameter count
+ * (log-log), one series per family (quantum generators, classical generators, fitted statistical
+ * models), with the noise floor as a dashed line.
+ */
+public final class ParameterFigures {
+    private ParameterFigures() {}
+
+    /** {@code families[k]} and {@code parameters[k]} describe {@code e.models().get(k)}. */
+    public static List<Figure> all(Evaluation e, long[] parameters, String[] families) {
+        List<String> order = new ArrayList<>();
+        for (String f : families) if (!order.contains(f)) order.add(f);
+        List<Figure> out = new ArrayList<>();
+        int num = 1;
+        for (Comparison.Error err : Comparison.Error.values()) {
+            double floor = e.train().errors().get(err);
+            if (!Double.isFinite(floor)) continue;
+            XYChart c = new XYChartBuilder().width(Figures.WIDTH).height(Figures.HEIGHT)
+                    .title(err.label + " against trainable parameters").xAxisTitle("trainable parameters (log scale)")
+                    .yAxisTitle(err.label + " vs test split (log scale)").build();
+            c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true)
+                    .setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal)
+                    .setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE);
+            double xmin = Double.POSITIVE_INFINITY, xmax = 0;
+            int s = 0;
+            for (String fam : order) {
+                List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+                for (int k = 0; k < families.length; k++) {
+                    double v = e.models().get(k).errors().get(err);
+                    if (!families[k].equals(fam) || !(v > 0) || parameters[k] <= 0) continue;
+                    xs.add((double) parameters[k]);
+                    ys.add(v);
+                    xmin = Math.min(xmin, parameters[k]);
+                    xmax = Math.max(xmax, parameters[k]);
+                }
+                if (xs.isEmpty()) continue;
+                XYSeries series = c.addSeries(fam, xs, ys);
+                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                series.setMarker(switch (s) {
+                    case 0 -> SeriesMarkers.DIAMOND;
+                    case 1 -> SeriesMarkers.CIRCLE;
+                    case 2 -> SeriesMarkers.SQUARE;
+                    default -> SeriesMarkers.TRIANGLE_UP;
+                });
+                series.setMarkerColor(switch (s) {
+                    case 0 -> new Color(0xD55E00);
+                    case 1 -> new Color(0x0072B2);
+                    case 2 -> new Color(0x009E73);
+                    default -> new Color(0xCC79A7);
+                });
+                s++;
+            }
+            if (s == 0) continue;
+            if (!(xmax > 0)) continue;
+            XYSeries fl = c.addSeries("noise floor", new double[] {xmin / 2, xmax * 2}, new double[] {floor, floor});
+            fl.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            fl.setMarker(SeriesMarkers.NONE);
+            fl.setLineColor(Color.GRAY);
+            fl.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            String id = String.format(java.util.Locale.ROOT, "%02d-params-%s", num++, err.key);
+            out.add(new Figure(id, "Quality against trainable parameters",
+                    err.label + " of each model against the test split, by trainable-parameter count; dashed: the noise floor.", c));
+        }
+        return out;
+    }
+
+    /** PNG bytes of a figure (drawn at twice its size). */
+    public static byte[] png(Figure f) throws java.io.IOException {
+        return HtmlReport.png(f);
+    }
+}
