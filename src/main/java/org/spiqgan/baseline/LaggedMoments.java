@@ -107,6 +107,9 @@ public final class LaggedMoments {
         }
     }
 
+    /** Moments given directly (targets that need not come from data). */
+    public static LaggedMoments of(double[] rate, double[][][] second) { return new LaggedMoments(rate.clone(), second); }
+
     public double[] rate() { return rate; }
 
     /** {@code [tau][i][j] = E[x_i(t) x_j(t + tau)]}, tau = 0..T-1. */

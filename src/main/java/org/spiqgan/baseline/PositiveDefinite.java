@@ -1,8 +1,5 @@
 package org.spiqgan.baseline;
 
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
-import org.hipparchus.linear.RealMatrix;
 
 /**
  * Cholesky factors of correlation matrices, and the projection of an indefinite one onto the positive
@@ -47,31 +44,25 @@ public final class PositiveDefinite {
     /** The nearest (in the sense above) positive definite correlation matrix. */
     public static Projection project(double[][] a) {
         int n = a.length;
-        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(a, true));
-        double[] d = eig.getEigenvalues();
-        RealMatrix v = eig.getV();
-        double[][] vv = v.getData();
+        SymmetricEigen eig = SymmetricEigen.of(a);
+        double[] d = eig.values();
+        double[][] z = eig.vectors();
         double min = Double.POSITIVE_INFINITY;
         int negative = 0;
-        double[] clipped = new double[n];
+        // clipping changes only the eigenvalues below the bound: b = a + sum_k (bound - d_k) z_k z_k^T
+        double[][] b = new double[n][];
+        for (int i = 0; i < n; i++) b[i] = a[i].clone();
         for (int k = 0; k < n; k++) {
             min = Math.min(min, d[k]);
             if (d[k] < 0) negative++;
-            clipped[k] = Math.max(d[k], MIN_EIGENVALUE);
-        }
-        // b = V diag(clipped) V^T, row by row; vt holds V^T so the inner loop runs along rows
-        double[][] vt = v.transpose().getData();
-        double[][] b = new double[n][n];
-        double[] scaled = new double[n];
-        for (int i = 0; i < n; i++) {
-            double[] vi = vv[i];
-            for (int k = 0; k < n; k++) scaled[k] = vi[k] * clipped[k];
-            double[] bi = b[i];
-            for (int k = 0; k < n; k++) {
-                double s = scaled[k];
-                if (s == 0) continue;
-                double[] vk = vt[k];
-                for (int j = 0; j <= i; j++) bi[j] += s * vk[j];
+            double lift = MIN_EIGENVALUE - d[k];
+            if (lift <= 0) continue;
+            double[] zk = z[k];
+            for (int i = 0; i < n; i++) {
+                double f = lift * zk[i];
+                if (f == 0) continue;
+                double[] bi = b[i];
+                for (int j = 0; j <= i; j++) bi[j] += f * zk[j];
             }
         }
         double[] scale = new double[n];
