@@ -36,10 +36,27 @@ public final class GanTrainer {
     /** Training options; defaults in {@link #defaults()}. */
     public record Options(int steps, int batch, int nCritic, double lrGenerator, double lrCritic, double beta1,
                           double beta2, double lambdaGp, double tau, double emaDecay, CriticSpec critic,
-                          int validateEvery, int validationSamples, long seed, int threads) {
+                          int validateEvery, int validationSamples, long seed, int threads, CriticInput criticInput) {
         public static Options defaults() {
-            return new Options(2000, 64, 5, 1e-4, 1e-4, 0.5, 0.9, CriticLoss.DEFAULT_LAMBDA_GP, 0.5, 0.99,
-                    CriticSpec.defaults(), 100, 2000, 1, 1);
+            return new Options(800, 64, 5, 5e-4, 5e-4, 0.5, 0.9, CriticLoss.DEFAULT_LAMBDA_GP, 0.5, 0.99,
+                    CriticSpec.defaults(), 100, 2000, 1, 1, CriticInput.MARGINALS);
+        }
+    }
+
+    /** What the critic sees of a generated sample (SPEC.md section 4, Bernoulli outputs). */
+    public enum CriticInput {
+        /** binary-concrete relaxation sigmoid((h + logit u) / tau) */
+        GUMBEL,
+        /** the hard Bernoulli sample forward, the relaxed gradient backward */
+        STRAIGHT_THROUGH,
+        /** the firing probabilities sigmoid(h) (Spike-GAN's choice) */
+        MARGINALS;
+
+        public String id() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+        public static CriticInput parse(String s) {
+            for (CriticInput c : values()) if (c.id().equals(s)) return c;
+            throw new IllegalArgumentException("must be gumbel, straight-through or marginals, not '" + s + "'");
         }
     }
 
@@ -95,6 +112,7 @@ public final class GanTrainer {
         double[] real = new double[b * d];
         double[] gen = new double[b * d];
         double[] gx = new double[b * d];
+        double[] slope = new double[b * d];
         byte[] fv = fit.values();
         JsonArray history = new JsonArray();
         double lastW = Double.NaN;
@@ -108,18 +126,17 @@ public final class GanTrainer {
                     }
                     g.sampleLatents(w, b, noise);
                     g.forward(w, b);
-                    relax(w.logits(), gen, b * d, noise);
+                    relax(w.logits(), gen, null, b * d, noise);
                     WganGpResult r = CriticLoss.wganGp(critic, real, gen, b, o.lambdaGp(), noise, ex);
                     lastW = r.wasserstein();
                     adamC.step(critic);
                 }
                 g.sampleLatents(w, b, noise);
                 g.forward(w, b);
-                relax(w.logits(), gen, b * d, noise);
+                relax(w.logits(), gen, slope, b * d, noise);
                 CriticLoss.criticInputGradient(critic, gen, b, -1.0 / b, gx, ex);
                 double[] gh = w.logitGrad();
-                double invTau = 1 / o.tau();
-                for (int k = 0; k < b * d; k++) gh[k] = gx[k] * gen[k] * (1 - gen[k]) * invTau;
+                for (int k = 0; k < b * d; k++) gh[k] = gx[k] * slope[k];
                 java.util.Arrays.fill(g.grads(), 0.0);
                 g.backward(w, b);
                 adamG.step(g.params(), g.grads(), 0);
@@ -174,6 +191,7 @@ public final class GanTrainer {
         t.addProperty("beta2", o.beta2());
         t.addProperty("lambdaGp", o.lambdaGp());
         t.addProperty("tau", o.tau());
+        t.addProperty("criticInput", o.criticInput().id());
         t.addProperty("emaDecay", o.emaDecay());
         t.addProperty("seed", o.seed());
         t.addProperty("score", "geometric mean of error/floor over rate, covariance, P(k), ACG MSE (and state JS for N <= 20), validation split");
@@ -181,14 +199,26 @@ public final class GanTrainer {
         return new ClassicalGan(copy, t);
     }
 
-    /** Binary-concrete relaxation of Bernoulli(sigmoid(h)) at temperature tau. */
-    private void relax(double[] h, double[] out, int count, SplittableRandom rng) {
+    /**
+     * The critic's view of generated logits h, per {@link CriticInput}; {@code slope} (when not null)
+     * receives dx/dh used backward (for straight-through: that of the relaxed sample).
+     */
+    private void relax(double[] h, double[] out, double[] slope, int count, SplittableRandom rng) {
         double invTau = 1 / o.tau();
+        CriticInput mode = o.criticInput();
         for (int k = 0; k < count; k++) {
+            if (mode == CriticInput.MARGINALS) {
+                double p = 1 / (1 + Math.exp(-h[k]));
+                out[k] = p;
+                if (slope != null) slope[k] = p * (1 - p);
+                continue;
+            }
             double u = rng.nextDouble();
             while (u == 0) u = rng.nextDouble();
-            double a = (h[k] + Math.log(u) - Math.log1p(-u)) * invTau;
-            out[k] = 1 / (1 + Math.exp(-a));
+            double a = h[k] + Math.log(u) - Math.log1p(-u);
+            double soft = 1 / (1 + Math.exp(-a * invTau));
+            out[k] = mode == CriticInput.GUMBEL ? soft : a > 0 ? 1 : 0;
+            if (slope != null) slope[k] = soft * (1 - soft) * invTau;
         }
     }
 

@@ -151,15 +151,18 @@ public final class BaselineCommand implements Runnable {
         @Mixin DataOptions data;
         @Option(names = "--width", required = true, paramLabel = "W", description = "spikegan: channels (2W then W); mlp: hidden units.") int width;
         @Option(names = "--latent", defaultValue = "128", paramLabel = "D", description = "Latent dimension (z ~ N(0, I)). Default: ${DEFAULT-VALUE}.") int latent;
-        @Option(names = "--steps", defaultValue = "2000", description = "Generator steps. Default: ${DEFAULT-VALUE}.") int steps;
+        @Option(names = "--steps", defaultValue = "800", description = "Generator steps. Default: ${DEFAULT-VALUE}.") int steps;
         @Option(names = "--batch", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}.") int batch;
         @Option(names = "--n-critic", defaultValue = "5", description = "Critic steps per generator step. Default: ${DEFAULT-VALUE}.") int nCritic;
-        @Option(names = "--lr-generator", defaultValue = "1e-4", description = "Default: ${DEFAULT-VALUE}.") double lrG;
-        @Option(names = "--lr-critic", defaultValue = "1e-4", description = "Default: ${DEFAULT-VALUE}.") double lrC;
+        @Option(names = "--lr-generator", defaultValue = "5e-4", description = "Default: ${DEFAULT-VALUE}.") double lrG;
+        @Option(names = "--lr-critic", defaultValue = "5e-4", description = "Default: ${DEFAULT-VALUE}.") double lrC;
         @Option(names = "--beta1", defaultValue = "0.5", description = "Adam beta1. Default: ${DEFAULT-VALUE}.") double beta1;
         @Option(names = "--beta2", defaultValue = "0.9", description = "Adam beta2. Default: ${DEFAULT-VALUE}.") double beta2;
         @Option(names = "--lambda-gp", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.") double lambdaGp;
         @Option(names = "--tau", defaultValue = "0.5", description = "Binary-concrete temperature. Default: ${DEFAULT-VALUE}.") double tau;
+        @Option(names = "--critic-input", defaultValue = "marginals", description = "gumbel (binary-concrete relaxation), "
+                + "straight-through (hard sample forward, relaxed gradient backward) or marginals (the probabilities). Default: ${DEFAULT-VALUE}.")
+        String criticInput;
         @Option(names = "--ema", defaultValue = "0.99", description = "EMA decay of generator parameters. Default: ${DEFAULT-VALUE}.") double ema;
         @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp, mlp:H, conv, conv:C1,C2. Default: ${DEFAULT-VALUE}.") String critic;
         @Option(names = "--validate-every", defaultValue = "100", description = "Default: ${DEFAULT-VALUE}.") int validateEvery;
@@ -188,6 +191,12 @@ public final class BaselineCommand implements Runnable {
             if (!(ema >= 0 && ema < 1)) throw BadInputException.of(null, "--ema", "must be in [0, 1), not " + ema);
             if (!(lrG > 0) || !(lrC > 0)) throw BadInputException.of(null, "--lr-generator/--lr-critic", "must be positive");
             CriticSpec cs = CriticSpec.parse(critic, "--critic");
+            GanTrainer.CriticInput ci;
+            try {
+                ci = GanTrainer.CriticInput.parse(criticInput);
+            } catch (IllegalArgumentException e) {
+                throw BadInputException.of(null, "--critic-input", e.getMessage());
+            }
             PreparedData d = data.prepare(file);
             SampleSet fit = d.samples("fit", 1);
             SampleSet fitEval = d.samples("fit", d.timesteps());
@@ -200,7 +209,7 @@ public final class BaselineCommand implements Runnable {
             PrintWriter outW = spec.commandLine().getOut();
             outW.println(g.describe());
             GanTrainer.Options o = new GanTrainer.Options(steps, batch, nCritic, lrG, lrC, beta1, beta2, lambdaGp, tau, ema, cs,
-                    validateEvery, validationSamples, seed, threads);
+                    validateEvery, validationSamples, seed, threads, ci);
             JsonObject dataJson = describeData(d, "fit", 1, commandLine(spec));
             ClassicalGan result;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + k.id()).setInitialMax(steps)

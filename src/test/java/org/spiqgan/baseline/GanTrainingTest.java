@@ -1,0 +1,47 @@
+package org.spiqgan.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.spiqgan.data.SampleSet;
+import org.spiqgan.data.Splits;
+import org.spiqgan.data.SyntheticRecording;
+import org.spiqgan.data.Windows;
+import org.spiqgan.nn.CriticSpec;
+import org.spiqgan.stats.Comparison;
+import org.spiqgan.stats.Statistics;
+
+class GanTrainingTest {
+    /**
+     * On the synthetic recording (4 most active neurons, T = 6; spike history makes its autocorrelogram
+     * 0.58, 0.49, ... against rates near 0.1), 300 generator steps (critic input: marginals) must cut the
+     * untrained generator's autocorrelogram MSE (the generator starts at the data's rates, independent
+     * in time) at least 5-fold and its lag-1 cross-covariance MSE by at least 30%, against the
+     * validation windows. (Observed: ACG MSE 0.096 -> 0.0035.)
+     */
+    @Test
+    void trainedSpikeGanBeatsItsUntrainedSelf() {
+        var raster = SyntheticRecording.generate(SyntheticRecording.DEFAULT_SEED);
+        Splits sp = Splits.of(raster, 0.8, 0.1);
+        int[] neurons = org.spiqgan.data.NeuronSelection.parse("top:4").select(raster, sp.train());
+        int t = 6;
+        SampleSet fit = Windows.cut(raster, neurons, t, 1, sp.fit());
+        SampleSet fitEval = Windows.cut(raster, neurons, t, t, sp.fit());
+        SampleSet val = Windows.cut(raster, neurons, t, t, sp.validation());
+        GanTrainer.Options o = new GanTrainer.Options(300, 32, 5, 1e-3, 1e-3, 0.5, 0.9, 10, 0.5, 0.9,
+                CriticSpec.mlp(32), 300, 2000, 3, 1, GanTrainer.CriticInput.MARGINALS);
+        Generator g = new Generator(Generator.Kind.SPIKEGAN, 4, t, 8, 4);
+        ClassicalGan trained = new GanTrainer(o).train(g, fit, fitEval, val, null, null);
+
+        Generator untrained = new Generator(Generator.Kind.SPIKEGAN, 4, t, 8, 4);
+        untrained.initialize(new SplittableRandom(3).split());
+        untrained.initializeOutputBias(GanTrainer.stats(fitEval).firingProbability());
+        Statistics v = GanTrainer.stats(val);
+        Comparison before = Comparison.of(GanTrainer.stats(new ClassicalGan(untrained, null).generate(4000, 1)), v);
+        Comparison after = Comparison.of(GanTrainer.stats(trained.generate(4000, 1)), v);
+        assertTrue(after.acgMse() < before.acgMse() / 5, "ACG MSE untrained " + before.acgMse() + ", trained " + after.acgMse());
+        assertTrue(after.lagCovarianceMse() < 0.7 * before.lagCovarianceMse(),
+                "lag-cov MSE untrained " + before.lagCovarianceMse() + ", trained " + after.lagCovarianceMse());
+    }
+}
