@@ -162,6 +162,7 @@ public final class DichotomizedGaussian implements Baseline {
         double[][][] lambda = new double[tt][n][n];
         List<String> clipped = new ArrayList<>();
         int clippedCount = 0;
+        int[] zeroCount = new int[1];
         for (int tau = 0; tau < tt; tau++) {
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
@@ -176,6 +177,14 @@ public final class DichotomizedGaussian implements Baseline {
                     } else {
                         double[] range = BivariateNormal.attainable(gamma[i], gamma[j]);
                         double tol = 1e-12;
+                        // No coincidence observed: the estimate sits on the boundary (latent correlation -1)
+                        // only because the count is small; half a coincidence (a continuity correction)
+                        // keeps rare pairs from forcing an indefinite matrix.
+                        long pairs = m.pairs(tau);
+                        if (target == 0 && pairs > 0 && 0.5 / pairs > range[0]) {
+                            target = 0.5 / pairs;
+                            zeroCount[0]++;
+                        }
                         if (target < range[0] - tol || target > range[1] + tol) {
                             if (clipped.size() < NAMED_PAIRS) {
                                 clipped.add(String.format(Locale.ROOT, "(%d,%d,lag %d): E[x x'] = %.4g outside [%.4g, %.4g]",
@@ -192,6 +201,10 @@ public final class DichotomizedGaussian implements Baseline {
             }
         }
         List<String> warnings = new ArrayList<>();
+        if (zeroCount[0] > 0) {
+            warnings.add(zeroCount[0] + " neuron pair(s) and lag(s) without a single coincidence were fitted to half a "
+                    + "coincidence (continuity correction) instead of a latent correlation of -1");
+        }
         if (clippedCount > 0) {
             warnings.add(clippedCount + " second moment(s) outside the range a dichotomized Gaussian can reach at these "
                     + "firing probabilities were clipped to the nearest reachable value (neurons i,j by position in the "

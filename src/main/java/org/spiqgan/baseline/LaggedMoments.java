@@ -15,10 +15,21 @@ public final class LaggedMoments {
     private final double[] rate;
     private final double[][][] second;
 
+    /** Bin pairs behind each lag's moments (0 when the moments were given directly). */
+    private final long[] pairs;
+
     private LaggedMoments(double[] rate, double[][][] second) {
+        this(rate, second, new long[second.length]);
+    }
+
+    private LaggedMoments(double[] rate, double[][][] second, long[] pairs) {
         this.rate = rate;
         this.second = second;
+        this.pairs = pairs;
     }
+
+    /** How many bin pairs each lag's second moments average over (0 when unknown). */
+    public long pairs(int tau) { return pairs[tau]; }
 
     /** Moments of the windows of a sample set, pairs inside each window. */
     public static LaggedMoments of(SampleSet x) {
@@ -103,7 +114,7 @@ public final class LaggedMoments {
                 if (pairs[tau] == 0) throw new IllegalArgumentException("no pair of bins at lag " + tau);
                 for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) second[tau][i][j] = counts[tau][i][j] / (double) pairs[tau];
             }
-            return new LaggedMoments(rate, second);
+            return new LaggedMoments(rate, second, pairs.clone());
         }
     }
 
