@@ -27,6 +27,23 @@ public final class DichotomizedGaussian implements Baseline {
     static final int NAMED_PAIRS = 10;
     private static final NormalDistribution STANDARD = new NormalDistribution(0, 1);
 
+    /** How an indefinite latent correlation matrix is made positive definite. */
+    public enum Repair {
+        /** eigen-decomposition, eigenvalues clipped, rescaled to a unit diagonal (nearest in Frobenius norm, roughly) */
+        PROJECT,
+        /** keep lag 0 (projected alone if needed) and scale every lagged correlation by the largest factor that works */
+        SHRINK_LAGS;
+
+        public String id() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+
+        public static Repair parse(String s) {
+            for (Repair r : values()) if (r.id().equals(s)) return r;
+            throw new IllegalArgumentException("must be project or shrink-lags, not '" + s + "'");
+        }
+    }
+
+    private Repair repair = Repair.PROJECT;
+    private double lagScale = 1;
     private final int n;
     private final int tt;
     private final double[] rate;
@@ -64,6 +81,11 @@ public final class DichotomizedGaussian implements Baseline {
      * full window ({@code L mod T}) are not modelled.
      */
     public static DichotomizedGaussian fitStimulusLocked(SpikeRaster raster, int[] neurons, List<Segment> segments, int t) {
+        return fitStimulusLocked(raster, neurons, segments, t, Repair.PROJECT);
+    }
+
+    public static DichotomizedGaussian fitStimulusLocked(SpikeRaster raster, int[] neurons, List<Segment> segments, int t,
+                                                         Repair repair) {
         if (segments.isEmpty()) throw new IllegalArgumentException("no segments to fit");
         int len = segments.get(0).length();
         for (Segment s : segments) {
@@ -142,6 +164,7 @@ public final class DichotomizedGaussian implements Baseline {
         int[] st = new int[windows];
         for (int w = 0; w < windows; w++) st[w] = w * t;
         DichotomizedGaussian dg = new DichotomizedGaussian(rate, lambda, warnings, psth, st);
+        dg.repair = repair;
         dg.prepare();
         return dg;
     }
@@ -155,6 +178,10 @@ public final class DichotomizedGaussian implements Baseline {
     }
 
     public static DichotomizedGaussian fit(LaggedMoments m) {
+        return fit(m, Repair.PROJECT);
+    }
+
+    public static DichotomizedGaussian fit(LaggedMoments m, Repair repair) {
         double[] r = m.rate();
         double[][][] second = m.second();
         int n = r.length, tt = second.length;
@@ -211,6 +238,7 @@ public final class DichotomizedGaussian implements Baseline {
                     + "selection): " + String.join("; ", clipped) + (clippedCount > clipped.size() ? "; ..." : ""));
         }
         DichotomizedGaussian dg = new DichotomizedGaussian(r.clone(), lambda, warnings);
+        dg.repair = repair;
         dg.prepare();
         return dg;
     }
@@ -232,8 +260,38 @@ public final class DichotomizedGaussian implements Baseline {
             psthGamma = new double[n][];
             for (int i = 0; i < n; i++) psthGamma[i] = latentMeans(psth[i]);
         }
-        double[][] sigma = latentCorrelationMatrix();
+        double[][] sigma = latentCorrelationMatrix(lambda[0], 1);
         double[][] l = PositiveDefinite.cholesky(sigma);
+        if (l == null && repair == Repair.SHRINK_LAGS) {
+            double[][] lag0 = lambda[0];
+            if (PositiveDefinite.cholesky(lag0) == null) {
+                PositiveDefinite.Projection p0 = PositiveDefinite.project(lag0);
+                lag0 = p0.matrix();
+                warnings.add(String.format(Locale.ROOT, "the lag-0 latent correlations (%d x %d) were not positive definite: "
+                        + "projected, Frobenius distance %.4g", n, n, p0.frobenius()));
+            }
+            // bisection on the factor of the lagged correlations; 0 (block diagonal) always works
+            double lo = 0, hi = 1;
+            double[][] best = PositiveDefinite.cholesky(latentCorrelationMatrix(lag0, 0));
+            for (int it = 0; it < 7; it++) {
+                double mid = 0.5 * (lo + hi);
+                double[][] c = PositiveDefinite.cholesky(latentCorrelationMatrix(lag0, mid));
+                if (c != null) {
+                    lo = mid;
+                    best = c;
+                } else {
+                    hi = mid;
+                }
+            }
+            lagScale = lo;
+            l = best;
+            double[][] moved = latentCorrelationMatrix(lag0, lo);
+            double frob = 0;
+            for (int i = 0; i < sigma.length; i++) for (int j = 0; j < sigma.length; j++) frob += Math.pow(moved[i][j] - sigma[i][j], 2);
+            warnings.add(String.format(Locale.ROOT, "the latent correlation matrix (%d x %d) was not positive definite: lagged "
+                    + "correlations scaled by %.4f (lag 0 kept), Frobenius distance %.4g (%.4g per entry, RMS)",
+                    sigma.length, sigma.length, lo, Math.sqrt(frob), Math.sqrt(frob) / sigma.length));
+        }
         if (l == null) {
             projection = PositiveDefinite.project(sigma);
             l = PositiveDefinite.cholesky(projection.matrix());
@@ -249,6 +307,11 @@ public final class DichotomizedGaussian implements Baseline {
 
     /** The (N*T) x (N*T) latent correlation, entry {@code (i*T + t, j*T + t')}. */
     public double[][] latentCorrelationMatrix() {
+        return latentCorrelationMatrix(lambda[0], 1);
+    }
+
+    /** The matrix with the given lag-0 block and the lagged correlations scaled by {@code lagFactor}. */
+    private double[][] latentCorrelationMatrix(double[][] lag0, double lagFactor) {
         int d = n * tt;
         double[][] s = new double[d][d];
         for (int i = 0; i < n; i++) {
@@ -256,7 +319,9 @@ public final class DichotomizedGaussian implements Baseline {
                 double[] row = s[i * tt + t];
                 for (int j = 0; j < n; j++) {
                     for (int u = 0; u < tt; u++) {
-                        row[j * tt + u] = u >= t ? lambda[u - t][i][j] : lambda[t - u][j][i];
+                        int lag = Math.abs(u - t);
+                        double v = lag == 0 ? lag0[i][j] : lagFactor * (u > t ? lambda[lag][i][j] : lambda[lag][j][i]);
+                        row[j * tt + u] = v;
                     }
                 }
             }
@@ -312,6 +377,9 @@ public final class DichotomizedGaussian implements Baseline {
     /** {@code [tau][i][j]}: the fitted latent correlations before any projection. */
     public double[][][] latentCorrelations() { return lambda; }
 
+    /** The factor applied to lagged correlations under {@link Repair#SHRINK_LAGS} (1 otherwise). */
+    public double lagScale() { return lagScale; }
+
     /** The projection applied, or null when the fitted matrix was positive definite. */
     public PositiveDefinite.Projection projection() { return projection; }
 
@@ -330,6 +398,8 @@ public final class DichotomizedGaussian implements Baseline {
         JsonArray lags = new JsonArray();
         for (double[][] l : lambda) lags.add(Baselines.matrix(l));
         o.add("latentCorrelation", lags);
+        o.addProperty("repair", repair.id());
+        if (repair == Repair.SHRINK_LAGS) o.addProperty("lagScale", lagScale);
         if (projection != null) {
             JsonObject p = new JsonObject();
             p.addProperty("frobenius", projection.frobenius());
@@ -375,6 +445,13 @@ public final class DichotomizedGaussian implements Baseline {
             if (starts.length == 0) throw org.spiqgan.BadInputException.of(file, "windowStarts", "empty");
         }
         DichotomizedGaussian dg = new DichotomizedGaussian(r, lambda, new ArrayList<>(), psth, starts);
+        if (o.has("repair")) {
+            try {
+                dg.repair = Repair.parse(o.get("repair").getAsString());
+            } catch (IllegalArgumentException e) {
+                throw org.spiqgan.BadInputException.of(file, "repair", e.getMessage());
+            }
+        }
         dg.prepare();
         return dg;
     }

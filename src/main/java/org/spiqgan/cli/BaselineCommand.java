@@ -88,6 +88,10 @@ public final class BaselineCommand implements Runnable {
         @Option(names = "--stimulus-locked", description = "dg: latent means follow the peri-stimulus time histogram of the "
                 + "training repeats (segments must be repeats of one stimulus, equal length); correlations stay stationary.")
         boolean stimulusLocked;
+        @Option(names = "--repair", defaultValue = "project", paramLabel = "HOW",
+                description = "dg, when the latent correlation matrix is not positive definite: project (eigenvalues clipped, "
+                        + "nearest correlation matrix) or shrink-lags (lag 0 kept, lagged correlations scaled down). Default: ${DEFAULT-VALUE}.")
+        String repair;
 
         @Override
         public Integer call() throws Exception {
@@ -108,11 +112,17 @@ public final class BaselineCommand implements Runnable {
                 b = IndependentBernoulliBaseline.fit(windows);
             } else {
                 List<org.spiqgan.data.Segment> segs = d.splits().get(split).segments();
+                DichotomizedGaussian.Repair rp;
+                try {
+                    rp = DichotomizedGaussian.Repair.parse(repair);
+                } catch (IllegalArgumentException e) {
+                    throw BadInputException.of(null, "--repair", e.getMessage());
+                }
                 DichotomizedGaussian dg;
                 try {
-                    dg = stimulusLocked ? DichotomizedGaussian.fitStimulusLocked(d.raster(), d.neurons(), segs, d.timesteps())
-                            : moments.equals("windows") ? DichotomizedGaussian.fit(windows)
-                            : DichotomizedGaussian.fit(LaggedMoments.of(d.raster(), d.neurons(), windowSpans(segs, d.timesteps(), stride), d.timesteps()));
+                    dg = stimulusLocked ? DichotomizedGaussian.fitStimulusLocked(d.raster(), d.neurons(), segs, d.timesteps(), rp)
+                            : moments.equals("windows") ? DichotomizedGaussian.fit(LaggedMoments.of(windows), rp)
+                            : DichotomizedGaussian.fit(LaggedMoments.of(d.raster(), d.neurons(), windowSpans(segs, d.timesteps(), stride), d.timesteps()), rp);
                 } catch (IllegalArgumentException e) {
                     throw BadInputException.of(d.source(), "segments", e.getMessage());
                 }
