@@ -264,11 +264,14 @@ public final class BaselineCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (samples <= 0) throw BadInputException.of(null, "--samples", "must be positive, not " + samples);
+            long t0 = System.nanoTime();
             Baseline b = Baselines.load(rundir);
+            long t1 = System.nanoTime();
             SampleSet s = b.generate(samples, seed);
+            long t2 = System.nanoTime();
             SampleSetIO.write(out, s);
-            spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples of %s (%d parameters) to %s%n",
-                    s.shape(), b.kind(), b.parameterCount(), out);
+            spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples of %s (%d parameters) to %s "
+                    + "(loading %.1f s, sampling %.1f s)%n", s.shape(), b.kind(), b.parameterCount(), out, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
             return 0;
         }
     }
