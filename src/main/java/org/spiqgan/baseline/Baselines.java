@@ -44,7 +44,13 @@ public final class Baselines {
 
     /** The {@code kind} of a run directory's model file (also for SpiQGAN runs), or a one-line error. */
     public static String kindOf(Path rundir) {
-        return string(read(rundir), "kind", rundir.resolve(MODEL_FILE).toString());
+        JsonObject o = read(rundir, false);
+        // SpiQGAN's own model files (org.spiqgan.model) say "format": "spiqgan-model" and carry no kind
+        if (!o.has("kind") && o.has("format") && o.get("format").isJsonPrimitive()
+                && o.get("format").getAsString().equals("spiqgan-model")) {
+            return "spiqgan";
+        }
+        return string(o, "kind", rundir.resolve(MODEL_FILE).toString());
     }
 
     /** Reads a baseline run directory; SpiQGAN runs (kind "spiqgan...") are not baselines and are refused. */
@@ -76,13 +82,17 @@ public final class Baselines {
     }
 
     static JsonObject read(Path rundir) {
+        return read(rundir, true);
+    }
+
+    static JsonObject read(Path rundir, boolean checkFormat) {
         Path file = Files.isDirectory(rundir) ? rundir.resolve(MODEL_FILE) : rundir;
         if (!Files.isRegularFile(file)) throw BadInputException.of(file, null, "no model file (expected RUNDIR/" + MODEL_FILE + ")");
         try {
             JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
             if (!e.isJsonObject()) throw BadInputException.of(file, null, "not a JSON object");
             JsonObject o = e.getAsJsonObject();
-            if (o.has("format") && !FORMAT.equals(o.get("format").getAsString())) {
+            if (checkFormat && o.has("format") && !FORMAT.equals(o.get("format").getAsString())) {
                 throw BadInputException.of(file, "format", "'" + o.get("format").getAsString() + "' is not " + FORMAT);
             }
             return o;

@@ -77,6 +77,11 @@ class BaselineCommandTest {
         assertTrue(r.err.contains("--samples NAME=G.npy --params NAME=COUNT"), r.err);
         assertEquals(1, r.err.strip().lines().count(), r.err);
 
+        Files.writeString(q.resolve("model.json"), "{\"format\": \"spiqgan-model\", \"version\": 1, \"generator\": {\"neurons\": 4}}");
+        r = run("compare", q.toString(), "--synthetic", "--neurons", "top:4", "-T", "6", "--out", dir.resolve("c").toString());
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("SpiQGAN run"), r.err);
+
         r = run("compare", "--samples", "q=" + dir.resolve("none.npy"), "--synthetic", "--out", dir.resolve("c").toString());
         assertEquals(2, r.code);
         assertTrue(r.err.contains("--params"), r.err);
