@@ -50,13 +50,14 @@ public final class ParameterFigures {
                 if (xs.isEmpty()) continue;
                 XYSeries series = c.addSeries(fam, xs, ys);
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                series.setMarker(switch (s) {
+                int style = styleOf(fam);
+                series.setMarker(switch (style) {
                     case 0 -> SeriesMarkers.DIAMOND;
                     case 1 -> SeriesMarkers.CIRCLE;
                     case 2 -> SeriesMarkers.SQUARE;
                     default -> SeriesMarkers.TRIANGLE_UP;
                 });
-                series.setMarkerColor(switch (s) {
+                series.setMarkerColor(switch (style) {
                     case 0 -> new Color(0xD55E00);
                     case 1 -> new Color(0x0072B2);
                     case 2 -> new Color(0x009E73);
@@ -76,6 +77,16 @@ public final class ParameterFigures {
                     err.label + " of each model against the test split, by trainable-parameter count; dashed: the noise floor.", c));
         }
         return out;
+    }
+
+    /** Fixed styles per family, so that figures of different comparisons read alike. */
+    private static int styleOf(String family) {
+        return switch (family) {
+            case "fitted statistical models" -> 0;
+            case "classical generators" -> 1;
+            case "quantum generators" -> 2;
+            default -> 3;
+        };
     }
 
     /** PNG bytes of a figure (drawn at twice its size). */
