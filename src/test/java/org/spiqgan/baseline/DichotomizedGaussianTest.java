@@ -109,6 +109,29 @@ class DichotomizedGaussianTest {
     }
 
     @Test
+    void shrinkLagsKeepsLagZeroAndScalesTheRest() {
+        // lag-0 correlation 0.9 between two neurons, but lag 1 says each follows itself (0.9) and the
+        // other negatively (-0.9): no Gaussian process has these correlations
+        double g = -0.5;
+        double r = BivariateNormal.phi(g);
+        double[][][] second = new double[2][2][2];
+        second[0] = new double[][] {{r, BivariateNormal.cdf(g, g, 0.9)}, {BivariateNormal.cdf(g, g, 0.9), r}};
+        second[1] = new double[][] {{BivariateNormal.cdf(g, g, 0.9), BivariateNormal.cdf(g, g, -0.9)},
+                                    {BivariateNormal.cdf(g, g, -0.9), BivariateNormal.cdf(g, g, 0.9)}};
+        LaggedMoments m = LaggedMoments.of(new double[] {r, r}, second);
+        DichotomizedGaussian projected = DichotomizedGaussian.fit(m, DichotomizedGaussian.Repair.PROJECT);
+        assertNotNull(projected.projection());
+        DichotomizedGaussian shrunk = DichotomizedGaussian.fit(m, DichotomizedGaussian.Repair.SHRINK_LAGS);
+        assertNull(shrunk.projection());
+        assertTrue(shrunk.lagScale() > 0 && shrunk.lagScale() < 1, "scale " + shrunk.lagScale());
+        assertTrue(String.join(" ", shrunk.warnings()).contains("scaled by"), shrunk.warnings().toString());
+        assertEquals(0.9, shrunk.latentCorrelations()[0][0][1], 1e-9);
+        // lag 0 is kept: the samples' same-bin covariance matches the target
+        LaggedMoments got = LaggedMoments.of(shrunk.generate(100000, 4));
+        assertEquals(second[0][0][1], got.second()[0][0][1], 0.006);
+    }
+
+    @Test
     void choleskyReproducesTheMatrix() {
         double[][] c = knownCorrelation();
         double[][] l = PositiveDefinite.cholesky(c);
