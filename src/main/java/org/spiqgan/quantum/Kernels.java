@@ -23,6 +23,39 @@ final class Kernels {
         out[oo + 7] = a4 * b3 + a5 * b2 + a6 * b7 + a7 * b6;
     }
 
+    /** out = a * b^dagger; out may alias a or b. */
+    static void mulAdjointRight(double[] a, int ao, double[] b, int bo, double[] out, int oo) {
+        double a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+        double a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];
+        // b^dag = [[conj b00, conj b10], [conj b01, conj b11]]
+        double b0 = b[bo], b1 = -b[bo + 1], b2 = b[bo + 4], b3 = -b[bo + 5];
+        double b4 = b[bo + 2], b5 = -b[bo + 3], b6 = b[bo + 6], b7 = -b[bo + 7];
+        out[oo] = a0 * b0 - a1 * b1 + a2 * b4 - a3 * b5;
+        out[oo + 1] = a0 * b1 + a1 * b0 + a2 * b5 + a3 * b4;
+        out[oo + 2] = a0 * b2 - a1 * b3 + a2 * b6 - a3 * b7;
+        out[oo + 3] = a0 * b3 + a1 * b2 + a2 * b7 + a3 * b6;
+        out[oo + 4] = a4 * b0 - a5 * b1 + a6 * b4 - a7 * b5;
+        out[oo + 5] = a4 * b1 + a5 * b0 + a6 * b5 + a7 * b4;
+        out[oo + 6] = a4 * b2 - a5 * b3 + a6 * b6 - a7 * b7;
+        out[oo + 7] = a4 * b3 + a5 * b2 + a6 * b7 + a7 * b6;
+    }
+
+    /** out = a^dagger * b; out may alias a or b. */
+    static void mulAdjointLeft(double[] a, int ao, double[] b, int bo, double[] out, int oo) {
+        double a0 = a[ao], a1 = -a[ao + 1], a2 = a[ao + 4], a3 = -a[ao + 5];
+        double a4 = a[ao + 2], a5 = -a[ao + 3], a6 = a[ao + 6], a7 = -a[ao + 7];
+        double b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
+        double b4 = b[bo + 4], b5 = b[bo + 5], b6 = b[bo + 6], b7 = b[bo + 7];
+        out[oo] = a0 * b0 - a1 * b1 + a2 * b4 - a3 * b5;
+        out[oo + 1] = a0 * b1 + a1 * b0 + a2 * b5 + a3 * b4;
+        out[oo + 2] = a0 * b2 - a1 * b3 + a2 * b6 - a3 * b7;
+        out[oo + 3] = a0 * b3 + a1 * b2 + a2 * b7 + a3 * b6;
+        out[oo + 4] = a4 * b0 - a5 * b1 + a6 * b4 - a7 * b5;
+        out[oo + 5] = a4 * b1 + a5 * b0 + a6 * b5 + a7 * b4;
+        out[oo + 6] = a4 * b2 - a5 * b3 + a6 * b6 - a7 * b7;
+        out[oo + 7] = a4 * b3 + a5 * b2 + a6 * b7 + a7 * b6;
+    }
+
     /** out = m^dagger; out may alias m. */
     static void dagger(double[] m, int mo, double[] out, int oo) {
         double m2 = m[mo + 2], m3 = m[mo + 3], m4 = m[mo + 4], m5 = m[mo + 5];
