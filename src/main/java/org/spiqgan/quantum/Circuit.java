@@ -62,7 +62,6 @@ public final class Circuit {
     final double[] constMat; // 8 per instruction, for constant blocks
     final int[][] permSrc;   // K_PERM: new[i] = old[permSrc[i]]
     final int[][] permInv;   // K_PERM: old[i] = new[permInv[i]]
-    final int maxBlockLen;
 
     /** True when the compiled program has a gather pass (the evaluator then needs a second buffer). */
     boolean hasPermutation() {
@@ -167,9 +166,6 @@ public final class Circuit {
         blockEnd = java.util.Arrays.copyOf(p.end, nInstr);
         blockFactors = p.factors.stream().mapToInt(Integer::intValue).toArray();
         constMat = java.util.Arrays.copyOf(p.mat, 8 * nInstr);
-        int longest = 1;
-        for (int i = 0; i < nInstr; i++) longest = Math.max(longest, blockEnd[i] - blockStart[i]);
-        maxBlockLen = longest;
     }
 
     private void flush(Program p, List<List<Integer>> pending, int q) {
