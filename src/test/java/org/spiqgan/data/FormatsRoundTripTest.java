@@ -289,6 +289,18 @@ class FormatsRoundTripTest {
     }
 
     @Test
+    void matSamplesWithTrailingSingletonAsMatlabSavesThem() throws IOException {
+        us.hebi.matlab.mat.types.Matrix m = us.hebi.matlab.mat.format.Mat5.newMatrix(3, 2);
+        m.setDouble(2, 1, 1.0); // sample 2, neuron 1, t 0
+        Path f = dir.resolve("t1.mat");
+        us.hebi.matlab.mat.format.Mat5.writeToFile(us.hebi.matlab.mat.format.Mat5.newMatFile().addArray("samples", m), f.toFile());
+        SampleSet s = SampleSetIO.read(f);
+        assertEquals("(3, 2, 1)", s.shape());
+        assertEquals(1, s.get(2, 1, 0));
+        assertEquals(1, java.util.stream.IntStream.range(0, 6).map(k -> s.values()[k]).sum());
+    }
+
+    @Test
     void npyWrittenSampleHeaderIsNumpyCompatible() throws IOException {
         Path f = dir.resolve("h.npy");
         SampleSetIO.write(f, SampleSet.zeros(2, 3, 4));
