@@ -22,8 +22,10 @@ import picocli.CommandLine.ParseResult;
         description = "Quantum-classical generative models of neural spike trains.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            CircuitCommand.class,
             QuickstartCommand.class,
+            DataCommand.class,
+            EvaluateCommand.class,
+            CircuitCommand.class,
         })
 public final class SpiqganCli implements Runnable {
 

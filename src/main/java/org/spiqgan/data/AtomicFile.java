@@ -26,6 +26,7 @@ public final class AtomicFile {
         Path dir = abs.getParent();
         if (dir != null) Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        keepUsualPermissions(tmp, abs);
         boolean done = false;
         try {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
@@ -39,6 +40,17 @@ public final class AtomicFile {
             done = true;
         } finally {
             if (!done) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temporary files are private (0600); the result should look like any file the user writes. */
+    private static void keepUsualPermissions(Path tmp, Path target) {
+        try {
+            var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system: keep what the system gave.
         }
     }
 

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The simulator benchmark of BENCHMARKS.md: ours (JMH) and the peers (qulacs, PennyLane) in one run.
+# Usage: bash bench/run-quantum-bench.sh [OUTDIR]   (default bench/results/<UTC date-time>)
+# Environment: NS (default 2,4,6,8,10,12), JMH_OPTS (extra JMH options), PEER_BUDGET (s per peer case).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
+ns="${NS:-2,4,6,8,10,12}"
+mkdir -p "$out"
+echo "bench: installing the product and building the JMH jar" >&2
+(cd "$root" && mvn -q -B -DskipTests install)
+(cd "$root/bench/jmh" && mvn -q -B package)
+source "$root/bench/peers/venv.sh"
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc)"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$out/machine.txt"
+echo "bench: JMH (ours)" >&2
+java -jar "$root/bench/jmh/target/benchmarks.jar" "SubGeneratorBench|PlainLoopBench" -p n="$ns" \
+  -rf json -rff "$out/jmh.json" ${JMH_OPTS:-} > "$out/jmh.txt"
+# PlainLoopBench runs at every n as well; harmless, and shows the loop's rate across sizes.
+echo "bench: peers (qulacs, PennyLane)" >&2
+"$PEER_PY" "$root/bench/peers/bench_quantum.py" --n "$ns" --budget "${PEER_BUDGET:-0.5}" > "$out/peers.jsonl"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+"$PEER_PY" "$root/bench/peers/bench_table.py" "$out/jmh.json" "$out/peers.jsonl" > "$out/table.md"
+cat "$out/machine.txt" "$out/table.md"
+echo "bench: results in $out" >&2
