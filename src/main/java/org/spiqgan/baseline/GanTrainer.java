@@ -10,6 +10,7 @@ import org.spiqgan.nn.BatchExecutor;
 import org.spiqgan.nn.Critic;
 import org.spiqgan.nn.CriticLoss;
 import org.spiqgan.nn.CriticSpec;
+import org.spiqgan.nn.ExponentialMovingAverage;
 import org.spiqgan.nn.LearningRateSchedule;
 import org.spiqgan.nn.WganGpResult;
 import org.spiqgan.stats.Comparison;
@@ -101,7 +102,8 @@ public final class GanTrainer {
         SplittableRandom data = rng.split(), noise = rng.split(), evalRng = rng.split();
         Adam adamG = new Adam(g.parameterCount(), o.lrGenerator(), o.beta1(), o.beta2(), Adam.DEFAULT_EPS, LearningRateSchedule.constant());
         Adam adamC = new Adam(critic.parameterCount(), o.lrCritic(), o.beta1(), o.beta2(), Adam.DEFAULT_EPS, LearningRateSchedule.constant());
-        double[] ema = g.params().clone();
+        ExponentialMovingAverage emaAverage = new ExponentialMovingAverage(o.emaDecay(), g.params(), 0, g.parameterCount());
+        double[] ema = emaAverage.average();
         double[] best = ema.clone();
         int bestStep = 0;
         double bestScore = Double.POSITIVE_INFINITY;
@@ -141,8 +143,7 @@ public final class GanTrainer {
                 g.backward(w, b);
                 adamG.step(g.params(), g.grads(), 0);
                 double[] p = g.params();
-                double decay = o.emaDecay();
-                for (int k = 0; k < p.length; k++) ema[k] = decay * ema[k] + (1 - decay) * p[k];
+                emaAverage.update(p, 0);
 
                 if (step % o.validateEvery() == 0 || step == o.steps()) {
                     double[] current = p.clone();
