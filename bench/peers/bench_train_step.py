@@ -26,21 +26,37 @@ N, T, L, B, N_CRITIC = 6, 10, 5, 64, 5
 
 def build(device_name, diff_method):
     dev = qml.device(device_name, wires=N)
+    if diff_method == "adjoint":
+        # Adjoint differentiation supports expectation values only, not qml.probs: read the Born
+        # distribution as the expectations of the 64 basis-state projectors (our index order).
+        projectors = [qml.Projector([(b >> q) & 1 for q in range(N)], wires=list(range(N)))
+                      for b in range(2 ** N)]
+
+        @qml.qnode(dev, interface="torch", diff_method=diff_method)
+        def patch_adjoint(w, rot, z):
+            body(w, rot, z)
+            return [qml.expval(P) for P in projectors]
+
+        return lambda w, rot, z: torch.stack(list(patch_adjoint(w, rot, z)), dim=-1)
 
     @qml.qnode(dev, interface="torch", diff_method=diff_method)
     def patch(w, rot, z):
-        for j in range(L):
-            for q in range(N):
-                qml.RY(w[j, q] * z[:, q], wires=q)
-            for q in range(N):
-                qml.RZ(rot[j, q, 0], wires=q)
-                qml.RY(rot[j, q, 1], wires=q)
-                qml.RZ(rot[j, q, 2], wires=q)
-            for q in range(N - 1):
-                qml.CNOT(wires=[q, q + 1])
+        body(w, rot, z)
         return qml.probs(wires=list(reversed(range(N))))
 
     return patch
+
+
+def body(w, rot, z):
+    for j in range(L):
+        for q in range(N):
+            qml.RY(w[j, q] * z[:, q], wires=q)
+        for q in range(N):
+            qml.RZ(rot[j, q, 0], wires=q)
+            qml.RY(rot[j, q, 1], wires=q)
+            qml.RZ(rot[j, q, 2], wires=q)
+        for q in range(N - 1):
+            qml.CNOT(wires=[q, q + 1])
 
 
 def main():
