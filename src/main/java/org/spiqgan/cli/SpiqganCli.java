@@ -26,6 +26,7 @@ import picocli.CommandLine.ParseResult;
             DataCommand.class,
             EvaluateCommand.class,
             CircuitCommand.class,
+            TrainCommand.class,
         })
 public final class SpiqganCli implements Runnable {
 
