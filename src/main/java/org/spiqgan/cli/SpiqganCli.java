@@ -27,6 +27,9 @@ import picocli.CommandLine.ParseResult;
             EvaluateCommand.class,
             CircuitCommand.class,
             TrainCommand.class,
+            GenerateCommand.class,
+            InfoCommand.class,
+            ExportQasmCommand.class,
         })
 public final class SpiqganCli implements Runnable {
 
