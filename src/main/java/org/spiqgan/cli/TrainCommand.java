@@ -176,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
     private Integer train(ModelFile m, TrainingData td, PrintWriter err, PrintWriter outw) throws Exception {
         GeneratorConfig g = m.generator;
         outw.printf(Locale.ROOT, "generator: %s%n", g.describe());
-        outw.printf(Locale.ROOT, "trainable quantum parameters: %d (%d parameter sets x %d layers x qubits x %d per qubit)%n",
+        outw.printf(Locale.ROOT, "trainable quantum parameters: %d (%d parameter sets; %d layers x qubits x %d per qubit each)%n",
                 g.parameterCount(), g.parameterSets(), g.layers(), g.circuit(0).perQubit());
         outw.printf(Locale.ROOT, "critic %s: %d parameters%n", m.training.critic(),
                 CriticSpec.parse(m.training.critic(), "--critic").parameterCount(g.neurons(), g.timesteps()));

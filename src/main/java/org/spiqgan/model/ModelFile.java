@@ -92,10 +92,30 @@ public final class ModelFile {
         try {
             m = gson().fromJson(root, ModelFile.class);
         } catch (RuntimeException e) {
-            throw BadInputException.of(file, fieldOf(e), "damaged: " + firstLine(e));
+            String field = locate(root, ModelFile.class, "");
+            throw BadInputException.of(file, field.isEmpty() ? fieldOf(e) : field, "damaged: " + firstLine(e));
         }
         m.check(file);
         return m;
+    }
+
+    /** The dotted path of the first field that does not read as its declared type ("" if none found). */
+    private static String locate(JsonElement e, Class<?> type, String prefix) {
+        if (!e.isJsonObject()) return "";
+        for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
+            JsonElement child = e.getAsJsonObject().get(f.getName());
+            if (child == null || child.isJsonNull()) continue;
+            String path = prefix + f.getName();
+            try {
+                gson().fromJson(child, f.getGenericType());
+            } catch (RuntimeException ex) {
+                String deeper = f.getType().isPrimitive() || f.getType().isArray() || f.getType().isEnum()
+                        || f.getType().getName().startsWith("java.") ? "" : locate(child, f.getType(), path + ".");
+                return deeper.isEmpty() ? path : deeper;
+            }
+        }
+        return "";
     }
 
     private static String fieldOf(RuntimeException e) {
