@@ -38,7 +38,7 @@ class ModelCliTest {
     }
 
     @BeforeAll
-    static void train() {
+    static void train() throws Exception {
         run = dir.resolve("run");
         Result r = cli("train", "--synthetic", "--neurons", "top:5", "--timesteps", "2", "--group-size", "3", "--ancillas", "1",
                 "--layers", "2", "--batch", "8", "--steps", "6", "--eval-every", "3", "--validation-samples", "100",
