@@ -141,6 +141,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--share-timesteps", description = "One parameter set per neuron group for all timesteps.")
     boolean shareTimesteps;
 
+    @Option(names = "--autoregressive", description = "SPEC 3b: patch t also re-uploads the pattern of patch t-1 of its group (RY(u pi x) before each layer's noise encoding, u initialised to 0).")
+    boolean autoregressive;
+
     @Option(names = "--quiet", description = "No progress bar; one line per validation on stderr.")
     boolean quiet;
 
@@ -304,7 +307,7 @@ public final class TrainCommand implements Callable<Integer> {
             default -> throw BadInputException.of(null, "--entangler", "must be cnot, cz, none, cnot-ring or cz-ring, not '" + entangler + "'");
         };
         if (ring && ent == SubGeneratorCircuits.Entangler.NONE) throw BadInputException.of(null, "--entangler", "none has no ring");
-        return new GeneratorConfig(n, t, layers, g, ancillas, iw, enc, lat, rot, ent, ring, shareTimesteps, smp, zMax);
+        return new GeneratorConfig(n, t, layers, g, ancillas, iw, enc, lat, rot, ent, ring, shareTimesteps, smp, zMax, autoregressive);
     }
 
     TrainConfig trainConfig() {

@@ -76,6 +76,7 @@ public final class GeneratorObjective {
         final double[][] readout;
         final double[][] noise;
         public final double[] x; // (batch, N, T)
+        double[][][] arInputs; // [t][g][b * width]: circuit inputs of the autoregressive generator
 
         Pass(int batch, double[] z) {
             this.batch = batch;
@@ -90,6 +91,23 @@ public final class GeneratorObjective {
     /** Readouts and the critic's view x of a batch. */
     public Pass forward(double[] theta, double[] z, int batch, long noiseSeed, BatchExecutor ex) {
         Pass pass = new Pass(batch, z);
+        if (gen.autoregressive()) {
+            int tt = cfg.timesteps(), groups = cfg.groups();
+            pass.arInputs = new double[tt][groups][];
+            for (int t = 0; t < tt; t++) {
+                for (int g = 0; g < groups; g++) pass.arInputs[t][g] = arInputs(z, batch, g, t, pass.x);
+                gen.readoutsAt(theta, t, pass.arInputs[t], batch, pass.readout, ex);
+                int items = groups * batch, ft = t;
+                ex.run((items + CHUNK - 1) / CHUNK, c -> {
+                    int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+                    for (int k = from; k < to; k++) {
+                        int g = k / batch, b = k % batch, p = g * tt + ft;
+                        relaxForward(pass, p, b, noiseSeed, (long) p * batch + b);
+                    }
+                });
+            }
+            return pass;
+        }
         gen.readouts(theta, z, batch, pass.readout, ex);
         int items = gen.patches() * batch;
         ex.run((items + CHUNK - 1) / CHUNK, c -> {
@@ -97,6 +115,17 @@ public final class GeneratorObjective {
             for (int k = from; k < to; k++) relaxForward(pass, k / batch, k % batch, noiseSeed, k);
         });
         return pass;
+    }
+
+    /** Circuit inputs of group g at timestep t: the latent prefix, then x_{t-1} of the group (0 at t = 0). */
+    private double[] arInputs(double[] z, int batch, int g, int t, double[] x) {
+        int w = gen.inputWidth(g), m = cfg.groupNeurons(g), zw = w - m, start = cfg.groupStart(g), lat = gen.latentSize();
+        double[] in = new double[batch * w];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(z, b * lat, in, b * w, zw);
+            if (t > 0) for (int q = 0; q < m; q++) in[b * w + zw + q] = x[xIndex(b, start + q, t - 1)];
+        }
+        return in;
     }
 
     private int xIndex(int batchItem, int neuron, int t) {
@@ -245,10 +274,35 @@ public final class GeneratorObjective {
         double[] gx = new double[pass.x.length];
         double meanC = CriticLoss.criticInputGradient(critic, pass.x, batch, -1.0 / batch, gx, ex);
         double[][] cot = gen.newReadoutArrays(batch);
+        if (gen.autoregressive()) {
+            double k = lambdaK != 0 ? kLoss(pass.readout, batch, cot) : 0;
+            double a = lambdaAcg != 0 ? acgLoss(pass.readout, batch, cot) : 0;
+            int tt = cfg.timesteps(), groups = cfg.groups();
+            double[][] gin = new double[groups][];
+            for (int g = 0; g < groups; g++) gin[g] = new double[batch * gen.inputWidth(g)];
+            Arrays.fill(grad, 0.0);
+            // Reverse time order: x_t feeds patch t+1, so its gradient is complete once t+1 is done.
+            for (int t = tt - 1; t >= 0; t--) {
+                int gitems = groups * batch, ft = t;
+                ex.run((gitems + CHUNK - 1) / CHUNK, c -> {
+                    int from = c * CHUNK, to = Math.min(gitems, from + CHUNK);
+                    for (int kk = from; kk < to; kk++) relaxBackward(pass, (kk / batch) * tt + ft, kk % batch, gx, cot);
+                });
+                gen.gradientAt(theta, t, pass.arInputs[t], batch, cot, grad, gin, ex);
+                if (t == 0) break;
+                for (int g = 0; g < groups; g++) {
+                    int w = gen.inputWidth(g), m = cfg.groupNeurons(g), zw = w - m, start = cfg.groupStart(g);
+                    for (int b = 0; b < batch; b++) {
+                        for (int q = 0; q < m; q++) gx[xIndex(b, start + q, t - 1)] += gin[g][b * w + zw + q];
+                    }
+                }
+            }
+            return new Losses(-meanC + k + a, -meanC, k, a);
+        }
         int items = gen.patches() * batch;
         ex.run((items + CHUNK - 1) / CHUNK, c -> {
             int from = c * CHUNK, to = Math.min(items, from + CHUNK);
-            for (int k = from; k < to; k++) relaxBackward(pass, k / batch, k % batch, gx, cot);
+            for (int kk = from; kk < to; kk++) relaxBackward(pass, kk / batch, kk % batch, gx, cot);
         });
         double k = lambdaK != 0 ? kLoss(pass.readout, batch, cot) : 0;
         double a = lambdaAcg != 0 ? acgLoss(pass.readout, batch, cot) : 0;
@@ -433,6 +487,35 @@ public final class GeneratorObjective {
                 for (int k = 0; k < gen.patches() * cfg.groupSize(); k++) u[b * gen.patches() * cfg.groupSize() + k] = r.nextDouble();
             }
             double[][] out = gen.newReadoutArrays(batch);
+            if (gen.autoregressive()) {
+                // Time order with the measured patterns fed forward (classical feed-forward on hardware).
+                double[] hard = new double[batch * n * tt];
+                for (int t = 0; t < tt; t++) {
+                    double[][] in = new double[cfg.groups()][];
+                    for (int g = 0; g < cfg.groups(); g++) {
+                        int w = gen.inputWidth(g), m = cfg.groupNeurons(g), zw = w - m, start = cfg.groupStart(g);
+                        in[g] = new double[batch * w];
+                        for (int b = 0; b < batch; b++) {
+                            System.arraycopy(z, b * gen.latentSize(), in[g], b * w, zw);
+                            if (t > 0) for (int q = 0; q < m; q++) in[g][b * w + zw + q] = hard[(b * n + start + q) * tt + t - 1];
+                        }
+                    }
+                    gen.readoutsAt(theta, t, in, batch, out, ex);
+                    for (int g = 0; g < cfg.groups(); g++) {
+                        int p = g * tt + t;
+                        for (int b = 0; b < batch; b++) {
+                            int code = hardPattern(gen, out, p, b, u[(b * gen.patches() + p) * cfg.groupSize()], u, (b * gen.patches() + p) * cfg.groupSize());
+                            int m = cfg.groupNeurons(g), start = cfg.groupStart(g);
+                            for (int i = 0; i < m; i++) {
+                                int bit = code >> i & 1;
+                                hard[(b * n + start + i) * tt + t] = bit;
+                                values[((first + b) * n + start + i) * tt + t] = (byte) bit;
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
             gen.readouts(theta, z, batch, out, ex);
             for (int p = 0; p < gen.patches(); p++) {
                 int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
@@ -464,9 +547,22 @@ public final class GeneratorObjective {
         return new SampleSet(count, n, tt, values);
     }
 
-    /** Unused-arg guard for callers that want to reuse a latent array. */
-    static void checkLatent(double[] z, int batch, int size) {
-        if (z.length != batch * size) throw new IllegalArgumentException("latent needs " + batch * size + " values");
+    /** One hard pattern of patch p for item b: born by inverse CDF with u[uo]; bernoulli with u[uo + i]. */
+    private static int hardPattern(PatchGenerator gen, double[][] out, int p, int b, double v, double[] u, int uo) {
+        GeneratorConfig cfg = gen.config();
+        int m = cfg.groupNeurons(gen.groupOf(p)), size = gen.readoutSize(p);
+        if (cfg.sampling() == GeneratorConfig.Sampling.BERNOULLI) {
+            int code = 0;
+            for (int i = 0; i < m; i++) if (u[uo + i] < out[p][b * size + i]) code |= 1 << i;
+            return code;
+        }
+        double acc = 0;
+        for (int bb = 0; bb < 1 << m; bb++) {
+            acc += out[p][b * size + bb];
+            if (v < acc) return bb;
+        }
+        for (int bb = (1 << m) - 1; bb >= 0; bb--) if (out[p][b * size + bb] > 0) return bb;
+        return 0;
     }
 
     double[] kData() { return kData == null ? null : Arrays.copyOf(kData, kData.length); }

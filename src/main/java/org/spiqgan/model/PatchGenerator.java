@@ -46,7 +46,7 @@ public final class PatchGenerator {
         int maxParams = 0;
         for (int g = 0; g < groups; g++) {
             layouts[g] = config.circuit(g);
-            circuits[g] = layouts[g].build();
+            circuits[g] = config.buildCircuit(g);
             int m = config.groupNeurons(g);
             int[] data = new int[m];
             for (int q = 0; q < m; q++) data[q] = q;
@@ -131,8 +131,66 @@ public final class PatchGenerator {
         for (int s = 0; s < setParams.length; s++) System.arraycopy(theta, setOffset[s], setParams[s], 0, setParams[s].length);
     }
 
-    /** Readouts of every patch for every item: out[p][b * size ..]. */
+    public boolean autoregressive() { return config.autoregressive(); }
+
+    /** Circuit inputs per item of group g: latent prefix, then (autoregressive) the previous pattern. */
+    public int inputWidth(int group) { return circuits[group].inputCount(); }
+
+    /**
+     * Autoregressive forward at timestep t: for every group g and item b, the readout of patch (g, t) with
+     * circuit inputs {@code inputs[g][b * inputWidth(g) ..]}.
+     */
+    public void readoutsAt(double[] theta, int t, double[][] inputs, int batch, double[][] out, BatchExecutor ex) {
+        loadParams(theta);
+        int groups = config.groups(), items = groups * batch, tt = config.timesteps();
+        ex.run((items + CHUNK - 1) / CHUNK, c -> {
+            Evaluator[] ev = evaluators.get();
+            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            for (int k = from; k < to; k++) {
+                int g = k / batch, b = k % batch, p = g * tt + t;
+                ev[g].run(setParams[setOf(p)], inputs[g], b * inputWidth(g));
+                ev[g].read(readouts[g], out[p], b * readoutSize(p));
+            }
+        });
+    }
+
+    /**
+     * Autoregressive backward at timestep t: adds the parameter gradient of
+     * {@code sum_{g,b} dot(cot[p][b*size..], readout)} (p = g T + t) into {@code grad} and writes the input
+     * gradients to {@code gradInputs[g][b * inputWidth(g) ..]} (overwritten).
+     */
+    public void gradientAt(double[] theta, int t, double[][] inputs, int batch, double[][] cot, double[] grad,
+            double[][] gradInputs, BatchExecutor ex) {
+        loadParams(theta);
+        int groups = config.groups(), items = groups * batch, tt = config.timesteps();
+        if (itemGrads.length != patches()) itemGrads = new double[patches()][];
+        for (int g = 0; g < groups; g++) {
+            int p = g * tt + t, need = batch * (circuits[g].paramCount() + 1);
+            if (itemGrads[p] == null || itemGrads[p].length < need) itemGrads[p] = new double[need];
+        }
+        double[][] ig = itemGrads;
+        ex.run((items + CHUNK - 1) / CHUNK, c -> {
+            Evaluator[] ev = evaluators.get();
+            double[] gp = gradBuf.get();
+            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            for (int k = from; k < to; k++) {
+                int g = k / batch, b = k % batch, p = g * tt + t, np = circuits[g].paramCount(), w = inputWidth(g);
+                Arrays.fill(gp, 0, np, 0.0);
+                Arrays.fill(gradInputs[g], b * w, (b + 1) * w, 0.0);
+                ev[g].gradient(setParams[setOf(p)], inputs[g], b * w, readouts[g], cot[p], b * readoutSize(p), gp,
+                        gradInputs[g], b * w, null, 0);
+                System.arraycopy(gp, 0, ig[p], b * np, np);
+            }
+        });
+        for (int g = 0; g < groups; g++) {
+            int p = g * tt + t, np = circuits[g].paramCount(), off = setOffset[setOf(p)];
+            for (int b = 0; b < batch; b++) for (int k = 0; k < np; k++) grad[off + k] += ig[p][b * np + k];
+        }
+    }
+
+    /** Readouts of every patch for every item: out[p][b * size ..] (not for autoregressive generators). */
     public void readouts(double[] theta, double[] z, int batch, double[][] out, BatchExecutor ex) {
+        if (config.autoregressive()) throw new IllegalStateException("autoregressive: use readoutsAt in time order");
         loadParams(theta);
         int items = patches() * batch;
         int chunks = (items + CHUNK - 1) / CHUNK;
@@ -154,6 +212,7 @@ public final class PatchGenerator {
      * Returns L.
      */
     public double gradient(double[] theta, double[] z, int batch, double[][] cot, double[] grad, BatchExecutor ex) {
+        if (config.autoregressive()) throw new IllegalStateException("autoregressive: use gradientAt in reverse time order");
         loadParams(theta);
         int patches = patches();
         if (itemGrads.length != patches) itemGrads = new double[patches][];

@@ -32,10 +32,31 @@ class GeneratorGradientTest {
     }
 
     private static GeneratorConfig config(String sampling, int ancillas, boolean share) {
+        return config(sampling, ancillas, share, false);
+    }
+
+    private static GeneratorConfig config(String sampling, int ancillas, boolean share, boolean autoregressive) {
         return new GeneratorConfig(3, 3, 2, 2, ancillas, true, SubGeneratorCircuits.Encoding.RY,
                 SubGeneratorCircuits.Latent.SHARED, SubGeneratorCircuits.Rotations.RZ_RY_RZ,
                 SubGeneratorCircuits.Entangler.CNOT, false, share,
-                sampling.equals("born") ? GeneratorConfig.Sampling.BORN : GeneratorConfig.Sampling.BERNOULLI, Math.PI);
+                sampling.equals("born") ? GeneratorConfig.Sampling.BORN : GeneratorConfig.Sampling.BERNOULLI, Math.PI,
+                autoregressive);
+    }
+
+    static Stream<Arguments> autoregressiveCases() {
+        return Stream.of(
+                Arguments.of("born", "gumbel", false),
+                Arguments.of("born", "marginals", false),
+                Arguments.of("bernoulli", "gumbel", false),
+                Arguments.of("born", "gumbel", true),
+                Arguments.of("bernoulli", "marginals", true));
+    }
+
+    /** SPEC 3b: patch t re-uploads the relaxed pattern of patch t-1; the gradient flows back through time. */
+    @ParameterizedTest(name = "autoregressive {0} {1} shared={2}")
+    @MethodSource("autoregressiveCases")
+    void autoregressiveGradient(String sampling, String input, boolean share) {
+        checkGradient(config(sampling, 1, share, true), CriticInput.parse(input), 3.0, 2.0, true);
     }
 
     @ParameterizedTest(name = "{0} {1} lambdaK={2} lambdaAcg={3} ancillas={4}")
@@ -56,6 +77,11 @@ class GeneratorGradientTest {
     }
 
     private static void checkGradient(GeneratorConfig cfg, CriticInput input, double lambdaK, double lambdaAcg) {
+        checkGradient(cfg, input, lambdaK, lambdaAcg, false);
+    }
+
+    private static void checkGradient(GeneratorConfig cfg, CriticInput input, double lambdaK, double lambdaAcg,
+            boolean perturbFeedback) {
         PatchGenerator gen = new PatchGenerator(cfg);
         double[] kData = {0.6, 0.25, 0.1, 0.05};
         double[] acgData = {0.4, 0.3};
@@ -63,7 +89,8 @@ class GeneratorGradientTest {
         Critic critic = Critics.mlp(cfg.neurons(), cfg.timesteps(), 16, new SplittableRandom(3));
         SplittableRandom rng = new SplittableRandom(11);
         double[] theta = gen.initialParams(rng);
-        for (int k = 0; k < theta.length; k++) theta[k] += 0.1 * rng.nextGaussian();
+        // Feedback weights u start at 0; move every parameter so that the feedback path carries gradient.
+        for (int k = 0; k < theta.length; k++) theta[k] += (perturbFeedback ? 0.5 : 0.1) * rng.nextGaussian();
         int batch = 5;
         double[] z = gen.drawLatent(rng, batch);
         long noise = 77;
