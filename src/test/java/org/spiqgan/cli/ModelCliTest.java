@@ -95,6 +95,18 @@ class ModelCliTest {
     }
 
     @Test
+    void divergenceStopsNamingTheStepAndKeepsTheLastGoodCheckpoint() {
+        Path d = dir.resolve("diverge");
+        Result r = cli("train", "--synthetic", "--neurons", "top:2", "--timesteps", "1", "--layers", "1", "--batch", "4",
+                "--steps", "50", "--checkpoint-every", "1", "--critic", "mlp:4", "--lr-c", "1e300", "--quiet", "--out", d.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("spiqgan: training diverged at step "), r.err());
+        assertTrue(r.err().contains("kept the last good checkpoint"), r.err());
+        ModelFile m = ModelFile.read(d); // still readable: every value finite
+        assertTrue(m.state.step < 50);
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         String[][] bad = {
             {"train", "--synthetic", "--neurons", "top:3", "--timesteps", "1", "--out", run.toString()},
