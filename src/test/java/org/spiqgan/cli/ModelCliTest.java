@@ -95,6 +95,23 @@ class ModelCliTest {
     }
 
     @Test
+    void trainingIsTheSameForEveryThreadCount() {
+        ModelFile[] m = new ModelFile[2];
+        String[] threads = {"1", "3"};
+        for (int k = 0; k < 2; k++) {
+            Path d = dir.resolve("threads" + threads[k]);
+            Result r = cli("train", "--synthetic", "--neurons", "top:4", "--timesteps", "3", "--group-size", "2", "--layers", "2",
+                    "--batch", "12", "--steps", "4", "--eval-every", "2", "--validation-samples", "50", "--critic", "mlp:8",
+                    "--lambda-acg", "5", "--autoregressive", "--threads", threads[k], "--quiet", "--out", d.toString());
+            assertEquals(0, r.code(), r.err());
+            m[k] = ModelFile.read(d);
+        }
+        assertArrayEquals(m[0].state.theta, m[1].state.theta);
+        assertArrayEquals(m[0].state.critic, m[1].state.critic);
+        assertArrayEquals(m[0].state.bestParams, m[1].state.bestParams);
+    }
+
+    @Test
     void divergenceStopsNamingTheStepAndKeepsTheLastGoodCheckpoint() {
         Path d = dir.resolve("diverge");
         Result r = cli("train", "--synthetic", "--neurons", "top:2", "--timesteps", "1", "--layers", "1", "--batch", "4",
