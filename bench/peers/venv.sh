@@ -8,7 +8,7 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --upgrade pip
 fi
-if ! "$venv/bin/python" -c "import pennylane, qulacs, numpy, scipy" >/dev/null 2>&1; then
+if ! "$venv/bin/python" -c "import pennylane, qulacs, numpy, scipy, torch" >/dev/null 2>&1; then
   "$venv/bin/pip" install -q -r "$peers_dir/requirements.txt"
 fi
 PEER_PY="$venv/bin/python"

@@ -69,11 +69,39 @@ final class NpyReader {
         }
         long rows = shape[0], cols = shape[1];
         RasterAssembler asm = new RasterAssembler(file, field, rows, cols, opts);
-        if (h.fortran()) {
+        if (h.itemSize() == 1 && h.kind() != 'i' && !h.fortran()) {
+            readBytesRowMajor(in, h, file, field, rows, cols, asm);
+        } else if (h.fortran()) {
             Npy.readData(in, h, file, field, (k, v) -> asm.accept(k % rows, k / rows, v));
         } else {
             Npy.readData(in, h, file, field, (k, v) -> asm.accept(k / cols, k % cols, v));
         }
         return asm.finish();
+    }
+
+    /** The common case (uint8 or bool, C order) without per-element decoding: zeros are skipped. */
+    private static void readBytesRowMajor(InputStream in, Npy.Header h, Path file, String field, long rows, long cols,
+            RasterAssembler asm) throws IOException {
+        long n = h.count();
+        byte[] chunk = new byte[1 << 16];
+        long done = 0;
+        boolean bool = h.kind() == 'b';
+        try (ReadProgress progress = ReadProgress.start("reading " + field, n)) {
+            while (done < n) {
+                int m = (int) Math.min(chunk.length, n - done);
+                int got = in.readNBytes(chunk, 0, m);
+                if (got < m) throw BadInputException.of(file, field, "truncated: " + (done + got) + " of " + n + " values present");
+                for (int k = 0; k < m; k++) {
+                    int v = chunk[k] & 0xFF;
+                    if (v != 0) {
+                        long idx = done + k;
+                        asm.acceptLong(idx / cols, idx % cols, bool ? 1 : v);
+                    }
+                }
+                done += m;
+                if ((done & ((1 << 22) - 1)) < m) progress.stepTo(done);
+            }
+            progress.stepTo(done);
+        }
     }
 }

@@ -176,6 +176,8 @@ public final class SampleSetIO {
             Array a = mat.getArray(name);
             if (!(a instanceof Matrix m) || m.isComplex()) throw BadInputException.of(file, name, "not a real numeric array");
             int[] d = m.getDimensions();
+            // MATLAB drops trailing singleton dimensions: an S x N x 1 array is saved as S x N.
+            if (d.length == 2) d = new int[] {d[0], d[1], 1};
             if (d.length != 3) {
                 throw BadInputException.of(file, name, "expected an S x N x T array, found " + java.util.Arrays.toString(d));
             }

@@ -62,7 +62,6 @@ public final class Circuit {
     final double[] constMat; // 8 per instruction, for constant blocks
     final int[][] permSrc;   // K_PERM: new[i] = old[permSrc[i]]
     final int[][] permInv;   // K_PERM: old[i] = new[permInv[i]]
-    final int maxBlockLen;
 
     /** True when the compiled program has a gather pass (the evaluator then needs a second buffer). */
     boolean hasPermutation() {
@@ -167,9 +166,6 @@ public final class Circuit {
         blockEnd = java.util.Arrays.copyOf(p.end, nInstr);
         blockFactors = p.factors.stream().mapToInt(Integer::intValue).toArray();
         constMat = java.util.Arrays.copyOf(p.mat, 8 * nInstr);
-        int longest = 1;
-        for (int i = 0; i < nInstr; i++) longest = Math.max(longest, blockEnd[i] - blockStart[i]);
-        maxBlockLen = longest;
     }
 
     private void flush(Program p, List<List<Integer>> pending, int q) {
@@ -352,7 +348,8 @@ public final class Circuit {
     /**
      * Flops of one forward plus adjoint sweep under the same model: the reverse pass applies each block's
      * inverse to two vectors (2 x 14 per amplitude) and correlates them (16 per amplitude) for parametrised
-     * blocks, plus 2 x 112 flops per differentiated angle; the initial lambda = W psi costs 2 per amplitude.
+     * blocks; the block's 2x2 algebra costs 56 flops per 2x2 product (one per block, two per factor, one
+     * more per ROT/U3 factor plus 16 per angle); the initial lambda = W psi costs 2 per amplitude.
      */
     public long gradientFlops() {
         long dim = 1L << nQubits, f = forwardFlops() + 2 * dim;
@@ -364,12 +361,13 @@ public final class Circuit {
             else if (k == K_CONST_DIAG) f += 12 * dim;
             else if (k == K_CZ) f += dim;
             if (k == K_VAR || k == K_VAR_DIAG) {
+                f += 56;
                 for (int b = blockStart[i]; b < blockEnd[i]; b++) {
                     int fct = blockFactors[b];
-                    for (int a = 0; a < factorGate[fct].angles(); a++) {
-                        if (slotVariable[factorSlot[fct] + a]) f += 224;
-                    }
-                    f += 112; // prefix and suffix products
+                    f += 112;
+                    Gate g = factorGate[fct];
+                    if (factorVariable[fct] && (g == Gate.ROT || g == Gate.U3)) f += 56 + 16L * g.angles();
+                    else if (factorVariable[fct]) f += 2;
                 }
             }
         }

@@ -26,9 +26,8 @@ public final class Evaluator {
     private final double[] fmat;  // per-factor matrices of the last run
     private final double[] bmat;  // per-instruction fused matrices of the last run
     private final double[] gslot; // dL/d(angle slot)
-    private final double[] suffix;
     private final double[] tmp = new double[8];
-    private final double[] pre = new double[8];
+    private final double[] x = new double[8];
     private final double[] r = new double[8];
     private final double[] d = new double[8];
     private final double[] params0;
@@ -55,7 +54,6 @@ public final class Evaluator {
         this.fmat = c.factorConstMat.clone();
         this.bmat = new double[8 * c.nInstr];
         this.gslot = new double[c.nSlots];
-        this.suffix = new double[8 * c.maxBlockLen];
         this.params0 = new double[c.paramCount()];
         this.inputs0 = new double[c.inputCount()];
     }
@@ -364,32 +362,42 @@ public final class Evaluator {
     }
 
     /**
-     * The gradient contributions of one fused block, given r (the correlation of lambda after the block
-     * and psi before it): dL/dangle = 2 Re sum_ab (A dM B)_ab r_ab, with A the factors after and B the
-     * factors before the differentiated one.
+     * The gradient contributions of one fused block F = M_{m-1} ... M_0, given r (the correlation of lambda
+     * after the block with psi before it): dL/dangle = 2 Re tr(A dM_k B r^T), with A the factors after and
+     * B the factors before M_k. With X_k = B_{k+1} r^T A_k, which obeys X_k = M_k X_{k-1} M_k^dag from
+     * X_{-1} = r^T F, a Pauli rotation exp(-i t P / 2) gets dL/dt = Im tr(P X_k), and any other gate
+     * 2 Re tr(dM_k M_k^dag X_k): two 2x2 products per factor in all.
      */
     private void blockGradient(int i) {
         final int[] bf = c.blockFactors;
-        int s = c.blockStart[i], e = c.blockEnd[i], m = e - s;
-        // suffix[k] = M_{m-1} ... M_{k+1}
-        Kernels.identity(suffix, 8 * (m - 1));
-        for (int k = m - 2; k >= 0; k--) Kernels.mul(suffix, 8 * (k + 1), fmat, 8 * bf[s + k + 1], suffix, 8 * k);
-        Kernels.identity(pre, 0);
-        for (int k = 0; k < m; k++) {
-            int f = bf[s + k];
-            if (c.factorVariable[f]) {
-                Gate g = c.factorGate[f];
-                int slot0 = c.factorSlot[f];
-                for (int a = 0; a < g.angles(); a++) {
-                    if (!c.slotVariable[slot0 + a]) continue;
-                    g.derivative(ch, sh, slot0, a, d, 0);
-                    Kernels.mul(d, 0, pre, 0, tmp, 0);
-                    Kernels.mul(suffix, 8 * k, tmp, 0, tmp, 0);
-                    gslot[slot0 + a] += 2 * (tmp[0] * r[0] - tmp[1] * r[1] + tmp[2] * r[2] - tmp[3] * r[3]
-                            + tmp[4] * r[4] - tmp[5] * r[5] + tmp[6] * r[6] - tmp[7] * r[7]);
+        int s = c.blockStart[i], e = c.blockEnd[i];
+        int last = e - 1;
+        while (last >= s && !c.factorVariable[bf[last]]) last--;
+        // x = r^T F
+        Gate.set(tmp, 0, r[0], r[1], r[4], r[5], r[2], r[3], r[6], r[7]);
+        Kernels.mul(tmp, 0, bmat, 8 * i, x, 0);
+        for (int k = s; k <= last; k++) {
+            int f = bf[k];
+            Kernels.mul(fmat, 8 * f, x, 0, tmp, 0);
+            Kernels.mulAdjointRight(tmp, 0, fmat, 8 * f, x, 0);
+            if (!c.factorVariable[f]) continue;
+            Gate g = c.factorGate[f];
+            int slot = c.factorSlot[f];
+            switch (g) {
+                case RZ: gslot[slot] += x[1] - x[7]; break;            // Im(X00 - X11)
+                case RX: gslot[slot] += x[3] + x[5]; break;            // Im(X01 + X10)
+                case RY: gslot[slot] += x[2] - x[4]; break;            // Im(i (X01 - X10))
+                default: {
+                    Kernels.mulAdjointLeft(fmat, 8 * f, x, 0, tmp, 0); // M^dag X
+                    for (int a = 0; a < g.angles(); a++) {
+                        if (!c.slotVariable[slot + a]) continue;
+                        g.derivative(ch, sh, slot, a, d, 0);
+                        // 2 Re tr(D E) = 2 Re sum_ij D_ij E_ji
+                        gslot[slot + a] += 2 * (d[0] * tmp[0] - d[1] * tmp[1] + d[2] * tmp[4] - d[3] * tmp[5]
+                                + d[4] * tmp[2] - d[5] * tmp[3] + d[6] * tmp[6] - d[7] * tmp[7]);
+                    }
                 }
             }
-            if (k < m - 1) Kernels.mul(fmat, 8 * f, pre, 0, pre, 0);
         }
     }
 

@@ -288,6 +288,38 @@ class FormatsRoundTripTest {
         assertTrue(e.getMessage().contains("2 values are not 0 or 1"), e.getMessage());
     }
 
+    /** h5py writes numpy bools as an enum that jhdf hands over by name; strings take the same path here. */
+    @Test
+    void hdf5BooleanNamesAreSpikes() throws IOException {
+        Path f = dir.resolve("bool.h5");
+        try (WritableHdfFile w = HdfFile.write(f)) {
+            w.putDataset("data", new String[][] {{"FALSE", "TRUE"}, {"FALSE", "FALSE"}, {"TRUE", "FALSE"}});
+        }
+        SpikeRaster r = RasterReaders.read(f);
+        assertEquals(2, r.neurons());
+        assertEquals(1, r.get(1, 0));
+        assertEquals(1, r.get(0, 2));
+        assertEquals(2, r.spikeBins(0) + r.spikeBins(1));
+        Path g = dir.resolve("words.h5");
+        try (WritableHdfFile w = HdfFile.write(g)) {
+            w.putDataset("data", new String[][] {{"spike", "none"}, {"none", "none"}});
+        }
+        var e = assertThrows(org.spiqgan.BadInputException.class, () -> RasterReaders.read(g));
+        assertTrue(e.getMessage().contains("not a numeric array"), e.getMessage());
+    }
+
+    @Test
+    void matSamplesWithTrailingSingletonAsMatlabSavesThem() throws IOException {
+        us.hebi.matlab.mat.types.Matrix m = us.hebi.matlab.mat.format.Mat5.newMatrix(3, 2);
+        m.setDouble(2, 1, 1.0); // sample 2, neuron 1, t 0
+        Path f = dir.resolve("t1.mat");
+        us.hebi.matlab.mat.format.Mat5.writeToFile(us.hebi.matlab.mat.format.Mat5.newMatFile().addArray("samples", m), f.toFile());
+        SampleSet s = SampleSetIO.read(f);
+        assertEquals("(3, 2, 1)", s.shape());
+        assertEquals(1, s.get(2, 1, 0));
+        assertEquals(1, java.util.stream.IntStream.range(0, 6).map(k -> s.values()[k]).sum());
+    }
+
     @Test
     void npyWrittenSampleHeaderIsNumpyCompatible() throws IOException {
         Path f = dir.resolve("h.npy");

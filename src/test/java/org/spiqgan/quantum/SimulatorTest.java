@@ -95,6 +95,17 @@ class SimulatorTest {
                 for (int e = 0; e < 8; e++) assertEquals((mp[e] - mm[e]) / (2 * h), d[e], 1e-9, g + " d" + k);
             }
         }
+        // Every parametrised matrix is unitary for random angles.
+        for (Gate g : new Gate[] {Gate.RX, Gate.RY, Gate.RZ, Gate.ROT, Gate.U3, Gate.H, Gate.X, Gate.Y, Gate.Z,
+            Gate.S, Gate.SDG, Gate.T, Gate.TDG}) {
+            for (int t = 0; t < 10; t++) {
+                double[] m = new double[8], dg = new double[8], p = new double[8];
+                g.matrix(RandomCircuits.uniform(rng, g.angles(), -7, 7), 0, m, 0);
+                Kernels.dagger(m, 0, dg, 0);
+                Kernels.mul(dg, 0, m, 0, p, 0);
+                assertArrayEquals(new double[] {1, 0, 0, 0, 0, 0, 1, 0}, p, 1e-15, g + " not unitary");
+            }
+        }
         for (Gate g : new Gate[] {Gate.H, Gate.X, Gate.Y, Gate.Z, Gate.S, Gate.SDG, Gate.T, Gate.TDG}) {
             double[] m = new double[8];
             g.matrix(new double[0], 0, m, 0);
