@@ -105,6 +105,8 @@ public final class Trainer implements AutoCloseable {
         byte[] fv = fit.values();
         double[] real = new double[batch * d];
         double[] grad = new double[gen.parameterCount()];
+        org.spiqgan.nn.ExponentialMovingAverage ema = new org.spiqgan.nn.ExponentialMovingAverage(tc.emaDecay(), s.ema, 0,
+                s.ema.length);
         long t0 = System.nanoTime();
         double seconds0 = s.seconds;
         while (s.step < tc.steps()) {
@@ -132,8 +134,8 @@ public final class Trainer implements AutoCloseable {
             if (!Double.isFinite(gl.total())) throw new DivergenceException(step, "generator loss " + gl.total());
             for (double g : grad) if (!Double.isFinite(g)) throw new DivergenceException(step, "non-finite generator gradient");
             adamG.step(s.theta, grad, 0);
-            double dec = tc.emaDecay();
-            for (int k = 0; k < s.theta.length; k++) s.ema[k] = dec * s.ema[k] + (1 - dec) * s.theta[k];
+            ema.update(s.theta, 0);
+            System.arraycopy(ema.average(), 0, s.ema, 0, s.ema.length);
             s.step = step;
             System.arraycopy(critic.params(), 0, s.critic, 0, s.critic.length);
             s.adamG = adamG.state();
