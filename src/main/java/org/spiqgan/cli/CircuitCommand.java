@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         name = "circuit",
         mixinStandardHelpOptions = true,
         description = "Simulate quantum circuits exactly (state vector).",
-        subcommands = {CircuitCommand.Run.class})
+        subcommands = {CircuitCommand.Run.class, CircuitDemoCommand.class})
 public final class CircuitCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,81 +1,70 @@
 package org.spiqgan.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
-import java.util.SplittableRandom;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.spiqgan.quantum.BatchSimulator;
-import org.spiqgan.quantum.Circuit;
-import org.spiqgan.quantum.Qasm;
-import org.spiqgan.quantum.Readout;
-import org.spiqgan.quantum.SubGeneratorCircuits;
+import org.spiqgan.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code spiqgan quickstart}: until the GAN exists, a tour of the simulator on one SpiQGAN
- * sub-generator circuit (n = 4 qubits, l = 5 layers, random parameters, seed 1).
+ * {@code spiqgan quickstart}: the whole workflow in a few minutes on the built-in synthetic recording:
+ * train a small SpiQGAN, generate samples from it, evaluate them against the held-out test split and
+ * write the HTML report. Each stage is the ordinary command, so the printed commands can be rerun alone.
  */
-@Command(
-        name = "quickstart",
-        mixinStandardHelpOptions = true,
-        description = "Demo: run a SpiQGAN sub-generator circuit on a batch of latent vectors (simulator only, "
-                + "until the model exists).")
+@Command(name = "quickstart", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a small SpiQGAN on the built-in synthetic recording (4 neurons x 2 bins), generate, "
+                + "evaluate against held-out data and write an HTML report (a few minutes on 2 cores).")
 public final class QuickstartCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--out", defaultValue = "spiqgan-quickstart", paramLabel = "DIR",
+            description = "Directory for the run, the samples and the report. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--steps", defaultValue = "400", description = "Training steps. Default: ${DEFAULT-VALUE}.")
+    long steps;
+
+    @Option(names = "--threads", description = "Worker threads. Default: all cores.")
+    Integer threads;
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        SubGeneratorCircuits g = SubGeneratorCircuits.of(4, 5);
-        Circuit c = g.build();
-        SplittableRandom rng = new SplittableRandom(1);
-        double[] params = g.initialParams(rng);
-        int batch = 64;
-        double[][] z = new double[batch][g.inputCount()];
-        for (double[] row : z) {
-            for (int k = 0; k < row.length; k++) row[k] = Math.PI * rng.nextDouble();
+        PrintWriter o = spec.commandLine().getOut();
+        if (Files.exists(out.resolve("run").resolve("model.json"))) {
+            throw BadInputException.of(out, "--out", "already holds a quickstart run; remove it or choose another --out");
         }
-        out.println(g);
-        out.printf(Locale.ROOT, "trainable parameters: %d (= %d layers x %d qubits x %d), latent inputs: %d%n",
-                g.paramCount(), g.layers(), g.qubits(), g.perQubit(), g.inputCount());
-        out.printf(Locale.ROOT, "gates: %d, state-vector passes after fusion: %d%n", c.ops().size(),
-                c.fusedInstructionCount());
-        try (BatchSimulator sim = new BatchSimulator(c)) {
-            double[][] marg = sim.read(params, z, Readout.marginals());
-            double[][] ham = sim.read(params, z, Readout.hamming());
-            out.printf(Locale.ROOT, "batch of %d latent vectors z ~ U[0, pi)^%d, %d threads%n", batch, g.inputCount(),
-                    sim.threads());
-            for (int b = 0; b < 3; b++) {
-                out.printf(Locale.ROOT, "  z[%d] marginals P(q=1): %s  Hamming weight: %s%n", b, vec(marg[b]), vec(ham[b]));
-            }
-            // Loss: mean firing probability over the batch; its gradient by one adjoint sweep per item.
-            double[][] cot = new double[batch][g.qubits()];
-            for (double[] row : cot) java.util.Arrays.fill(row, 1.0 / (batch * g.qubits()));
-            double[] grad = new double[c.paramCount()];
-            double[][] gz = new double[batch][g.inputCount()];
-            double loss = sim.gradient(params, z, Readout.marginals(), cot, null, grad, gz);
-            double norm = 0;
-            for (double v : grad) norm += v * v;
-            out.printf(Locale.ROOT, "mean P(spike) over the batch: %.6f, |d/dparams| = %.6f (adjoint)%n", loss,
-                    Math.sqrt(norm));
-            long[][] shots = new long[1][8];
-            sim.sample(params, new double[][] {z[0]}, null, 8, 1, shots);
-            StringBuilder sb = new StringBuilder();
-            for (long s : shots[0]) sb.append(' ').append(CircuitCommand.bits(s, g.qubits()));
-            out.println("8 shots for z[0] (spike patterns, qubit 0 rightmost):" + sb);
+        String run = out.resolve("run").toString();
+        String samples = out.resolve("generated.npy").toString();
+        String report = out.resolve("report").toString();
+        List<String> train = new ArrayList<>(List.of("train", "--synthetic", "--neurons", "top:4", "--timesteps", "2",
+                "--layers", "4", "--batch", "32", "--steps", Long.toString(steps), "--eval-every", "50",
+                "--checkpoint-every", "100", "--seed", "1", "--out", run));
+        if (threads != null) train.addAll(List.of("--threads", threads.toString()));
+        String[][] stages = {
+            train.toArray(new String[0]),
+            {"generate", run, "--samples", "20000", "--seed", "2", "--out", samples},
+            {"evaluate", "--synthetic", "--neurons", "top:4", "--timesteps", "2", "--generated", samples, "--name",
+                "SpiQGAN", "--bernoulli", "--report", report, "--json", out.resolve("evaluation.json").toString()},
+        };
+        for (String[] stage : stages) {
+            o.println();
+            o.println("$ spiqgan " + String.join(" ", stage));
+            o.flush();
+            CommandLine cl = SpiqganCli.commandLine();
+            cl.setOut(spec.commandLine().getOut());
+            cl.setErr(spec.commandLine().getErr());
+            int code = cl.execute(stage);
+            if (code != 0) return code;
         }
-        out.println();
-        out.println("OpenQASM 3 of this sub-generator (latent z as inputs, parameters bound):");
-        out.print(Qasm.toQasm3(c, params));
-        out.flush();
+        o.println();
+        o.println("report: " + Path.of(report).resolve("index.html").toAbsolutePath());
+        o.flush();
         return 0;
-    }
-
-    private static String vec(double[] v) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < v.length; i++) sb.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.4f", v[i]));
-        return sb.append(']').toString();
     }
 }

@@ -24,10 +24,14 @@ import picocli.CommandLine.ParseResult;
             CommandLine.HelpCommand.class,
             QuickstartCommand.class,
             DataCommand.class,
+            TrainCommand.class,
+            GenerateCommand.class,
             EvaluateCommand.class,
-            CircuitCommand.class,
             BaselineCommand.class,
             CompareCommand.class,
+            InfoCommand.class,
+            ExportQasmCommand.class,
+            CircuitCommand.class,
         })
 public final class SpiqganCli implements Runnable {
 

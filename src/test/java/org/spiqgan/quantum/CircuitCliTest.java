@@ -110,8 +110,8 @@ class CircuitCliTest {
     }
 
     @Test
-    void quickstartRunsTheSimulatorDemo() {
-        Result r = run("quickstart");
+    void circuitDemoRunsTheSimulatorDemo() {
+        Result r = run("circuit", "demo");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("trainable parameters: 80"), r.out());
         assertTrue(r.out().contains("OPENQASM 3.0;"), r.out());

@@ -1,0 +1,95 @@
+package org.spiqgan.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spiqgan.BadInputException;
+import org.spiqgan.data.AtomicFile;
+import org.spiqgan.model.ModelFile;
+import org.spiqgan.model.PatchGenerator;
+import org.spiqgan.quantum.Circuit;
+import org.spiqgan.quantum.Qasm;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spiqgan export-qasm RUNDIR --patch G,T}: one trained sub-generator as OpenQASM. */
+@Command(name = "export-qasm", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write one trained sub-generator (neuron group G, timestep T, both 0-based) as OpenQASM 3 "
+                + "(latent z as input angles) or OpenQASM 2.0 (z bound to --z values).")
+public final class ExportQasmCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUNDIR", description = "Run directory (or its model.json).")
+    Path run;
+
+    @Option(names = "--patch", required = true, paramLabel = "G,T", description = "Neuron group and timestep, 0-based.")
+    String patch;
+
+    @Option(names = "--format", defaultValue = "3", description = "3 or 2. Default: ${DEFAULT-VALUE}.")
+    int format;
+
+    @Option(names = "--z", paramLabel = "Z1,Z2,...", description = "Latent values (format 2; default: all pi/2).")
+    String z;
+
+    @Option(names = "--checkpoint", defaultValue = "best", description = "best or last. Default: ${DEFAULT-VALUE}.")
+    String checkpoint;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output file. Default: standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (format != 2 && format != 3) throw BadInputException.of(null, "--format", "must be 3 or 2, not " + format);
+        if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
+            throw BadInputException.of(null, "--checkpoint", "must be best or last, not '" + checkpoint + "'");
+        }
+        ModelFile m = ModelFile.read(run);
+        int g, t;
+        try {
+            String[] p = patch.split(",");
+            if (p.length != 2) throw new NumberFormatException();
+            g = Integer.parseInt(p[0].trim());
+            t = Integer.parseInt(p[1].trim());
+        } catch (NumberFormatException e) {
+            throw BadInputException.of(null, "--patch", "must be G,T (group, timestep), not '" + patch + "'");
+        }
+        if (g < 0 || g >= m.generator.groups() || t < 0 || t >= m.generator.timesteps()) {
+            throw BadInputException.of(null, "--patch", "group must be in 0.." + (m.generator.groups() - 1) + " and timestep in 0.."
+                    + (m.generator.timesteps() - 1) + ", not " + patch);
+        }
+        PatchGenerator gen = new PatchGenerator(m.generator);
+        Circuit c = gen.circuit(g);
+        double[] params = gen.patchParams(m.generatorParams(checkpoint), g * m.generator.timesteps() + t);
+        String text;
+        if (format == 3) {
+            text = Qasm.toQasm3(c, params);
+        } else {
+            double[] zv = new double[c.inputCount()];
+            java.util.Arrays.fill(zv, Math.PI / 2);
+            if (z != null) {
+                String[] p = z.split(",");
+                if (p.length != zv.length) throw BadInputException.of(null, "--z", "needs " + zv.length + " values for this sub-generator, got " + p.length);
+                for (int k = 0; k < p.length; k++) {
+                    try {
+                        zv[k] = Double.parseDouble(p[k].trim());
+                    } catch (NumberFormatException e) {
+                        throw BadInputException.of(null, "--z", "value " + (k + 1) + " is not a number: '" + p[k] + "'");
+                    }
+                    if (!Double.isFinite(zv[k])) throw BadInputException.of(null, "--z", "value " + (k + 1) + " is not finite");
+                }
+            }
+            text = Qasm.toQasm2(c, params, zv);
+        }
+        if (out != null) {
+            AtomicFile.writeString(out, text);
+            spec.commandLine().getErr().println("spiqgan: wrote " + out);
+        } else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

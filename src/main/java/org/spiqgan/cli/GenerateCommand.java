@@ -1,0 +1,81 @@
+package org.spiqgan.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spiqgan.BadInputException;
+import org.spiqgan.data.SampleSet;
+import org.spiqgan.data.SampleSetIO;
+import org.spiqgan.model.GeneratorConfig;
+import org.spiqgan.model.GeneratorObjective;
+import org.spiqgan.model.ModelFile;
+import org.spiqgan.model.PatchGenerator;
+import org.spiqgan.nn.BatchExecutor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spiqgan generate RUNDIR}: samples (S, N, T) from a trained model. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Generate spike samples (S, N, T) uint8 from a trained SpiQGAN (the EMA parameters of the best "
+                + "validation checkpoint unless --checkpoint last).")
+public final class GenerateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUNDIR", description = "Run directory (or its model.json).")
+    Path run;
+
+    @Option(names = "--samples", required = true, description = "Number of samples S.")
+    int samples;
+
+    @Option(names = "--sampling", description = "born or bernoulli. Default: the model's.")
+    String sampling;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--checkpoint", defaultValue = "best", description = "best (best validation score) or last. Default: ${DEFAULT-VALUE}.")
+    String checkpoint;
+
+    @Option(names = "--threads", description = "Worker threads. Default: all cores.")
+    Integer threads;
+
+    @Option(names = "--out", required = true, paramLabel = "G.npy", description = "Output: .npy, .csv, .tsv or .mat.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (samples < 1) throw BadInputException.of(null, "--samples", "must be at least 1");
+        if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
+            throw BadInputException.of(null, "--checkpoint", "must be best or last, not '" + checkpoint + "'");
+        }
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".npy") || name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".mat"))) {
+            throw BadInputException.of(out, "--out", "must end in .npy, .csv, .tsv or .mat");
+        }
+        ModelFile m = ModelFile.read(run);
+        GeneratorConfig g = m.generator;
+        if (sampling != null) {
+            switch (sampling.toLowerCase(Locale.ROOT)) {
+                case "born" -> g = g.withSampling(GeneratorConfig.Sampling.BORN);
+                case "bernoulli" -> g = g.withSampling(GeneratorConfig.Sampling.BERNOULLI);
+                default -> throw BadInputException.of(null, "--sampling", "must be born or bernoulli, not '" + sampling + "'");
+            }
+        }
+        int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (th < 1) throw BadInputException.of(null, "--threads", "must be at least 1");
+        PatchGenerator gen = new PatchGenerator(g);
+        SampleSet s;
+        try (BatchExecutor ex = new BatchExecutor(th)) {
+            s = GeneratorObjective.sample(gen, m.generatorParams(checkpoint), samples, seed, ex);
+        }
+        SampleSetIO.write(out, s);
+        String which = checkpoint.equals("best") && m.state.bestParams != null ? "best checkpoint (step " + m.state.bestStep + ")"
+                : "last EMA (step " + m.state.step + ")";
+        spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (%s sampling, %s) to %s%n", s.shape(),
+                g.sampling().name().toLowerCase(Locale.ROOT), which, out);
+        return 0;
+    }
+}

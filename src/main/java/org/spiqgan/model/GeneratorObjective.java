@@ -1,0 +1,569 @@
+package org.spiqgan.model;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.spiqgan.data.SampleSet;
+import org.spiqgan.nn.BatchExecutor;
+import org.spiqgan.nn.Critic;
+import org.spiqgan.nn.CriticLoss;
+
+/**
+ * The generator's side of training (SPEC section 4): relaxed samples for the critic, and the generator
+ * loss {@code L_G = -mean C(x_gen) + lambda_k K + lambda_acg ACG} with its exact gradient: dL/dx from the
+ * critic, back through the relaxation to a cotangent on each patch's readout, plus the cotangents of the
+ * K-loss and the temporal loss, then one adjoint sweep per (patch, item).
+ *
+ * <p>Randomness: the latent z is passed in; relaxation noise of (patch p, item b) comes from
+ * {@code itemRandom(noiseSeed, p * batch + b)}, so results depend on no thread schedule.
+ */
+public final class GeneratorObjective {
+    /** Probabilities below this enter the Gumbel logits as this (log 0 = -inf); no gradient there. */
+    static final double PROB_FLOOR = 1e-300;
+    /** Marginals are clamped into [EPS, 1 - EPS] for the logit of the binary concrete; no gradient outside. */
+    static final double P_EPS = 1e-12;
+    private static final int CHUNK = 8;
+
+    private final PatchGenerator gen;
+    private final GeneratorConfig cfg;
+    private final CriticInput input;
+    private final double tau;
+    private final double lambdaK;
+    private final double[] kData; // P_data(k), k = 0..N
+    private final double lambdaAcg;
+    private final double[] acgData; // A_data(tau), tau = 1..L
+    private final boolean born;
+
+    public record Losses(double total, double adversarial, double kLoss, double acgLoss) {}
+
+    /**
+     * @param kData P_data(k) for k = 0..N (used when lambdaK > 0)
+     * @param acgData A_data(tau) for tau = 1..L, L = min(10, T - 1) (used when lambdaAcg > 0)
+     */
+    public GeneratorObjective(PatchGenerator gen, CriticInput input, double tau, double lambdaK, double[] kData,
+            double lambdaAcg, double[] acgData) {
+        this.gen = gen;
+        this.cfg = gen.config();
+        this.input = input;
+        this.tau = tau;
+        this.lambdaK = lambdaK;
+        this.kData = kData == null ? null : kData.clone();
+        this.lambdaAcg = lambdaAcg;
+        this.acgData = acgData == null ? null : acgData.clone();
+        this.born = cfg.sampling() == GeneratorConfig.Sampling.BORN;
+        if (!(tau > 0)) throw new IllegalArgumentException("tau must be positive");
+        if (lambdaK != 0 && (kData == null || kData.length != cfg.neurons() + 1)) {
+            throw new IllegalArgumentException("K-loss needs P_data(k) for k = 0..N");
+        }
+        if (lambdaAcg != 0 && (acgData == null || acgData.length != acgLags(cfg.timesteps()))) {
+            throw new IllegalArgumentException("temporal loss needs A_data for lags 1.." + acgLags(cfg.timesteps()));
+        }
+    }
+
+    public PatchGenerator generator() { return gen; }
+
+    public static int acgLags(int timesteps) { return Math.min(10, timesteps - 1); }
+
+    private int noiseSize(int patch) {
+        if (input == CriticInput.MARGINALS) return 0;
+        int m = cfg.groupNeurons(gen.groupOf(patch));
+        return born ? 1 << m : m;
+    }
+
+    /** Everything computed in one forward pass, kept for the backward pass. */
+    public final class Pass {
+        final int batch;
+        final double[] z;
+        final double[][] readout;
+        final double[][] noise;
+        public final double[] x; // (batch, N, T)
+        double[][][] arInputs; // [t][g][b * width]: circuit inputs of the autoregressive generator
+
+        Pass(int batch, double[] z) {
+            this.batch = batch;
+            this.z = z;
+            this.readout = gen.newReadoutArrays(batch);
+            this.noise = new double[gen.patches()][];
+            for (int p = 0; p < noise.length; p++) noise[p] = new double[batch * noiseSize(p)];
+            this.x = new double[batch * cfg.neurons() * cfg.timesteps()];
+        }
+    }
+
+    /** Readouts and the critic's view x of a batch. */
+    public Pass forward(double[] theta, double[] z, int batch, long noiseSeed, BatchExecutor ex) {
+        Pass pass = new Pass(batch, z);
+        if (gen.autoregressive()) {
+            int tt = cfg.timesteps(), groups = cfg.groups();
+            pass.arInputs = new double[tt][groups][];
+            for (int t = 0; t < tt; t++) {
+                for (int g = 0; g < groups; g++) pass.arInputs[t][g] = arInputs(z, batch, g, t, pass.x);
+                gen.readoutsAt(theta, t, pass.arInputs[t], batch, pass.readout, ex);
+                int items = groups * batch, ft = t;
+                ex.run((items + CHUNK - 1) / CHUNK, c -> {
+                    int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+                    for (int k = from; k < to; k++) {
+                        int g = k / batch, b = k % batch, p = g * tt + ft;
+                        relaxForward(pass, p, b, noiseSeed, (long) p * batch + b);
+                    }
+                });
+            }
+            return pass;
+        }
+        gen.readouts(theta, z, batch, pass.readout, ex);
+        int items = gen.patches() * batch;
+        ex.run((items + CHUNK - 1) / CHUNK, c -> {
+            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            for (int k = from; k < to; k++) relaxForward(pass, k / batch, k % batch, noiseSeed, k);
+        });
+        return pass;
+    }
+
+    /** Circuit inputs of group g at timestep t: the latent prefix, then x_{t-1} of the group (0 at t = 0). */
+    private double[] arInputs(double[] z, int batch, int g, int t, double[] x) {
+        int w = gen.inputWidth(g), m = cfg.groupNeurons(g), zw = w - m, start = cfg.groupStart(g), lat = gen.latentSize();
+        double[] in = new double[batch * w];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(z, b * lat, in, b * w, zw);
+            if (t > 0) for (int q = 0; q < m; q++) in[b * w + zw + q] = x[xIndex(b, start + q, t - 1)];
+        }
+        return in;
+    }
+
+    private int xIndex(int batchItem, int neuron, int t) {
+        return (batchItem * cfg.neurons() + neuron) * cfg.timesteps() + t;
+    }
+
+    private static double openUniform(SplittableRandom r) {
+        return ((r.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
+    }
+
+    private void relaxForward(Pass pass, int p, int b, long noiseSeed, long item) {
+        int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
+        int size = gen.readoutSize(p), ro = b * size, ns = noiseSize(p), no = b * ns;
+        double[] r = pass.readout[p], nz = pass.noise[p], x = pass.x;
+        if (ns > 0) {
+            SplittableRandom rng = org.spiqgan.quantum.BatchSimulator.itemRandom(noiseSeed, item);
+            for (int k = 0; k < ns; k++) {
+                double u = openUniform(rng);
+                nz[no + k] = born ? -Math.log(-Math.log(u)) : Math.log(u) - Math.log1p(-u);
+            }
+        }
+        if (born) {
+            int dim = 1 << m;
+            if (input == CriticInput.MARGINALS) {
+                for (int i = 0; i < m; i++) {
+                    double s = 0;
+                    for (int bb = 0; bb < dim; bb++) if ((bb >> i & 1) != 0) s += r[ro + bb];
+                    x[xIndex(b, start + i, t)] = s;
+                }
+                return;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            int arg = 0;
+            for (int bb = 0; bb < dim; bb++) {
+                double s = (Math.log(Math.max(r[ro + bb], PROB_FLOOR)) + nz[no + bb]) / tau;
+                if (s > max) {
+                    max = s;
+                    arg = bb;
+                }
+            }
+            if (input == CriticInput.STRAIGHT_THROUGH) {
+                for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = arg >> i & 1;
+                return;
+            }
+            double[] y = softmax(r, ro, nz, no, dim, max);
+            for (int i = 0; i < m; i++) {
+                double s = 0;
+                for (int bb = 0; bb < dim; bb++) if ((bb >> i & 1) != 0) s += y[bb];
+                x[xIndex(b, start + i, t)] = s;
+            }
+        } else {
+            for (int i = 0; i < m; i++) {
+                double pi = r[ro + i];
+                double v;
+                if (input == CriticInput.MARGINALS) {
+                    v = pi;
+                } else {
+                    double pc = Math.min(Math.max(pi, P_EPS), 1 - P_EPS);
+                    double a = Math.log(pc) - Math.log1p(-pc) + nz[no + i];
+                    v = input == CriticInput.STRAIGHT_THROUGH ? (a > 0 ? 1 : 0) : sigmoid(a / tau);
+                }
+                x[xIndex(b, start + i, t)] = v;
+            }
+        }
+    }
+
+    private final ThreadLocal<double[]> softmaxBuf = ThreadLocal.withInitial(() -> new double[1]);
+
+    private double[] softmax(double[] r, int ro, double[] nz, int no, int dim, double max) {
+        double[] y = softmaxBuf.get();
+        if (y.length < dim) {
+            y = new double[dim];
+            softmaxBuf.set(y);
+        }
+        double sum = 0;
+        for (int bb = 0; bb < dim; bb++) {
+            double s = (Math.log(Math.max(r[ro + bb], PROB_FLOOR)) + nz[no + bb]) / tau;
+            y[bb] = Math.exp(s - max);
+            sum += y[bb];
+        }
+        for (int bb = 0; bb < dim; bb++) y[bb] /= sum;
+        return y;
+    }
+
+    private static double sigmoid(double a) {
+        return a >= 0 ? 1.0 / (1.0 + Math.exp(-a)) : Math.exp(a) / (1.0 + Math.exp(a));
+    }
+
+    /** Adds to cot[p][b*size..] the backward map of the relaxation applied to gx (dL/dx). */
+    private void relaxBackward(Pass pass, int p, int b, double[] gx, double[][] cot) {
+        int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
+        int size = gen.readoutSize(p), ro = b * size, ns = noiseSize(p), no = b * ns;
+        double[] r = pass.readout[p], nz = pass.noise[p], c = cot[p];
+        if (born) {
+            int dim = 1 << m;
+            if (input == CriticInput.MARGINALS) {
+                for (int bb = 0; bb < dim; bb++) {
+                    double s = 0;
+                    for (int i = 0; i < m; i++) if ((bb >> i & 1) != 0) s += gx[xIndex(b, start + i, t)];
+                    c[ro + bb] += s;
+                }
+                return;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int bb = 0; bb < dim; bb++) {
+                max = Math.max(max, (Math.log(Math.max(r[ro + bb], PROB_FLOOR)) + nz[no + bb]) / tau);
+            }
+            double[] y = softmax(r, ro, nz, no, dim, max);
+            // dL/dy_b = sum_i gx_i bit_i(b); softmax: dL/ds_b = y_b (dL/dy_b - sum_c y_c dL/dy_c); s_b = (log P_b + g_b) / tau
+            double mean = 0;
+            for (int bb = 0; bb < dim; bb++) mean += y[bb] * dy(gx, b, start, t, m, bb);
+            for (int bb = 0; bb < dim; bb++) {
+                double pb = r[ro + bb];
+                if (pb < PROB_FLOOR) continue;
+                c[ro + bb] += y[bb] * (dy(gx, b, start, t, m, bb) - mean) / (tau * pb);
+            }
+        } else {
+            for (int i = 0; i < m; i++) {
+                double gi = gx[xIndex(b, start + i, t)];
+                double pi = r[ro + i];
+                if (input == CriticInput.MARGINALS) {
+                    c[ro + i] += gi;
+                    continue;
+                }
+                if (pi < P_EPS || pi > 1 - P_EPS) continue;
+                double a = Math.log(pi) - Math.log1p(-pi) + nz[no + i];
+                double v = sigmoid(a / tau);
+                c[ro + i] += gi * v * (1 - v) / (tau * pi * (1 - pi));
+            }
+        }
+    }
+
+    private double dy(double[] gx, int b, int start, int t, int m, int code) {
+        double s = 0;
+        for (int i = 0; i < m; i++) if ((code >> i & 1) != 0) s += gx[xIndex(b, start + i, t)];
+        return s;
+    }
+
+    /**
+     * The generator loss at theta for latent z and relaxation noise seed, and its gradient (overwritten
+     * into {@code grad}). The critic's parameters are left untouched.
+     */
+    public Losses lossAndGradient(double[] theta, double[] z, int batch, long noiseSeed, Critic critic, double[] grad,
+            BatchExecutor ex) {
+        Pass pass = forward(theta, z, batch, noiseSeed, ex);
+        double[] gx = new double[pass.x.length];
+        double meanC = CriticLoss.criticInputGradient(critic, pass.x, batch, -1.0 / batch, gx, ex);
+        double[][] cot = gen.newReadoutArrays(batch);
+        if (gen.autoregressive()) {
+            double k = lambdaK != 0 ? kLoss(pass.readout, batch, cot) : 0;
+            double a = lambdaAcg != 0 ? acgLoss(pass.readout, batch, cot) : 0;
+            int tt = cfg.timesteps(), groups = cfg.groups();
+            double[][] gin = new double[groups][];
+            for (int g = 0; g < groups; g++) gin[g] = new double[batch * gen.inputWidth(g)];
+            Arrays.fill(grad, 0.0);
+            // Reverse time order: x_t feeds patch t+1, so its gradient is complete once t+1 is done.
+            for (int t = tt - 1; t >= 0; t--) {
+                int gitems = groups * batch, ft = t;
+                ex.run((gitems + CHUNK - 1) / CHUNK, c -> {
+                    int from = c * CHUNK, to = Math.min(gitems, from + CHUNK);
+                    for (int kk = from; kk < to; kk++) relaxBackward(pass, (kk / batch) * tt + ft, kk % batch, gx, cot);
+                });
+                gen.gradientAt(theta, t, pass.arInputs[t], batch, cot, grad, gin, ex);
+                if (t == 0) break;
+                for (int g = 0; g < groups; g++) {
+                    int w = gen.inputWidth(g), m = cfg.groupNeurons(g), zw = w - m, start = cfg.groupStart(g);
+                    for (int b = 0; b < batch; b++) {
+                        for (int q = 0; q < m; q++) gx[xIndex(b, start + q, t - 1)] += gin[g][b * w + zw + q];
+                    }
+                }
+            }
+            return new Losses(-meanC + k + a, -meanC, k, a);
+        }
+        int items = gen.patches() * batch;
+        ex.run((items + CHUNK - 1) / CHUNK, c -> {
+            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            for (int kk = from; kk < to; kk++) relaxBackward(pass, kk / batch, kk % batch, gx, cot);
+        });
+        double k = lambdaK != 0 ? kLoss(pass.readout, batch, cot) : 0;
+        double a = lambdaAcg != 0 ? acgLoss(pass.readout, batch, cot) : 0;
+        gen.gradient(theta, z, batch, cot, grad, ex);
+        return new Losses(-meanC + k + a, -meanC, k, a);
+    }
+
+    /** The K-loss part alone: value, and its cotangent added into cot (when not null). */
+    double kLoss(double[][] readout, int batch, double[][] cot) {
+        int n = cfg.neurons(), tt = cfg.timesteps(), groups = cfg.groups();
+        double[] pGen = kDistribution(readout, batch);
+        double loss = 0;
+        double[] dq = new double[n + 1];
+        double scale = 1.0 / ((double) batch * tt);
+        for (int k = 0; k <= n; k++) {
+            double d = pGen[k] - kData[k];
+            loss += d * d;
+            dq[k] = 2 * lambdaK * d * scale;
+        }
+        if (cot == null) return lambdaK * loss;
+        double[][] h = new double[groups][];
+        double[] others = new double[n + 1], tmp = new double[n + 1], dh = new double[n + 1], work = new double[n + 1];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < tt; t++) {
+                for (int g = 0; g < groups; g++) h[g] = groupHamming(readout, g * tt + t, b);
+                for (int g = 0; g < groups; g++) {
+                    // O_g = convolution of the other groups; dL/dh_g[w] = sum_k dq[k] O_g[k - w]
+                    int len = 1;
+                    others[0] = 1;
+                    for (int g2 = 0; g2 < groups; g2++) {
+                        if (g2 == g) continue;
+                        int l2 = cfg.groupNeurons(g2) + 1;
+                        PatchMath.convolve(others, len, h[g2], l2, tmp);
+                        len += l2 - 1;
+                        System.arraycopy(tmp, 0, others, 0, len);
+                    }
+                    int m = cfg.groupNeurons(g);
+                    for (int w = 0; w <= m; w++) {
+                        double s = 0;
+                        for (int j = 0; j < len; j++) s += dq[w + j] * others[j];
+                        dh[w] = s;
+                    }
+                    addHammingCotangent(readout, g * tt + t, b, dh, cot, work);
+                }
+            }
+        }
+        return lambdaK * loss;
+    }
+
+    /** P_gen(k): mean over items and timesteps of the groups' Hamming distributions convolved. */
+    public double[] kDistribution(double[][] readout, int batch) {
+        int n = cfg.neurons(), tt = cfg.timesteps(), groups = cfg.groups();
+        double[] pGen = new double[n + 1], q = new double[n + 1], tmp = new double[n + 1];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < tt; t++) {
+                int len = 1;
+                q[0] = 1;
+                for (int g = 0; g < groups; g++) {
+                    double[] h = groupHamming(readout, g * tt + t, b);
+                    PatchMath.convolve(q, len, h, h.length, tmp);
+                    len += h.length - 1;
+                    System.arraycopy(tmp, 0, q, 0, len);
+                }
+                for (int k = 0; k <= n; k++) pGen[k] += q[k];
+            }
+        }
+        for (int k = 0; k <= n; k++) pGen[k] /= (double) batch * tt;
+        return pGen;
+    }
+
+    private double[] groupHamming(double[][] readout, int p, int b) {
+        int m = cfg.groupNeurons(gen.groupOf(p)), size = gen.readoutSize(p);
+        double[] h = new double[m + 1];
+        if (born) PatchMath.hammingFromProbs(readout[p], b * size, m, h);
+        else PatchMath.poissonBinomial(readout[p], b * size, m, h);
+        return h;
+    }
+
+    private void addHammingCotangent(double[][] readout, int p, int b, double[] dh, double[][] cot, double[] work) {
+        int m = cfg.groupNeurons(gen.groupOf(p)), size = gen.readoutSize(p), ro = b * size;
+        if (born) {
+            for (int bb = 0; bb < 1 << m; bb++) cot[p][ro + bb] += dh[Integer.bitCount(bb)];
+        } else {
+            PatchMath.poissonBinomialBackward(readout[p], ro, m, dh, cot[p], ro, work);
+        }
+    }
+
+    /** The temporal loss lambda_acg * sum_tau (A_gen(tau) - A_data(tau))^2 on the marginals; cotangent added into cot. */
+    double acgLoss(double[][] readout, int batch, double[][] cot) {
+        int n = cfg.neurons(), tt = cfg.timesteps(), lags = acgLags(tt);
+        if (lags <= 0) return 0;
+        double[] mg = marginals(readout, batch); // (b, i, t)
+        double[] num = new double[lags + 1], den = new double[lags + 1];
+        for (int tau = 1; tau <= lags; tau++) {
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < n; i++) {
+                    int o = (b * n + i) * tt;
+                    for (int t = 0; t + tau < tt; t++) {
+                        num[tau] += mg[o + t] * mg[o + t + tau];
+                        den[tau] += mg[o + t];
+                    }
+                }
+            }
+        }
+        double loss = 0;
+        double[] dA = new double[lags + 1];
+        for (int tau = 1; tau <= lags; tau++) {
+            double a = den[tau] > 0 ? num[tau] / den[tau] : 0;
+            double d = a - acgData[tau - 1];
+            loss += d * d;
+            dA[tau] = den[tau] > 0 ? 2 * lambdaAcg * d : 0;
+        }
+        if (cot == null) return lambdaAcg * loss;
+        double[] dm = new double[mg.length];
+        for (int tau = 1; tau <= lags; tau++) {
+            if (dA[tau] == 0) continue;
+            double invDen = 1 / den[tau], ratio = num[tau] / (den[tau] * den[tau]);
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < n; i++) {
+                    int o = (b * n + i) * tt;
+                    for (int s = 0; s < tt; s++) {
+                        double v = 0;
+                        if (s + tau < tt) v += mg[o + s + tau] * invDen - ratio;
+                        if (s - tau >= 0) v += mg[o + s - tau] * invDen;
+                        dm[o + s] += dA[tau] * v;
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < gen.patches(); p++) {
+            int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
+            int size = gen.readoutSize(p);
+            for (int b = 0; b < batch; b++) {
+                int ro = b * size;
+                if (born) {
+                    for (int bb = 0; bb < 1 << m; bb++) {
+                        double s = 0;
+                        for (int i = 0; i < m; i++) if ((bb >> i & 1) != 0) s += dm[xIndex(b, start + i, t)];
+                        cot[p][ro + bb] += s;
+                    }
+                } else {
+                    for (int i = 0; i < m; i++) cot[p][ro + i] += dm[xIndex(b, start + i, t)];
+                }
+            }
+        }
+        return lambdaAcg * loss;
+    }
+
+    /** Marginals P(spike) of every (item, neuron, timestep), layout (b, i, t). */
+    public double[] marginals(double[][] readout, int batch) {
+        double[] mg = new double[batch * cfg.neurons() * cfg.timesteps()];
+        double[] tmp = new double[cfg.groupSize()];
+        for (int p = 0; p < gen.patches(); p++) {
+            int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
+            int size = gen.readoutSize(p);
+            for (int b = 0; b < batch; b++) {
+                if (born) PatchMath.marginalsFromProbs(readout[p], b * size, m, tmp);
+                else System.arraycopy(readout[p], b * size, tmp, 0, m);
+                for (int i = 0; i < m; i++) mg[xIndex(b, start + i, t)] = tmp[i];
+            }
+        }
+        return mg;
+    }
+
+    /**
+     * Hard samples (what generation and evaluation use): born = one shot per patch over the data qubits,
+     * bernoulli = independent spikes; item b's randomness from itemRandom(seed, b).
+     */
+    public static SampleSet sample(PatchGenerator gen, double[] theta, int count, long seed, BatchExecutor ex) {
+        GeneratorConfig cfg = gen.config();
+        int n = cfg.neurons(), tt = cfg.timesteps(), block = 1024;
+        byte[] values = new byte[count * n * tt];
+        boolean born = cfg.sampling() == GeneratorConfig.Sampling.BORN;
+        for (int from = 0; from < count; from += block) {
+            int batch = Math.min(block, count - from);
+            int first = from;
+            double[] z = new double[batch * gen.latentSize()];
+            double[] u = new double[batch * gen.patches() * cfg.groupSize()];
+            for (int b = 0; b < batch; b++) {
+                SplittableRandom r = org.spiqgan.quantum.BatchSimulator.itemRandom(seed, first + b);
+                for (int k = 0; k < gen.latentSize(); k++) z[b * gen.latentSize() + k] = cfg.zMax() * r.nextDouble();
+                for (int k = 0; k < gen.patches() * cfg.groupSize(); k++) u[b * gen.patches() * cfg.groupSize() + k] = r.nextDouble();
+            }
+            double[][] out = gen.newReadoutArrays(batch);
+            if (gen.autoregressive()) {
+                // Time order with the measured patterns fed forward (classical feed-forward on hardware).
+                double[] hard = new double[batch * n * tt];
+                for (int t = 0; t < tt; t++) {
+                    double[][] in = new double[cfg.groups()][];
+                    for (int g = 0; g < cfg.groups(); g++) {
+                        int w = gen.inputWidth(g), m = cfg.groupNeurons(g), zw = w - m, start = cfg.groupStart(g);
+                        in[g] = new double[batch * w];
+                        for (int b = 0; b < batch; b++) {
+                            System.arraycopy(z, b * gen.latentSize(), in[g], b * w, zw);
+                            if (t > 0) for (int q = 0; q < m; q++) in[g][b * w + zw + q] = hard[(b * n + start + q) * tt + t - 1];
+                        }
+                    }
+                    gen.readoutsAt(theta, t, in, batch, out, ex);
+                    for (int g = 0; g < cfg.groups(); g++) {
+                        int p = g * tt + t;
+                        for (int b = 0; b < batch; b++) {
+                            int code = hardPattern(gen, out, p, b, u[(b * gen.patches() + p) * cfg.groupSize()], u, (b * gen.patches() + p) * cfg.groupSize());
+                            int m = cfg.groupNeurons(g), start = cfg.groupStart(g);
+                            for (int i = 0; i < m; i++) {
+                                int bit = code >> i & 1;
+                                hard[(b * n + start + i) * tt + t] = bit;
+                                values[((first + b) * n + start + i) * tt + t] = (byte) bit;
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            gen.readouts(theta, z, batch, out, ex);
+            for (int p = 0; p < gen.patches(); p++) {
+                int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
+                int size = gen.readoutSize(p);
+                for (int b = 0; b < batch; b++) {
+                    int uo = (b * gen.patches() + p) * cfg.groupSize();
+                    int base = ((first + b) * n + start) * tt + t;
+                    if (born) {
+                        double v = u[uo], acc = 0;
+                        int code = (1 << m) - 1;
+                        for (int bb = 0; bb < 1 << m; bb++) {
+                            acc += out[p][b * size + bb];
+                            if (v < acc) {
+                                code = bb;
+                                break;
+                            }
+                        }
+                        // Rounding can leave the cumulative sum just below 1: take the last state with weight.
+                        if (v >= acc) {
+                            for (int bb = (1 << m) - 1; bb >= 0; bb--) if (out[p][b * size + bb] > 0) { code = bb; break; }
+                        }
+                        for (int i = 0; i < m; i++) values[base + i * tt] = (byte) (code >> i & 1);
+                    } else {
+                        for (int i = 0; i < m; i++) values[base + i * tt] = (byte) (u[uo + i] < out[p][b * size + i] ? 1 : 0);
+                    }
+                }
+            }
+        }
+        return new SampleSet(count, n, tt, values);
+    }
+
+    /** One hard pattern of patch p for item b: born by inverse CDF with u[uo]; bernoulli with u[uo + i]. */
+    private static int hardPattern(PatchGenerator gen, double[][] out, int p, int b, double v, double[] u, int uo) {
+        GeneratorConfig cfg = gen.config();
+        int m = cfg.groupNeurons(gen.groupOf(p)), size = gen.readoutSize(p);
+        if (cfg.sampling() == GeneratorConfig.Sampling.BERNOULLI) {
+            int code = 0;
+            for (int i = 0; i < m; i++) if (u[uo + i] < out[p][b * size + i]) code |= 1 << i;
+            return code;
+        }
+        double acc = 0;
+        for (int bb = 0; bb < 1 << m; bb++) {
+            acc += out[p][b * size + bb];
+            if (v < acc) return bb;
+        }
+        for (int bb = (1 << m) - 1; bb >= 0; bb--) if (out[p][b * size + bb] > 0) return bb;
+        return 0;
+    }
+
+    double[] kData() { return kData == null ? null : Arrays.copyOf(kData, kData.length); }
+}

@@ -1,0 +1,252 @@
+package org.spiqgan.model;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.spiqgan.nn.BatchExecutor;
+import org.spiqgan.quantum.Circuit;
+import org.spiqgan.quantum.Evaluator;
+import org.spiqgan.quantum.Readout;
+import org.spiqgan.quantum.SubGeneratorCircuits;
+
+/**
+ * The quantum patch generator of SPEC section 3: one sub-generator circuit per (neuron group g, timestep t),
+ * patch index {@code p = g * T + t}, all fed the same latent vector z of a sample. Parameters of all
+ * sub-generators live in one flat vector: parameter set s (= p, or g when shared across timesteps) starts
+ * at {@link #offset(int)} with the layout of {@link SubGeneratorCircuits}.
+ *
+ * <p>Readout of a patch: the Born distribution over its data qubits (qubits 0..|group|-1, ancillas traced
+ * out), 2^|group| values, under {@code born}; the marginals P(qubit i = 1) under {@code bernoulli}. Batch
+ * arrays are per patch, item-major: {@code out[p][b * size + k]}.
+ *
+ * <p>Work is cut into chunks of consecutive (patch, item) pairs run on a {@link BatchExecutor}; parameter
+ * gradients are summed per item and then reduced in item order, so results are bitwise the same for any
+ * thread count.
+ */
+public final class PatchGenerator {
+    private static final int CHUNK = 8;
+
+    private final GeneratorConfig config;
+    private final Circuit[] circuits; // per group
+    private final SubGeneratorCircuits[] layouts;
+    private final Readout[] readouts;
+    private final int[] setOffset;
+    private final int paramCount;
+    private final int latent;
+    private final ThreadLocal<Evaluator[]> evaluators;
+    private final double[][] setParams;
+    private double[][] itemGrads = new double[0][];
+    private final ThreadLocal<double[]> gradBuf;
+
+    public PatchGenerator(GeneratorConfig config) {
+        this.config = config;
+        int groups = config.groups();
+        circuits = new Circuit[groups];
+        layouts = new SubGeneratorCircuits[groups];
+        readouts = new Readout[groups];
+        int maxParams = 0;
+        for (int g = 0; g < groups; g++) {
+            layouts[g] = config.circuit(g);
+            circuits[g] = config.buildCircuit(g);
+            int m = config.groupNeurons(g);
+            int[] data = new int[m];
+            for (int q = 0; q < m; q++) data[q] = q;
+            readouts[g] = config.sampling() == GeneratorConfig.Sampling.BORN ? Readout.probabilities(data)
+                    : Readout.marginals(data);
+            maxParams = Math.max(maxParams, circuits[g].paramCount());
+        }
+        int sets = config.parameterSets();
+        setOffset = new int[sets + 1];
+        setParams = new double[sets][];
+        for (int s = 0; s < sets; s++) {
+            int np = circuits[groupOfSet(s)].paramCount();
+            setOffset[s + 1] = setOffset[s] + np;
+            setParams[s] = new double[np];
+        }
+        paramCount = setOffset[sets];
+        latent = config.latentSize();
+        evaluators = ThreadLocal.withInitial(() -> {
+            Evaluator[] e = new Evaluator[circuits.length];
+            for (int g = 0; g < e.length; g++) e[g] = circuits[g].newEvaluator();
+            return e;
+        });
+        int mp = maxParams;
+        gradBuf = ThreadLocal.withInitial(() -> new double[mp]);
+    }
+
+    public GeneratorConfig config() { return config; }
+
+    public int patches() { return config.groups() * config.timesteps(); }
+
+    public int groupOf(int patch) { return patch / config.timesteps(); }
+
+    public int timeOf(int patch) { return patch % config.timesteps(); }
+
+    public int setOf(int patch) { return config.shareTimesteps() ? groupOf(patch) : patch; }
+
+    private int groupOfSet(int s) { return config.shareTimesteps() ? s : s / config.timesteps(); }
+
+    public int offset(int set) { return setOffset[set]; }
+
+    public int parameterCount() { return paramCount; }
+
+    public int latentSize() { return latent; }
+
+    public int readoutSize(int patch) { return config.readoutSize(groupOf(patch)); }
+
+    public Circuit circuit(int group) { return circuits[group]; }
+
+    /** The parameters of one sub-generator, copied out of the flat vector. */
+    public double[] patchParams(double[] theta, int patch) {
+        int s = setOf(patch);
+        return Arrays.copyOfRange(theta, setOffset[s], setOffset[s + 1]);
+    }
+
+    /** Input weights 1, rotation angles U[0, 2 pi), parameter set by parameter set. */
+    public double[] initialParams(SplittableRandom rng) {
+        double[] theta = new double[paramCount];
+        for (int s = 0; s < setParams.length; s++) {
+            double[] p = layouts[groupOfSet(s)].initialParams(rng);
+            System.arraycopy(p, 0, theta, setOffset[s], p.length);
+        }
+        return theta;
+    }
+
+    /** Latent vectors z ~ U[0, zMax)^d for a batch, item-major, drawn in order from rng. */
+    public double[] drawLatent(SplittableRandom rng, int batch) {
+        double[] z = new double[batch * latent];
+        for (int k = 0; k < z.length; k++) z[k] = config.zMax() * rng.nextDouble();
+        return z;
+    }
+
+    public double[][] newReadoutArrays(int batch) {
+        double[][] out = new double[patches()][];
+        for (int p = 0; p < out.length; p++) out[p] = new double[batch * readoutSize(p)];
+        return out;
+    }
+
+    private void loadParams(double[] theta) {
+        if (theta.length != paramCount) {
+            throw new IllegalArgumentException("generator needs " + paramCount + " parameters, got " + theta.length);
+        }
+        for (int s = 0; s < setParams.length; s++) System.arraycopy(theta, setOffset[s], setParams[s], 0, setParams[s].length);
+    }
+
+    public boolean autoregressive() { return config.autoregressive(); }
+
+    /** Circuit inputs per item of group g: latent prefix, then (autoregressive) the previous pattern. */
+    public int inputWidth(int group) { return circuits[group].inputCount(); }
+
+    /**
+     * Autoregressive forward at timestep t: for every group g and item b, the readout of patch (g, t) with
+     * circuit inputs {@code inputs[g][b * inputWidth(g) ..]}.
+     */
+    public void readoutsAt(double[] theta, int t, double[][] inputs, int batch, double[][] out, BatchExecutor ex) {
+        loadParams(theta);
+        int groups = config.groups(), items = groups * batch, tt = config.timesteps();
+        ex.run((items + CHUNK - 1) / CHUNK, c -> {
+            Evaluator[] ev = evaluators.get();
+            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            for (int k = from; k < to; k++) {
+                int g = k / batch, b = k % batch, p = g * tt + t;
+                ev[g].run(setParams[setOf(p)], inputs[g], b * inputWidth(g));
+                ev[g].read(readouts[g], out[p], b * readoutSize(p));
+            }
+        });
+    }
+
+    /**
+     * Autoregressive backward at timestep t: adds the parameter gradient of
+     * {@code sum_{g,b} dot(cot[p][b*size..], readout)} (p = g T + t) into {@code grad} and writes the input
+     * gradients to {@code gradInputs[g][b * inputWidth(g) ..]} (overwritten).
+     */
+    public void gradientAt(double[] theta, int t, double[][] inputs, int batch, double[][] cot, double[] grad,
+            double[][] gradInputs, BatchExecutor ex) {
+        loadParams(theta);
+        int groups = config.groups(), items = groups * batch, tt = config.timesteps();
+        if (itemGrads.length != patches()) itemGrads = new double[patches()][];
+        for (int g = 0; g < groups; g++) {
+            int p = g * tt + t, need = batch * (circuits[g].paramCount() + 1);
+            if (itemGrads[p] == null || itemGrads[p].length < need) itemGrads[p] = new double[need];
+        }
+        double[][] ig = itemGrads;
+        ex.run((items + CHUNK - 1) / CHUNK, c -> {
+            Evaluator[] ev = evaluators.get();
+            double[] gp = gradBuf.get();
+            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            for (int k = from; k < to; k++) {
+                int g = k / batch, b = k % batch, p = g * tt + t, np = circuits[g].paramCount(), w = inputWidth(g);
+                Arrays.fill(gp, 0, np, 0.0);
+                Arrays.fill(gradInputs[g], b * w, (b + 1) * w, 0.0);
+                ev[g].gradient(setParams[setOf(p)], inputs[g], b * w, readouts[g], cot[p], b * readoutSize(p), gp,
+                        gradInputs[g], b * w, null, 0);
+                System.arraycopy(gp, 0, ig[p], b * np, np);
+            }
+        });
+        for (int g = 0; g < groups; g++) {
+            int p = g * tt + t, np = circuits[g].paramCount(), off = setOffset[setOf(p)];
+            for (int b = 0; b < batch; b++) for (int k = 0; k < np; k++) grad[off + k] += ig[p][b * np + k];
+        }
+    }
+
+    /** Readouts of every patch for every item: out[p][b * size ..] (not for autoregressive generators). */
+    public void readouts(double[] theta, double[] z, int batch, double[][] out, BatchExecutor ex) {
+        if (config.autoregressive()) throw new IllegalStateException("autoregressive: use readoutsAt in time order");
+        loadParams(theta);
+        int items = patches() * batch;
+        int chunks = (items + CHUNK - 1) / CHUNK;
+        ex.run(chunks, c -> {
+            Evaluator[] ev = evaluators.get();
+            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            for (int k = from; k < to; k++) {
+                int p = k / batch, b = k % batch, g = groupOf(p);
+                Evaluator e = ev[g];
+                e.run(setParams[setOf(p)], z, b * latent);
+                e.read(readouts[g], out[p], b * readoutSize(p));
+            }
+        });
+    }
+
+    /**
+     * The gradient of {@code L = sum_{p,b} dot(cot[p][b*size..], readout_{p,b})} with respect to theta,
+     * written to {@code grad} (overwritten), by one forward and one adjoint sweep per (patch, item).
+     * Returns L.
+     */
+    public double gradient(double[] theta, double[] z, int batch, double[][] cot, double[] grad, BatchExecutor ex) {
+        if (config.autoregressive()) throw new IllegalStateException("autoregressive: use gradientAt in reverse time order");
+        loadParams(theta);
+        int patches = patches();
+        if (itemGrads.length != patches) itemGrads = new double[patches][];
+        for (int p = 0; p < patches; p++) {
+            int need = batch * (circuits[groupOf(p)].paramCount() + 1);
+            if (itemGrads[p] == null || itemGrads[p].length < need) itemGrads[p] = new double[need];
+        }
+        double[][] ig = itemGrads;
+        int items = patches * batch;
+        int chunks = (items + CHUNK - 1) / CHUNK;
+        ex.run(chunks, c -> {
+            Evaluator[] ev = evaluators.get();
+            double[] gp = gradBuf.get();
+            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            for (int k = from; k < to; k++) {
+                int p = k / batch, b = k % batch, g = groupOf(p);
+                int np = circuits[g].paramCount();
+                Arrays.fill(gp, 0, np, 0.0);
+                double loss = ev[g].gradient(setParams[setOf(p)], z, b * latent, readouts[g], cot[p], b * readoutSize(p),
+                        gp, null, 0, null, 0);
+                System.arraycopy(gp, 0, ig[p], b * np, np);
+                ig[p][batch * np + b] = loss;
+            }
+        });
+        Arrays.fill(grad, 0, paramCount, 0.0);
+        double total = 0;
+        for (int p = 0; p < patches; p++) {
+            int np = circuits[groupOf(p)].paramCount(), off = setOffset[setOf(p)];
+            double[] g = ig[p];
+            for (int b = 0; b < batch; b++) {
+                for (int k = 0; k < np; k++) grad[off + k] += g[b * np + k];
+                total += g[batch * np + b];
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,25 @@
+package org.spiqgan.model;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.spiqgan.nn.Adam;
+
+/**
+ * Everything that changes during training. Together with the configuration and the seed it determines
+ * the rest of a run exactly: random numbers are a function of (seed, step, stream) only.
+ */
+public final class TrainerState {
+    public long step;
+    public double[] theta;
+    public double[] ema;
+    public double[] critic;
+    public Adam.State adamG;
+    public Adam.State adamC;
+    public long bestStep = -1;
+    public double bestScore = Double.POSITIVE_INFINITY;
+    public double[] bestParams;
+    public JsonObject lastValidation;
+    public double seconds;
+    public List<JsonObject> metrics = new ArrayList<>();
+}

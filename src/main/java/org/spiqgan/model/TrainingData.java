@@ -1,0 +1,27 @@
+package org.spiqgan.model;
+
+import org.spiqgan.data.SampleSet;
+import org.spiqgan.stats.Statistics;
+import org.spiqgan.stats.StatisticsAccumulator;
+
+/**
+ * What the trainer reads from a recording: the fit windows (stride 1, gradient steps), the validation
+ * windows (stride T, model selection), P_data(k) over the fit bins and A_data over the fit windows, and
+ * the data's fingerprint for the model file.
+ */
+public record TrainingData(SampleSet fit, SampleSet validation, double[] kData, double[] acgData,
+        DataFingerprint fingerprint) {
+
+    /**
+     * @param fitBins the fit split as T = 1 windows (every bin once), for P_data(k)
+     */
+    public static TrainingData of(SampleSet fit, SampleSet fitBins, SampleSet validation, DataFingerprint fp) {
+        double[] k = new StatisticsAccumulator(fitBins.neurons(), 1).add(fitBins).result().kProbability();
+        double[] acg = new double[0];
+        if (fit.timesteps() > 1) {
+            Statistics s = new StatisticsAccumulator(fit.neurons(), fit.timesteps()).add(fit).result();
+            acg = s.autocorrelogram();
+        }
+        return new TrainingData(fit, validation, k, acg, fp);
+    }
+}
