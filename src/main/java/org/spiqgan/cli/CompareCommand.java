@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
  * and the figures of each statistic's error against parameters.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare models by quality and size: generate from each RUNDIR (baseline runs; SpiQGAN runs via "
-                + "--samples NAME=G.npy --params NAME=COUNT), evaluate against the test split, and write DIR/table.txt, "
+        description = {"Compare models by quality and size: generate from each RUNDIR (baseline or SpiQGAN runs; other "
+                + "models' samples via --samples NAME=G.npy --params NAME=COUNT), evaluate against the test split, and write DIR/table.txt, "
                 + "DIR/compare.json, DIR/index.html (errors, noise floor, parameters, error-vs-parameters figures) and "
                 + "DIR/report/ (every statistic and figure)."})
 public final class CompareCommand implements Callable<Integer> {
@@ -76,8 +76,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (Path r : runs) {
             String kind = Baselines.kindOf(r);
             if (kind.startsWith("spiqgan")) {
-                throw BadInputException.of(r.resolve(Baselines.MODEL_FILE), "kind", "'" + kind + "' is a SpiQGAN run, which compare "
-                        + "cannot generate from here: run 'spiqgan generate' on it and pass --samples NAME=G.npy --params NAME=COUNT");
+                models.add(SpiqganRun.load(r));
+                continue;
             }
             models.add(Baselines.load(r));
         }
@@ -127,7 +127,8 @@ public final class CompareCommand implements Callable<Integer> {
             String label = label(runs.get(k), labels);
             b.model(label, runs.get(k) + " (" + m.kind() + ", " + m.parameterCount() + " parameters, " + s + " samples, seed " + seed + ")", g);
             parameters[k] = m.parameterCount();
-            families[k] = m instanceof ClassicalGan ? "classical generators" : "fitted statistical models";
+            families[k] = m instanceof SpiqganRun ? "quantum generators"
+                    : m instanceof ClassicalGan ? "classical generators" : "fitted statistical models";
         }
         int k = models.size();
         for (Map.Entry<String, Path> e : samples.entrySet()) {

@@ -74,13 +74,15 @@ class BaselineCommandTest {
         Files.writeString(q.resolve("model.json"), "{\"format\": \"spiqgan-model/1\", \"kind\": \"spiqgan/patch\", \"neurons\": 4, \"timesteps\": 6}");
         r = run("compare", q.toString(), "--synthetic", "--neurons", "top:4", "-T", "6", "--out", dir.resolve("c").toString());
         assertEquals(2, r.code);
-        assertTrue(r.err.contains("--samples NAME=G.npy --params NAME=COUNT"), r.err);
+        assertTrue(r.err.contains("model.json"), r.err);
         assertEquals(1, r.err.strip().lines().count(), r.err);
 
         Files.writeString(q.resolve("model.json"), "{\"format\": \"spiqgan-model\", \"version\": 1, \"generator\": {\"neurons\": 4}}");
         r = run("compare", q.toString(), "--synthetic", "--neurons", "top:4", "-T", "6", "--out", dir.resolve("c").toString());
         assertEquals(2, r.code);
-        assertTrue(r.err.contains("SpiQGAN run"), r.err);
+        assertTrue(r.err.contains("model.json"), r.err);
+        assertEquals(1, r.err.strip().lines().count(), r.err);
+        assertFalse(Files.exists(dir.resolve("c")));
 
         r = run("compare", "--samples", "q=" + dir.resolve("none.npy"), "--synthetic", "--out", dir.resolve("c").toString());
         assertEquals(2, r.code);
@@ -92,6 +94,25 @@ class BaselineCommandTest {
         assertEquals(2, r.code);
         assertTrue(r.err.contains("N = 4") && r.err.contains("N = 5"), r.err);
         assertFalse(Files.exists(dir.resolve("c")));
+    }
+
+    @Test
+    void compareGeneratesFromASpiqganRunAsAQuantumGenerator() throws Exception {
+        Path q = dir.resolve("spiqgan");
+        assertEquals(0, run("train", "--synthetic", "--neurons", "top:3", "--timesteps", "2", "--layers", "2", "--steps", "3",
+                "--batch", "8", "--critic", "mlp:8", "--eval-every", "3", "--validation-samples", "64", "--quiet", "--threads", "1",
+                "--out", q.toString()).code);
+        Path bern = dir.resolve("bern3");
+        assertEquals(0, run("baseline", "fit", "bernoulli", "--synthetic", "--neurons", "top:3", "-T", "2", "--out", bern.toString()).code);
+        Path c = dir.resolve("cmp");
+        EvaluateCommandTest.Result r = run("compare", q.toString(), bern.toString(), "--synthetic", "--neurons", "top:3", "-T", "2",
+                "--count", "500", "--out", c.toString());
+        assertEquals(0, r.code, r.err);
+        String table = Files.readString(c.resolve("table.txt"));
+        // 2 timesteps x 2 layers x 3 qubits x 4 parameters per qubit = 48 trainable quantum parameters.
+        assertTrue(table.contains("48"), table);
+        String json = Files.readString(c.resolve("compare.json"));
+        assertTrue(json.contains("quantum generators"), json);
     }
 
     private static String[] concat(String[] a, String[] b, String... c) {
