@@ -1,9 +1,12 @@
 package org.spiqgan.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spiqgan.BadInputException;
+import org.spiqgan.baseline.Baseline;
+import org.spiqgan.baseline.Baselines;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.SampleSetIO;
 import org.spiqgan.model.GeneratorConfig;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /** {@code spiqgan generate RUNDIR}: samples (S, N, T) from a trained model. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Generate spike samples (S, N, T) uint8 from a trained SpiQGAN (the EMA parameters of the best "
-                + "validation checkpoint unless --checkpoint last).")
+                + "validation checkpoint unless --checkpoint last) or from a baseline run ('spiqgan baseline fit|train').")
 public final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,6 +58,11 @@ public final class GenerateCommand implements Callable<Integer> {
         if (!(name.endsWith(".npy") || name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".mat"))) {
             throw BadInputException.of(out, "--out", "must end in .npy, .csv, .tsv or .mat");
         }
+        Path modelJson = Files.isDirectory(run) ? run.resolve(ModelFile.FILE_NAME) : run;
+        if (Files.isRegularFile(modelJson)) {
+            String kind = Baselines.kindOf(run);
+            if (!kind.startsWith("spiqgan")) return generateBaseline(kind);
+        }
         ModelFile m = ModelFile.read(run);
         GeneratorConfig g = m.generator;
         if (sampling != null) {
@@ -76,6 +84,21 @@ public final class GenerateCommand implements Callable<Integer> {
                 : "last EMA (step " + m.state.step + ")";
         spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (%s sampling, %s) to %s%n", s.shape(),
                 g.sampling().name().toLowerCase(Locale.ROOT), which, out);
+        return 0;
+    }
+
+    /** Baseline runs carry their own sampler; the SpiQGAN-only options do not apply to them. */
+    private int generateBaseline(String kind) throws Exception {
+        if (sampling != null) {
+            throw BadInputException.of(null, "--sampling", "applies to SpiQGAN runs only; " + run + " is a " + kind + " run");
+        }
+        if (!checkpoint.equals("best")) {
+            throw BadInputException.of(null, "--checkpoint", "applies to SpiQGAN runs only; " + run + " is a " + kind + " run");
+        }
+        Baseline b = Baselines.load(run);
+        SampleSet s = b.generate(samples, seed);
+        SampleSetIO.write(out, s);
+        spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (%s, seed %d) to %s%n", s.shape(), kind, seed, out);
         return 0;
     }
 }

@@ -138,6 +138,11 @@ public final class Conv1D extends Affine {
         for (int s = 0; s < m; s++) {
             Kernels.matTVecsAdd(p, off, cout, cinK, gy, s * outSize, 1, outLength, outLength, col, s * outLength * cinK, cinK);
         }
+        fold(col, gx, m);
+    }
+
+    /** The adjoint of {@link #unfold}: {@code gx[s][ci][t*stride - padding + k] += col[s][t][ci*K + k]}. */
+    private void fold(double[] col, double[] gx, int m) {
         java.util.Arrays.fill(gx, 0, m * inSize, 0.0);
         for (int s = 0; s < m; s++) {
             int xs = s * inSize;

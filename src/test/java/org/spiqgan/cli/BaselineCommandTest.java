@@ -97,6 +97,21 @@ class BaselineCommandTest {
     }
 
     @Test
+    void generateWorksOnBaselineRunDirectories() throws Exception {
+        Path bern = dir.resolve("bern-gen");
+        assertEquals(0, run("baseline", "fit", "bernoulli", "--synthetic", "--neurons", "top:4", "-T", "5", "--out", bern.toString()).code);
+        Path g = dir.resolve("g.npy");
+        EvaluateCommandTest.Result r = run("generate", bern.toString(), "--samples", "12", "--seed", "3", "--out", g.toString());
+        assertEquals(0, r.code, r.err);
+        org.spiqgan.data.SampleSet s = org.spiqgan.data.SampleSetIO.read(g);
+        assertEquals("(12, 4, 5)", s.shape());
+        r = run("generate", bern.toString(), "--samples", "12", "--sampling", "born", "--out", dir.resolve("h.npy").toString());
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("--sampling"), r.err);
+        assertFalse(Files.exists(dir.resolve("h.npy")));
+    }
+
+    @Test
     void compareGeneratesFromASpiqganRunAsAQuantumGenerator() throws Exception {
         Path q = dir.resolve("spiqgan");
         assertEquals(0, run("train", "--synthetic", "--neurons", "top:3", "--timesteps", "2", "--layers", "2", "--steps", "3",
