@@ -36,6 +36,9 @@ public final class Evaluator {
     private double[] cotTmp;
     private boolean probValid;
     private boolean stateValid;
+    /** Leading single-qubit instructions: applied to a product state, never to the full vector. */
+    private final int productPrefix;
+    private final double[] qubitAmp; // (re0, im0, re1, im1) per qubit while in the prefix
 
     Evaluator(Circuit c) {
         this.c = c;
@@ -56,6 +59,15 @@ public final class Evaluator {
         this.gslot = new double[c.nSlots];
         this.params0 = new double[c.paramCount()];
         this.inputs0 = new double[c.inputCount()];
+        int p = 0;
+        while (p < c.nInstr && isSingleQubit(c.kind[p])) p++;
+        this.productPrefix = p;
+        this.qubitAmp = new double[4 * n];
+    }
+
+    private static boolean isSingleQubit(int kind) {
+        return kind == Circuit.K_VAR || kind == Circuit.K_VAR_DIAG || kind == Circuit.K_CONST
+                || kind == Circuit.K_CONST_DIAG || kind == Circuit.K_CONST_X;
     }
 
     public Circuit circuit() {
@@ -110,13 +122,11 @@ public final class Evaluator {
         for (int f = 0; f < c.nFactors; f++) {
             if (c.factorVariable[f]) c.factorGate[f].matrix(ch, sh, c.factorSlot[f], fmat, 8 * f);
         }
-        Arrays.fill(re, 0.0);
-        Arrays.fill(im, 0.0);
-        re[0] = 1.0;
         probValid = false;
         stateValid = true;
         final int[] kind = c.kind, q0 = c.q0, q1 = c.q1;
-        for (int i = 0; i < c.nInstr; i++) {
+        productPrefixState();
+        for (int i = productPrefix; i < c.nInstr; i++) {
             switch (kind[i]) {
                 case Circuit.K_VAR:
                     fuse(i);
@@ -146,6 +156,62 @@ public final class Evaluator {
                     break;
                 default:
                     Kernels.swap(re, im, dim, q0[i], q1[i]);
+            }
+        }
+    }
+
+    /**
+     * The state after the leading single-qubit gates, built as a product of one-qubit states: a circuit
+     * that opens with a layer of rotations on |0...0> (every sub-generator does) skips one full-vector
+     * pass per qubit.
+     */
+    private void productPrefixState() {
+        final double[] u = qubitAmp;
+        Arrays.fill(u, 0.0);
+        for (int q = 0; q < n; q++) u[4 * q] = 1.0;
+        for (int i = 0; i < productPrefix; i++) {
+            int k = c.kind[i], o = 4 * c.q0[i];
+            double xr = u[o], xi = u[o + 1], yr = u[o + 2], yi = u[o + 3];
+            if (k == Circuit.K_CONST_X) {
+                u[o] = yr;
+                u[o + 1] = yi;
+                u[o + 2] = xr;
+                u[o + 3] = xi;
+                continue;
+            }
+            double[] m;
+            int mo = 8 * i;
+            if (k == Circuit.K_VAR || k == Circuit.K_VAR_DIAG) {
+                fuse(i);
+                m = bmat;
+            } else {
+                m = c.constMat;
+            }
+            double ar = m[mo], ai = m[mo + 1], dr = m[mo + 6], di = m[mo + 7];
+            if (k == Circuit.K_VAR_DIAG || k == Circuit.K_CONST_DIAG) {
+                u[o] = ar * xr - ai * xi;
+                u[o + 1] = ar * xi + ai * xr;
+                u[o + 2] = dr * yr - di * yi;
+                u[o + 3] = dr * yi + di * yr;
+            } else {
+                double br = m[mo + 2], bi = m[mo + 3], cr = m[mo + 4], ci = m[mo + 5];
+                u[o] = ar * xr - ai * xi + br * yr - bi * yi;
+                u[o + 1] = ar * xi + ai * xr + br * yi + bi * yr;
+                u[o + 2] = cr * xr - ci * xi + dr * yr - di * yi;
+                u[o + 3] = cr * xi + ci * xr + dr * yi + di * yr;
+            }
+        }
+        final double[] re = this.re, im = this.im;
+        re[0] = 1.0;
+        im[0] = 0.0;
+        for (int q = 0, len = 1; q < n; q++, len <<= 1) {
+            double ar = u[4 * q], ai = u[4 * q + 1], br = u[4 * q + 2], bi = u[4 * q + 3];
+            for (int j = 0; j < len; j++) {
+                double xr = re[j], xi = im[j];
+                re[j + len] = xr * br - xi * bi;
+                im[j + len] = xr * bi + xi * br;
+                re[j] = xr * ar - xi * ai;
+                im[j] = xr * ai + xi * ar;
             }
         }
     }
