@@ -10,12 +10,10 @@ import org.spiqgan.baseline.Baselines;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.SampleSetIO;
 import org.spiqgan.model.GeneratorConfig;
-import org.spiqgan.model.GeneratorObjective;
 import org.spiqgan.model.ModelFile;
-import org.spiqgan.model.PatchGenerator;
-import org.spiqgan.nn.BatchExecutor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +40,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", defaultValue = "best", description = "best (best validation score) or last. Default: ${DEFAULT-VALUE}.")
     String checkpoint;
 
-    @Option(names = "--threads", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--out", required = true, paramLabel = "G.npy", description = "Output: .npy, .csv, .tsv or .mat.")
     Path out;
@@ -72,13 +70,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 default -> throw BadInputException.of(null, "--sampling", "must be born or bernoulli, not '" + sampling + "'");
             }
         }
-        int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (th < 1) throw BadInputException.of(null, "--threads", "must be at least 1");
-        PatchGenerator gen = new PatchGenerator(g);
-        SampleSet s;
-        try (BatchExecutor ex = new BatchExecutor(th)) {
-            s = GeneratorObjective.sample(gen, m.generatorParams(checkpoint), samples, seed, ex);
-        }
+        SampleSet s = m.generate(g, checkpoint, samples, seed, threads.resolve());
         SampleSetIO.write(out, s);
         String which = checkpoint.equals("best") && m.state.bestParams != null ? "best checkpoint (step " + m.state.bestStep + ")"
                 : "last EMA (step " + m.state.step + ")";

@@ -4,10 +4,7 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import org.spiqgan.baseline.Baseline;
 import org.spiqgan.data.SampleSet;
-import org.spiqgan.model.GeneratorObjective;
 import org.spiqgan.model.ModelFile;
-import org.spiqgan.model.PatchGenerator;
-import org.spiqgan.nn.BatchExecutor;
 
 /**
  * A trained SpiQGAN run seen through the interface {@code compare} uses for every model, so quantum and
@@ -48,10 +45,7 @@ final class SpiqganRun implements Baseline {
 
     @Override
     public SampleSet generate(int samples, long seed) {
-        PatchGenerator gen = new PatchGenerator(model.generator);
-        try (BatchExecutor ex = new BatchExecutor(Runtime.getRuntime().availableProcessors())) {
-            return GeneratorObjective.sample(gen, model.generatorParams("best"), samples, seed, ex);
-        }
+        return model.generate(model.generator, "best", samples, seed, Runtime.getRuntime().availableProcessors());
     }
 
     @Override

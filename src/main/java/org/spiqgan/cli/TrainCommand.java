@@ -111,8 +111,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--score-weight", defaultValue = "10", description = "Validation score = state JS + w x k-probability MSE. Default: ${DEFAULT-VALUE}.")
     double scoreWeight;
 
-    @Option(names = "--threads", description = "Worker threads. Default: all cores.")
-    Integer threads;
+    @Option(names = "--init-spread", defaultValue = "0", paramLabel = "S",
+            description = "Initial rotation angles U(-S, S), a circuit near the identity whose output starts near "
+                    + "all-silent; 0 = U[0, 2 pi) (near-uniform output). Default: ${DEFAULT-VALUE}.")
+    double initSpread;
+
+    @Option(names = "--pretrain", defaultValue = "0", paramLabel = "STEPS",
+            description = "Maximum-likelihood pre-training steps of the quantum generator before the GAN (exact Born "
+                    + "probabilities of real windows, latent draws = --batch, 128 windows per step). Default: ${DEFAULT-VALUE}.")
+    int pretrain;
+
+    @Option(names = "--pretrain-lr", defaultValue = "0.01", description = "Adam learning rate of the pre-training. Default: ${DEFAULT-VALUE}.")
+    double pretrainLr;
+
+    @Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--ancillas", defaultValue = "0", description = "Ancilla qubits per sub-generator. Default: ${DEFAULT-VALUE}.")
     int ancillas;
@@ -186,8 +199,7 @@ public final class TrainCommand implements Callable<Integer> {
         outw.printf(Locale.ROOT, "data: %s, neurons %s, fit windows %d, validation windows %d%n", m.data.source(),
                 java.util.Arrays.toString(m.data.neuronIndices()), td.fit().samples(), td.validation().samples());
         outw.flush();
-        int th = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (th < 1) throw BadInputException.of(null, "--threads", "must be at least 1");
+        int th = threads.resolve();
         Path dir = resume != null ? resume : out;
         TrainingRun run = new TrainingRun(dir, m, td, th, !quiet);
         TrainingRun.Outcome o = run.run(err);
@@ -222,7 +234,7 @@ public final class TrainCommand implements Callable<Integer> {
                     tc.nCritic(), tc.lrG(), tc.lrC(), tc.beta1(), tc.beta2(), tc.emaDecay(), tc.lrDecayHalfLife(), tc.batch(),
                     tc.steps(), tc.seed(), pr.hasMatchedOption("--eval-every") ? evalEvery : tc.evalEvery(),
                     pr.hasMatchedOption("--checkpoint-every") ? checkpointEvery : tc.checkpointEvery(),
-                    tc.validationSamples(), tc.scoreWeight());
+                    tc.validationSamples(), tc.scoreWeight(), tc.initSpread(), tc.pretrainSteps(), tc.pretrainLr());
         }
         m.training = tc;
         PreparedData d = original.data.prepare(original.dataFile);
@@ -329,6 +341,9 @@ public final class TrainCommand implements Callable<Integer> {
         nonNegative("--lambda-gp", lambdaGp);
         nonNegative("--lr-decay", lrDecay);
         nonNegative("--score-weight", scoreWeight);
+        nonNegative("--init-spread", initSpread);
+        if (pretrain < 0) throw BadInputException.of(null, "--pretrain", "must be >= 0");
+        if (!(pretrainLr > 0 && pretrainLr < Double.POSITIVE_INFINITY)) throw BadInputException.of(null, "--pretrain-lr", "must be positive");
         if (!(ema >= 0 && ema < 1)) throw BadInputException.of(null, "--ema", "must be in [0, 1), not " + ema);
         if (nCritic < 1) throw BadInputException.of(null, "--n-critic", "must be at least 1");
         if (batch < 1) throw BadInputException.of(null, "--batch", "must be at least 1");
@@ -337,7 +352,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (checkpointEvery < 1) throw BadInputException.of(null, "--checkpoint-every", "must be at least 1");
         if (validationSamples < 0) throw BadInputException.of(null, "--validation-samples", "must be >= 0");
         return new TrainConfig(critic, ci, tau, lossName, lambdaK, lambdaAcg, lambdaGp, nCritic, lrG, lrC, b[0], b[1], ema,
-                lrDecay, batch, steps, seed, evalEvery, checkpointEvery, validationSamples, scoreWeight);
+                lrDecay, batch, steps, seed, evalEvery, checkpointEvery, validationSamples, scoreWeight, initSpread,
+                pretrain, pretrainLr);
     }
 
     private double[] parseBetas() {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.spiqgan.BadInputException;
 import org.spiqgan.data.AtomicFile;
+import org.spiqgan.data.SampleSet;
+import org.spiqgan.nn.BatchExecutor;
 import org.spiqgan.nn.CriticSpec;
 
 /**
@@ -183,5 +185,16 @@ public final class ModelFile {
     public double[] generatorParams(String which) {
         if ("last".equals(which) || state.bestParams == null) return state.ema;
         return state.bestParams;
+    }
+
+    /**
+     * Samples from this model: generator g (this model's, possibly with another sampling mode) at the
+     * parameters {@link #generatorParams} picks, on the given number of threads.
+     */
+    public SampleSet generate(GeneratorConfig g, String which, int samples, long seed, int threads) {
+        PatchGenerator gen = new PatchGenerator(g);
+        try (BatchExecutor ex = new BatchExecutor(threads)) {
+            return GeneratorObjective.sample(gen, generatorParams(which), samples, seed, ex);
+        }
     }
 }

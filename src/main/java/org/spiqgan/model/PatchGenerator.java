@@ -103,9 +103,14 @@ public final class PatchGenerator {
 
     /** Input weights 1, rotation angles U[0, 2 pi), parameter set by parameter set. */
     public double[] initialParams(SplittableRandom rng) {
+        return initialParams(rng, 0);
+    }
+
+    /** As {@link #initialParams(SplittableRandom)}, rotation angles U(-spread, spread) when spread > 0. */
+    public double[] initialParams(SplittableRandom rng, double spread) {
         double[] theta = new double[paramCount];
         for (int s = 0; s < setParams.length; s++) {
-            double[] p = layouts[groupOfSet(s)].initialParams(rng);
+            double[] p = layouts[groupOfSet(s)].initialParams(rng, spread);
             System.arraycopy(p, 0, theta, setOffset[s], p.length);
         }
         return theta;

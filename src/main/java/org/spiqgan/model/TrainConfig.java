@@ -10,14 +10,15 @@ package org.spiqgan.model;
 public record TrainConfig(String critic, CriticInput criticInput, double tau, String loss, double lambdaK,
         double lambdaAcg, double lambdaGp, int nCritic, double lrG, double lrC, double beta1, double beta2,
         double emaDecay, double lrDecayHalfLife, int batch, long steps, long seed, long evalEvery,
-        long checkpointEvery, int validationSamples, double scoreWeight) {
+        long checkpointEvery, int validationSamples, double scoreWeight, double initSpread,
+        int pretrainSteps, double pretrainLr) {
 
     public static final double DEFAULT_SCORE_WEIGHT = 10.0;
 
     public TrainConfig withSteps(long newSteps) {
         return new TrainConfig(critic, criticInput, tau, loss, lambdaK, lambdaAcg, lambdaGp, nCritic, lrG, lrC, beta1,
                 beta2, emaDecay, lrDecayHalfLife, batch, newSteps, seed, evalEvery, checkpointEvery, validationSamples,
-                scoreWeight);
+                scoreWeight, initSpread, pretrainSteps, pretrainLr);
     }
 
     /** lambda_k in effect: 0 under the standard loss. */

@@ -26,6 +26,9 @@ import org.spiqgan.stats.StatisticsAccumulator;
  * data, seed) and a resumed run continues bitwise identically.
  */
 public final class Trainer implements AutoCloseable {
+    /** Real windows per likelihood pre-training step. */
+    static final int PRETRAIN_WINDOWS = 128;
+
     private final GeneratorConfig gc;
     private final TrainConfig tc;
     private final TrainingData data;
@@ -80,9 +83,18 @@ public final class Trainer implements AutoCloseable {
     public BatchExecutor executor() { return ex; }
 
     public TrainerState initialState() {
+        return initialState(null);
+    }
+
+    /** The state at step 0, after the likelihood pre-training when configured (progress lines to progress). */
+    public TrainerState initialState(java.util.function.Consumer<String> progress) {
         TrainerState s = new TrainerState();
         s.step = 0;
-        s.theta = gen.initialParams(StepRandom.of(tc.seed(), -1, 0));
+        s.theta = gen.initialParams(StepRandom.of(tc.seed(), -1, 0), tc.initSpread());
+        if (tc.pretrainSteps() > 0) {
+            new LikelihoodPretrainer(gen.config(), data.fit(), tc.batch(), PRETRAIN_WINDOWS)
+                    .run(s.theta, tc.pretrainSteps(), tc.pretrainLr(), tc.seed(), ex, 50, progress);
+        }
         s.ema = s.theta.clone();
         s.critic = critic.params().clone();
         s.adamG = adamG.state();

@@ -60,7 +60,10 @@ public final class TrainingRun {
         }, "spiqgan-checkpoint-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try (Trainer trainer = new Trainer(model.generator, tc, data, threads)) {
-            if (model.state == null) model.state = trainer.initialState();
+            if (model.state == null) model.state = trainer.initialState(err == null ? null : line -> {
+                err.println(line);
+                err.flush();
+            });
             TrainerState s = model.state;
             model.quantumParameters = trainer.generator().parameterCount();
             model.criticParameters = trainer.critic().parameterCount();

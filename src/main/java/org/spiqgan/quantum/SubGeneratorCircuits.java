@@ -139,11 +139,20 @@ public final class SubGeneratorCircuits {
 
     /** Input weights 1 (so training starts from the plain encoding), rotation angles uniform in [0, 2 pi). */
     public double[] initialParams(SplittableRandom rng) {
+        return initialParams(rng, 0);
+    }
+
+    /**
+     * Input weights 1; rotation angles U[0, 2 pi) when spread is 0, else U(-spread, spread): a circuit near
+     * the identity, whose output starts near |0...0> (all neurons silent) instead of near uniform.
+     */
+    public double[] initialParams(SplittableRandom rng, double spread) {
         double[] p = new double[paramCount()];
         for (int j = 0; j < layers; j++) {
             for (int q = 0; q < qubits; q++) {
                 if (inputWeights) p[weightIndex(j, q)] = 1.0;
-                for (int k = 0; k < rotations.count; k++) p[rotationIndex(j, q, k)] = 2 * Math.PI * rng.nextDouble();
+                for (int k = 0; k < rotations.count; k++) p[rotationIndex(j, q, k)] = spread > 0
+                        ? spread * (2 * rng.nextDouble() - 1) : 2 * Math.PI * rng.nextDouble();
             }
         }
         return p;

@@ -24,7 +24,7 @@ class ModelFileTest {
                 SubGeneratorCircuits.Latent.PER_LAYER, SubGeneratorCircuits.Rotations.RY_RZ,
                 SubGeneratorCircuits.Entangler.CZ, true, false, GeneratorConfig.Sampling.BERNOULLI, 0.5);
         TrainConfig t = new TrainConfig("mlp:8", CriticInput.STRAIGHT_THROUGH, 0.3, "k", 7, 2, 10, 5, 0.01, 0.001, 0.5,
-                0.9, 0.99, 500, 16, 100, 42, 10, 10, 0, 10);
+                0.9, 0.99, 500, 16, 100, 42, 10, 10, 0, 10, 0.1, 0, 0.01);
         ModelFile m = new ModelFile();
         m.spiqgan = "spiqgan test";
         m.command = List.of("--synthetic", "--neurons", "top:5");

@@ -32,7 +32,7 @@ class TrainingImprovesTest {
         TrainingData data = TrainingData.of(fit, fit, val, fp);
         GeneratorConfig g = GeneratorConfig.defaults(4, 1, 3);
         TrainConfig tc = new TrainConfig("mlp:32", CriticInput.GUMBEL, 0.5, "k", 10, 0, 10, 5, 0.01, 0.001, 0.5, 0.9, 0.99, 0,
-                32, 300, 3, 100, 300, 4096, 10);
+                32, 300, 3, 100, 300, 4096, 10, 0, 0, 0.01);
         Statistics ref = new StatisticsAccumulator(4, 1).add(test).result();
         try (Trainer t = new Trainer(g, tc, data, 2)) {
             TrainerState s = t.initialState();
