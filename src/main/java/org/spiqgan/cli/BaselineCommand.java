@@ -81,6 +81,10 @@ public final class BaselineCommand implements Runnable {
         @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (omit for the synthetic one).") Path file;
         @Mixin DataOptions data;
         @Option(names = "--out", required = true, paramLabel = "RUNDIR", description = "Run directory for model.json.") Path out;
+        @Option(names = "--generate", paramLabel = "S", description = "Also draw S windows from the fitted model, in the same "
+                + "process (the dichotomized Gaussian's factor is not derived twice); needs --generated.") Integer generate;
+        @Option(names = "--generated", paramLabel = "G.npy", description = "Where --generate writes: .npy, .csv, .tsv or .mat.") Path generated;
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of --generate. Default: ${DEFAULT-VALUE}.") long seed;
         @Option(names = "--moments", defaultValue = "segments", paramLabel = "FROM",
                 description = "dg: estimate the lagged moments from 'segments' (every pair of bins inside a segment of the split, "
                         + "i.e. pooled stride-1 windows) or 'windows' (pairs inside the split's windows of --stride, default T). Default: ${DEFAULT-VALUE}.")
@@ -100,6 +104,12 @@ public final class BaselineCommand implements Runnable {
             }
             String m = model.toLowerCase(Locale.ROOT);
             if (!m.equals("bernoulli") && !m.equals("dg")) throw BadInputException.of(null, "MODEL", "must be bernoulli or dg, not '" + model + "'");
+            if ((generate == null) != (generated == null)) {
+                throw BadInputException.of(null, generate == null ? "--generated" : "--generate", "needs "
+                        + (generate == null ? "--generate S" : "--generated FILE") + " as well");
+            }
+            if (generate != null && generate < 1) throw BadInputException.of(null, "--generate", "must be at least 1");
+            if (generated != null) SampleSetIO.checkWritableFormat(generated, "--generated");
             PreparedData d = data.prepare(file);
             String split = data.splitName("train");
             int stride = data.stride != null ? data.stride(d, split) : d.timesteps();
@@ -135,6 +145,13 @@ public final class BaselineCommand implements Runnable {
             Path f = Baselines.save(out, b, dataJson);
             spec.commandLine().getOut().printf(Locale.ROOT, "%s fitted on %s split %s (%d windows of N = %d, T = %d) in %.1f s: %d parameters; wrote %s%n",
                     b.kind(), d.source(), split, windows.samples(), windows.neurons(), windows.timesteps(), secs, b.parameterCount(), f);
+            if (generate != null) {
+                long t1 = System.nanoTime();
+                SampleSet s = b.generate(generate, seed);
+                SampleSetIO.write(generated, s);
+                spec.commandLine().getOut().printf(Locale.ROOT, "generated %s windows (seed %d) in %.1f s; wrote %s%n", s.shape(), seed,
+                        (System.nanoTime() - t1) / 1e9, generated);
+            }
             return 0;
         }
     }

@@ -38,6 +38,15 @@ public final class SampleSetIO {
 
     private SampleSetIO() {}
 
+    /** Fails with bad input (naming the option) unless the file's extension is a format {@link #write} knows. */
+    public static void checkWritableFormat(Path file, String option) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".npy") || name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")
+                || name.endsWith(".mat"))) {
+            throw BadInputException.of(file, option, "unknown sample format; use .npy, .csv, .tsv or .mat");
+        }
+    }
+
     public static void write(Path file, SampleSet samples) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) writeNpy(file, samples);

@@ -59,6 +59,27 @@ class BaselineCommandTest {
     }
 
     @Test
+    void fitCanSampleInTheSameProcessAsGenerateWould() throws Exception {
+        String[] data = {"--synthetic", "--neurons", "top:4", "-T", "6"};
+        Path dg = dir.resolve("dg"), g = dir.resolve("g.npy"), g2 = dir.resolve("g2.npy");
+        EvaluateCommandTest.Result r = run(concat(new String[] {"baseline", "fit", "dg"}, data, "--out", dg.toString(),
+                "--generate", "50", "--generated", g.toString(), "--seed", "3"));
+        assertEquals(0, r.code, r.err);
+        r = run("baseline", "generate", dg.toString(), "--samples", "50", "--seed", "3", "--out", g2.toString());
+        assertEquals(0, r.code, r.err);
+        assertEquals(java.util.Arrays.toString(SampleSetIO.read(g2).values()), java.util.Arrays.toString(SampleSetIO.read(g).values()));
+
+        r = run(concat(new String[] {"baseline", "fit", "dg"}, data, "--out", dir.resolve("x").toString(), "--generate", "5"));
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("--generated"), r.err);
+        r = run(concat(new String[] {"baseline", "fit", "dg"}, data, "--out", dir.resolve("y").toString(), "--generate", "5",
+                "--generated", dir.resolve("g.parquet").toString()));
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("g.parquet") && r.err.contains(".npy"), r.err);
+        assertFalse(Files.exists(dir.resolve("y")));
+    }
+
+    @Test
     void badInputIsOneLineWithExitStatus2() throws Exception {
         EvaluateCommandTest.Result r = run("baseline", "fit", "gauss", "--synthetic", "--out", dir.resolve("x").toString());
         assertEquals(2, r.code);
