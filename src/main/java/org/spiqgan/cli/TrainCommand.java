@@ -116,9 +116,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + "all-silent; 0 = U[0, 2 pi) (near-uniform output). Default: ${DEFAULT-VALUE}.")
     double initSpread;
 
-    @Option(names = "--pretrain", defaultValue = "0", paramLabel = "STEPS",
+    @Option(names = "--pretrain", defaultValue = "300", paramLabel = "STEPS",
             description = "Maximum-likelihood pre-training steps of the quantum generator before the GAN (exact Born "
-                    + "probabilities of real windows, latent draws = --batch, 128 windows per step). Default: ${DEFAULT-VALUE}.")
+                    + "probabilities of real windows, latent draws = --batch, 128 windows per step); 0 = none. Default: ${DEFAULT-VALUE}.")
     int pretrain;
 
     @Option(names = "--pretrain-lr", defaultValue = "0.01", description = "Adam learning rate of the pre-training. Default: ${DEFAULT-VALUE}.")
