@@ -269,10 +269,6 @@ public final class Figures {
         c.getStyler().setYAxisDecimalPattern("0");
         c.getStyler().setYAxisTickMarkSpacingHint(Math.max(25, 440 / Math.max(1, e.neurons())));
         c.getStyler().setYAxisMin(-0.9).setYAxisMax(e.neurons() - 0.1);
-        // The axis padding would otherwise get ticks "-1" and "N", neurons that do not exist.
-        int lastNeuron = e.neurons() - 1;
-        c.setCustomYAxisTickLabelsFormatter(v -> v < -1e-9 || v > lastNeuron + 1e-9
-                || Math.abs(v - Math.rint(v)) > 1e-9 ? "" : Long.toString(Math.round(v)));
         c.getStyler().setXAxisMin(0.0).setXAxisMax(count * t * scale);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
