@@ -36,6 +36,7 @@ public final class LikelihoodPretrainer {
     private final int windowBatch;
     private double[][] out, cot;
     private int[] windows;
+    private int[] codes; // pattern code of window n at patch p, [n * patches + p]
     private double[] logP, sum;
 
     public LikelihoodPretrainer(GeneratorConfig config, SampleSet data, int latentDraws, int windowBatch) {
@@ -61,11 +62,21 @@ public final class LikelihoodPretrainer {
      */
     public double run(double[] theta, int steps, double lr, long seed, BatchExecutor ex, int reportEvery,
             Consumer<String> progress) {
+        return run(theta, steps, lr, seed, ex, reportEvery, progress, null);
+    }
+
+    /**
+     * As above, checking {@code stop} before every step: when it says true the run ends early and theta
+     * is left as it was (the caller, who asked to stop, knows).
+     */
+    public double run(double[] theta, int steps, double lr, long seed, BatchExecutor ex, int reportEvery,
+            Consumer<String> progress, java.util.function.BooleanSupplier stop) {
         double[] p = plainParams(theta);
         Adam adam = new Adam(p.length, lr, 0.9, 0.999, Adam.DEFAULT_EPS, LearningRateSchedule.constant());
         double[] grad = new double[p.length];
         double nll = Double.NaN;
         for (int step = 0; step < steps; step++) {
+            if (stop != null && stop.getAsBoolean()) return nll;
             nll = lossAndGradient(p, seed, step, grad, ex);
             if (!Double.isFinite(nll)) throw new IllegalStateException("pre-training diverged at step " + step);
             adam.step(p, grad, 0);
@@ -93,18 +104,22 @@ public final class LikelihoodPretrainer {
             out = gen.newReadoutArrays(m);
             cot = gen.newReadoutArrays(m);
             windows = new int[d];
+            codes = new int[d * patches];
             logP = new double[d * m * patches];
             sum = new double[d * m];
         }
         SplittableRandom rng = StepRandom.of(seed, step, 0x5052_4554L); // "PRET"
         double[] z = gen.drawLatent(rng, m);
         for (int n = 0; n < d; n++) windows[n] = rng.nextInt(data.samples());
+        for (int n = 0; n < d; n++) {
+            for (int pa = 0; pa < patches; pa++) codes[n * patches + pa] = patternCode(pa, windows[n]);
+        }
         gen.readouts(p, z, m, out, ex);
         java.util.Arrays.fill(sum, 0.0);
         for (int pa = 0; pa < patches; pa++) {
             for (int n = 0; n < d; n++) {
                 for (int k = 0; k < m; k++) {
-                    double lp = Math.log(Math.max(FLOOR, patternProbability(out[pa], pa, k, windows[n])));
+                    double lp = Math.log(Math.max(FLOOR, patternProbability(out[pa], pa, k, codes[n * patches + pa])));
                     logP[(n * m + k) * patches + pa] = lp;
                     sum[n * m + k] += lp;
                 }
@@ -125,7 +140,7 @@ public final class LikelihoodPretrainer {
                 if (w == 0) continue;
                 for (int pa = 0; pa < patches; pa++) {
                     double prob = Math.exp(logP[(n * m + k) * patches + pa]);
-                    addCotangent(cot[pa], pa, k, windows[n], -w / (d * prob), out[pa]);
+                    addCotangent(cot[pa], pa, k, codes[n * patches + pa], -w / (d * prob), prob, out[pa]);
                 }
             }
         }
@@ -133,39 +148,39 @@ public final class LikelihoodPretrainer {
         return -total / d;
     }
 
-    /** P_p(x_{n,p} | z_k) from the readout of patch p for latent draw k. */
-    private double patternProbability(double[] readout, int patch, int k, int window) {
-        int g = gen.groupOf(patch), t = gen.timeOf(patch), size = gen.readoutSize(patch);
-        int start = plain.groupStart(g), width = plain.groupNeurons(g), o = k * size;
-        if (plain.sampling() == GeneratorConfig.Sampling.BORN) {
-            int code = 0;
-            for (int i = 0; i < width; i++) code |= data.get(window, start + i, t) << i;
-            return readout[o + code];
-        }
+    /** The pattern of the window's neurons of patch p's group at its timestep, bit i = neuron start + i. */
+    private int patternCode(int patch, int window) {
+        int g = gen.groupOf(patch), t = gen.timeOf(patch), start = plain.groupStart(g), width = plain.groupNeurons(g);
+        int code = 0;
+        for (int i = 0; i < width; i++) code |= data.get(window, start + i, t) << i;
+        return code;
+    }
+
+    /** P_p(x | z_k) of the pattern with that code, from the readout of patch p for latent draw k. */
+    private double patternProbability(double[] readout, int patch, int k, int code) {
+        int size = gen.readoutSize(patch), o = k * size;
+        if (plain.sampling() == GeneratorConfig.Sampling.BORN) return readout[o + code];
+        int width = plain.groupNeurons(gen.groupOf(patch));
         double prob = 1;
         for (int i = 0; i < width; i++) {
             double q = readout[o + i];
-            prob *= data.get(window, start + i, t) != 0 ? q : 1 - q;
+            prob *= (code >> i & 1) != 0 ? q : 1 - q;
         }
         return prob;
     }
 
-    /** Adds c x dP_p(x_{n,p} | z_k) / d readout to the cotangent of patch p, draw k. */
-    private void addCotangent(double[] cot, int patch, int k, int window, double c, double[] readout) {
-        int g = gen.groupOf(patch), t = gen.timeOf(patch), size = gen.readoutSize(patch);
-        int start = plain.groupStart(g), width = plain.groupNeurons(g), o = k * size;
+    /** Adds c x dP_p(x | z_k) / d readout (prob = P_p(x | z_k), floored) to the cotangent of patch p, draw k. */
+    private void addCotangent(double[] cot, int patch, int k, int code, double c, double prob, double[] readout) {
+        int size = gen.readoutSize(patch), o = k * size;
         if (plain.sampling() == GeneratorConfig.Sampling.BORN) {
-            int code = 0;
-            for (int i = 0; i < width; i++) code |= data.get(window, start + i, t) << i;
             cot[o + code] += c;
             return;
         }
         // P = prod_i q_i^x_i (1 - q_i)^(1 - x_i): dP/dq_i = P / q_i or -P / (1 - q_i).
-        double prob = patternProbability(readout, patch, k, window);
+        int width = plain.groupNeurons(gen.groupOf(patch));
         for (int i = 0; i < width; i++) {
             double q = readout[o + i];
-            cot[o + i] += data.get(window, start + i, t) != 0 ? c * prob / Math.max(FLOOR, q)
-                    : -c * prob / Math.max(FLOOR, 1 - q);
+            cot[o + i] += (code >> i & 1) != 0 ? c * prob / Math.max(FLOOR, q) : -c * prob / Math.max(FLOOR, 1 - q);
         }
     }
 
