@@ -204,6 +204,12 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRun run = new TrainingRun(dir, m, td, th, !quiet);
         TrainingRun.Outcome o = run.run(err);
         var s = m.state;
+        if (o == TrainingRun.Outcome.INTERRUPTED && s == null) {
+            err.printf(Locale.ROOT, "spiqgan: interrupted during the likelihood pre-training, before the first checkpoint; "
+                    + "nothing to resume: start the run again%n");
+            err.flush();
+            return 130;
+        }
         if (o == TrainingRun.Outcome.INTERRUPTED) {
             err.printf(Locale.ROOT, "spiqgan: interrupted at step %d; checkpoint written to %s (continue with --resume %s)%n",
                     s.step, ModelFile.path(dir), dir);

@@ -88,12 +88,18 @@ public final class Trainer implements AutoCloseable {
 
     /** The state at step 0, after the likelihood pre-training when configured (progress lines to progress). */
     public TrainerState initialState(java.util.function.Consumer<String> progress) {
+        return initialState(progress, null);
+    }
+
+    /** As above; null when {@code stop} asked to stop during the pre-training (there is no state to keep). */
+    public TrainerState initialState(java.util.function.Consumer<String> progress, java.util.function.BooleanSupplier stop) {
         TrainerState s = new TrainerState();
         s.step = 0;
         s.theta = gen.initialParams(StepRandom.of(tc.seed(), -1, 0), tc.initSpread());
         if (tc.pretrainSteps() > 0) {
             new LikelihoodPretrainer(gen.config(), data.fit(), tc.batch(), PRETRAIN_WINDOWS)
-                    .run(s.theta, tc.pretrainSteps(), tc.pretrainLr(), tc.seed(), ex, 50, progress);
+                    .run(s.theta, tc.pretrainSteps(), tc.pretrainLr(), tc.seed(), ex, 50, progress, stop);
+            if (stop != null && stop.getAsBoolean()) return null;
         }
         s.ema = s.theta.clone();
         s.critic = critic.params().clone();

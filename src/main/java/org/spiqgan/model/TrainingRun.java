@@ -60,10 +60,21 @@ public final class TrainingRun {
         }, "spiqgan-checkpoint-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try (Trainer trainer = new Trainer(model.generator, tc, data, threads)) {
-            if (model.state == null) model.state = trainer.initialState(err == null ? null : line -> {
-                err.println(line);
-                err.flush();
-            });
+            if (model.state == null) {
+                model.state = trainer.initialState(err == null ? null : line -> {
+                    err.println(line);
+                    err.flush();
+                }, () -> stopRequested);
+                if (model.state == null) {
+                    // Stopped during pre-training: no checkpoint exists yet, so leave no empty run directory.
+                    try {
+                        Files.deleteIfExists(runDir);
+                    } catch (java.nio.file.DirectoryNotEmptyException keep) {
+                        // The user's own files are there; keep them.
+                    }
+                    return Outcome.INTERRUPTED;
+                }
+            }
             TrainerState s = model.state;
             model.quantumParameters = trainer.generator().parameterCount();
             model.criticParameters = trainer.critic().parameterCount();
