@@ -75,6 +75,10 @@ public final class CompareCommand implements Callable<Integer> {
         List<Baseline> models = new ArrayList<>();
         for (Path r : runs) {
             String kind = Baselines.kindOf(r);
+            if (kind.equals(org.spiqgan.model.stationary.StationaryRun.KIND)) {
+                models.add(StationaryRunModel.load(r));
+                continue;
+            }
             if (kind.startsWith("spiqgan")) {
                 models.add(SpiqganRun.load(r));
                 continue;

@@ -59,6 +59,7 @@ public final class GenerateCommand implements Callable<Integer> {
         Path modelJson = Files.isDirectory(run) ? run.resolve(ModelFile.FILE_NAME) : run;
         if (Files.isRegularFile(modelJson)) {
             String kind = Baselines.kindOf(run);
+            if (kind.equals(org.spiqgan.model.stationary.StationaryRun.KIND)) return generateStationary();
             if (!kind.startsWith("spiqgan")) return generateBaseline(kind);
         }
         ModelFile m = ModelFile.read(run);
@@ -76,6 +77,21 @@ public final class GenerateCommand implements Callable<Integer> {
                 : "last EMA (step " + m.state.step + ")";
         spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (%s sampling, %s) to %s%n", s.shape(),
                 g.sampling().name().toLowerCase(Locale.ROOT), which, out);
+        return 0;
+    }
+
+    /** Stationary runs: free-running generation with burn-in from the best (or last) checkpoint. */
+    private int generateStationary() throws Exception {
+        if (sampling != null) {
+            throw BadInputException.of(null, "--sampling", "applies to patch-model runs only; " + run + " is a stationary run (Born sampling)");
+        }
+        org.spiqgan.model.stationary.StationaryRun r = org.spiqgan.model.stationary.StationaryRun.read(run);
+        SampleSet s = r.generate(samples, seed, checkpoint.equals("last"), threads.resolve());
+        SampleSetIO.write(out, s);
+        String which = checkpoint.equals("best") && r.state.best != null ? "best checkpoint (step " + r.state.bestStep + ")"
+                : "last EMA (step " + r.state.step + ")";
+        spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (stationary generator, %s, seed %d) to %s%n",
+                s.shape(), which, seed, out);
         return 0;
     }
 

@@ -45,7 +45,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue the run in RUNDIR from its last checkpoint (other options are taken from the run, except --steps, --threads, --eval-every, --checkpoint-every).")
     Path resume;
 
-    @Option(names = {"--layers", "-l"}, defaultValue = "5", description = "Re-uploading layers per sub-generator. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "stationary", paramLabel = "MODEL",
+            description = "stationary (one circuit for every bin, fed back the previous bins, trained by exact likelihood and "
+                    + "free-running moments; the default, RESULTS.md) or patch (one circuit per neuron group and bin, trained as a "
+                    + "WGAN-GP: the paper's model). Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "paper: the paper's model and settings as SPEC section 3 describes them (the patch model with its defaults "
+                    + "below); best: this project's default recipe (the stationary model).")
+    String preset;
+
+    @Mixin
+    StationaryOptions stationary = new StationaryOptions();
+
+    @Option(names = {"--layers", "-l"}, defaultValue = "5", description = "Re-uploading layers per sub-generator. Default: ${DEFAULT-VALUE} (patch), 2 (stationary).")
     int layers;
 
     @Option(names = "--loss", defaultValue = "k", description = "standard (WGAN) or k (WGAN + lambda_k K-loss). Default: ${DEFAULT-VALUE}.")
@@ -160,6 +174,29 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar; one line per validation on stderr.")
     boolean quiet;
 
+    /** Whether this run trains the stationary generator (the default) rather than the paper's patch GAN. */
+    private boolean useStationary() {
+        if (preset != null) {
+            switch (preset.toLowerCase(Locale.ROOT)) {
+                case "paper" -> {
+                    if (model != null && spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equals("patch")) {
+                        throw BadInputException.of(null, "--preset", "paper is the patch model; it cannot be combined with --model " + model);
+                    }
+                    return false;
+                }
+                case "best" -> {
+                    return true;
+                }
+                default -> throw BadInputException.of(null, "--preset", "must be paper or best, not '" + preset + "'");
+            }
+        }
+        return switch (model.toLowerCase(Locale.ROOT)) {
+            case "stationary" -> true;
+            case "patch" -> false;
+            default -> throw BadInputException.of(null, "--model", "must be stationary or patch, not '" + model + "'");
+        };
+    }
+
     /** Tuned defaults (docs/model.md, "Defaults and the evidence"). */
     static final class Defaults {
         static final double LAMBDA_K = 10;
@@ -172,7 +209,15 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        if (resume != null && org.spiqgan.model.stationary.StationaryRun.isStationary(resume)) {
+            return StationaryTrain.resume(this, outw, err);
+        }
         if (resume != null) return resumeRun(err, outw);
+        if (out == null) throw BadInputException.of(null, "--out", "a run directory is required (or --resume RUNDIR)");
+        if (Files.exists(out.resolve("model.json"))) {
+            throw BadInputException.of(out, "--out", "already holds a model; continue it with --resume " + out + " or choose another --out");
+        }
+        if (useStationary()) return StationaryTrain.train(this, outw, err);
         if (out == null) throw BadInputException.of(null, "--out", "a run directory is required (or --resume RUNDIR)");
         if (Files.exists(ModelFile.path(out))) {
             throw BadInputException.of(out, "--out", "already holds a model; continue it with --resume " + out + " or choose another --out");

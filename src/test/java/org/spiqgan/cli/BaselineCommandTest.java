@@ -135,7 +135,7 @@ class BaselineCommandTest {
     @Test
     void compareGeneratesFromASpiqganRunAsAQuantumGenerator() throws Exception {
         Path q = dir.resolve("spiqgan");
-        assertEquals(0, run("train", "--synthetic", "--neurons", "top:3", "--timesteps", "2", "--layers", "2", "--steps", "3",
+        assertEquals(0, run("train", "--model", "patch", "--synthetic", "--neurons", "top:3", "--timesteps", "2", "--layers", "2", "--steps", "3",
                 "--batch", "8", "--critic", "mlp:8", "--eval-every", "3", "--validation-samples", "64", "--quiet", "--threads", "1",
                 "--out", q.toString()).code);
         Path bern = dir.resolve("bern3");

@@ -40,7 +40,7 @@ class ModelCliTest {
     @BeforeAll
     static void train() throws Exception {
         run = dir.resolve("run");
-        Result r = cli("train", "--synthetic", "--neurons", "top:5", "--timesteps", "2", "--group-size", "3", "--ancillas", "1",
+        Result r = cli("train", "--model", "patch", "--synthetic", "--neurons", "top:5", "--timesteps", "2", "--group-size", "3", "--ancillas", "1",
                 "--layers", "2", "--batch", "8", "--steps", "6", "--eval-every", "3", "--validation-samples", "100",
                 "--critic", "mlp:8", "--quiet", "--out", run.toString());
         assertEquals(0, r.code(), r.err());
@@ -100,7 +100,7 @@ class ModelCliTest {
         String[] threads = {"1", "3"};
         for (int k = 0; k < 2; k++) {
             Path d = dir.resolve("threads" + threads[k]);
-            Result r = cli("train", "--synthetic", "--neurons", "top:4", "--timesteps", "3", "--group-size", "2", "--layers", "2",
+            Result r = cli("train", "--model", "patch", "--synthetic", "--neurons", "top:4", "--timesteps", "3", "--group-size", "2", "--layers", "2",
                     "--batch", "12", "--steps", "4", "--eval-every", "2", "--validation-samples", "50", "--critic", "mlp:8",
                     "--lambda-acg", "5", "--autoregressive", "--threads", threads[k], "--quiet", "--out", d.toString());
             assertEquals(0, r.code(), r.err());
@@ -114,7 +114,7 @@ class ModelCliTest {
     @Test
     void divergenceStopsNamingTheStepAndKeepsTheLastGoodCheckpoint() {
         Path d = dir.resolve("diverge");
-        Result r = cli("train", "--synthetic", "--neurons", "top:2", "--timesteps", "1", "--layers", "1", "--batch", "4",
+        Result r = cli("train", "--model", "patch", "--synthetic", "--neurons", "top:2", "--timesteps", "1", "--layers", "1", "--batch", "4",
                 "--steps", "50", "--checkpoint-every", "1", "--critic", "mlp:4", "--lr-c", "1e300", "--quiet", "--out", d.toString());
         assertEquals(2, r.code(), r.err());
         // Progress lines (pre-training, validations) may come first; the error is one line of its own.
@@ -127,10 +127,10 @@ class ModelCliTest {
     @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         String[][] bad = {
-            {"train", "--synthetic", "--neurons", "top:3", "--timesteps", "1", "--out", run.toString()},
-            {"train", "--synthetic", "--neurons", "top:3", "--timesteps", "1", "--sampling", "coin", "--out", dir.resolve("x").toString()},
-            {"train", "--synthetic", "--neurons", "top:3", "--timesteps", "1", "--betas", "0.5", "--out", dir.resolve("x").toString()},
-            {"train", "--synthetic", "--neurons", "top:3", "--timesteps", "1", "--critic", "tree", "--out", dir.resolve("x").toString()},
+            {"train", "--model", "patch", "--synthetic", "--neurons", "top:3", "--timesteps", "1", "--out", run.toString()},
+            {"train", "--model", "patch", "--synthetic", "--neurons", "top:3", "--timesteps", "1", "--sampling", "coin", "--out", dir.resolve("x").toString()},
+            {"train", "--model", "patch", "--synthetic", "--neurons", "top:3", "--timesteps", "1", "--betas", "0.5", "--out", dir.resolve("x").toString()},
+            {"train", "--model", "patch", "--synthetic", "--neurons", "top:3", "--timesteps", "1", "--critic", "tree", "--out", dir.resolve("x").toString()},
             {"generate", run.toString(), "--samples", "0", "--out", dir.resolve("y.npy").toString()},
             {"generate", dir.resolve("nothing").toString(), "--samples", "3", "--out", dir.resolve("y.npy").toString()},
             {"generate", run.toString(), "--samples", "3", "--out", dir.resolve("y.txt").toString()},

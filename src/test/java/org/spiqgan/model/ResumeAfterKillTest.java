@@ -29,7 +29,7 @@ class ResumeAfterKillTest {
     static ModelFile reference;
 
     private static List<String> trainArgs(Path out) {
-        return List.of("train", "--synthetic", "--neurons", "top:3", "--timesteps", "2", "--layers", "2", "--batch", "8",
+        return List.of("train", "--model", "patch", "--synthetic", "--neurons", "top:3", "--timesteps", "2", "--layers", "2", "--batch", "8",
                 "--critic", "mlp:16", "--steps", Integer.toString(STEPS), "--eval-every", "20", "--checkpoint-every", "5",
                 "--validation-samples", "256", "--threads", "2", "--seed", "7", "--quiet", "--out", out.toString());
     }

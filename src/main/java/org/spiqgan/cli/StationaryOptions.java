@@ -1,0 +1,63 @@
+package org.spiqgan.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * Options of {@code train} that only the stationary autoregressive generator (the default model) has.
+ * Options both models share (--layers, --batch, --seed, --ema, --z-max, --group-size, --eval-every,
+ * --checkpoint-every, --validation-samples, --init-spread) keep their names; where the user gives none,
+ * the stationary model uses its own defaults ({@link #DEFAULTS}).
+ */
+public final class StationaryOptions {
+    /** The stationary model's defaults of the options shared with the patch model, as the help text states. */
+    static final String DEFAULTS = "stationary defaults: --layers 2 --batch 32 --ema 0.98 --z-max 1 --group-size 10 "
+            + "--eval-every 50 --validation-samples 1024 --init-spread 0.05";
+    static final int LAYERS = 2, BATCH = 32, GROUP = 10, EVAL_EVERY = 50, VALIDATION_SAMPLES = 1024;
+    static final double EMA = 0.98, Z_MAX = 1.0, INIT_SPREAD = 0.05;
+
+    @Option(names = "--ansatz", defaultValue = "cry", paramLabel = "FAMILY",
+            description = "Stationary model: entangler family of each layer: cry (CRY on every pair), cry-chain (neighbours only) "
+                    + "or none (no entanglement). Default: ${DEFAULT-VALUE}.")
+    String ansatz;
+
+    @Option(names = "--history", defaultValue = "3", paramLabel = "H",
+            description = "Stationary model: previous bins fed back into every layer's angles. Default: ${DEFAULT-VALUE}.")
+    int history;
+
+    @Option(names = "--latent-dim", defaultValue = "4", paramLabel = "D",
+            description = "Stationary model: latent dimension (one z per window). Default: ${DEFAULT-VALUE}.")
+    int latentDim;
+
+    @Option(names = "--burn-in", defaultValue = "20", paramLabel = "BINS",
+            description = "Stationary model: bins generated and dropped before each window. Default: ${DEFAULT-VALUE}.")
+    int burnIn;
+
+    @Option(names = "--likelihood-steps", defaultValue = "600", paramLabel = "STEPS",
+            description = "Stationary model: steps of exact teacher-forced likelihood. Default: ${DEFAULT-VALUE}.")
+    int likelihoodSteps;
+
+    @Option(names = "--refine-steps", defaultValue = "200", paramLabel = "STEPS",
+            description = "Stationary model: steps of likelihood + free-running moment loss after them. Default: ${DEFAULT-VALUE}.")
+    int refineSteps;
+
+    @Option(names = "--draws", defaultValue = "8", paramLabel = "M",
+            description = "Stationary model: latent draws per window in the likelihood. Default: ${DEFAULT-VALUE}.")
+    int draws;
+
+    @Option(names = "--lr", defaultValue = "0.02",
+            description = "Stationary model: Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    double lr;
+
+    @Option(names = "--lr-half-life", defaultValue = "0", paramLabel = "STEPS",
+            description = "Stationary model: the learning rate halves every STEPS steps; 0 = constant. Default: ${DEFAULT-VALUE}.")
+    double lrHalfLife;
+
+    @Option(names = "--moment-samples", defaultValue = "256", paramLabel = "S",
+            description = "Stationary model: free-running windows per refinement step. Default: ${DEFAULT-VALUE}.")
+    int momentSamples;
+
+    @Option(names = "--lambda-moments", defaultValue = "1,1,1,1,1", paramLabel = "R,K,PAIR,ACG,LAG",
+            description = "Stationary model: weights of the free-running moment loss on firing rates, P(k) (the K-loss), "
+                    + "pair coincidences, autocorrelation (the temporal loss) and lag-1 cross-coincidences. Default: ${DEFAULT-VALUE}.")
+    String lambdaMoments;
+}

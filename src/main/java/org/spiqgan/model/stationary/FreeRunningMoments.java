@@ -1,0 +1,134 @@
+package org.spiqgan.model.stationary;
+
+import org.spiqgan.data.SampleSet;
+
+/**
+ * The moment-matching loss on free-running samples, with its score-function gradient. Teacher-forced
+ * likelihood never sees the model's own samples, so a free-running chain drifts (rates, P(k)); this loss
+ * compares the statistics of generated windows with the data's and pushes them back:
+ * L = sum over families f of lambda_f mean_e (m_e - d_e)^2 / v_f, where m_e is the mean over generated
+ * windows of a per-window statistic phi_e, d_e the same over the training windows and v_f the mean
+ * per-window variance of the family's statistics in the data (so every family is measured in its own
+ * noise unit). Families: firing probabilities, P(k) (the K-loss), pairwise coincidences, pooled
+ * autocorrelation numerators at lags 1..L (the temporal loss) and lag-1 cross-coincidences.
+ *
+ * <p>Generated windows are discrete, so the gradient is the score-function identity
+ * dm_e/dtheta = E[(phi_e - m_e) d log p(x) / dtheta], with log p(x) the sum over all generated bins
+ * (burn-in included) of log P(x_t | history, z): each window's weight {@link #weights} multiplies its
+ * log-probability gradient.
+ */
+public final class FreeRunningMoments {
+    public enum Family { RATE, K, PAIR, ACG, LAG }
+
+    private final int n, t, lags;
+    private final int[] start = new int[Family.values().length + 1];
+    private final double[] target;
+    private final double[] scale = new double[Family.values().length];
+    private final double[] lambda;
+
+    /**
+     * @param data   training windows (S, N, T)
+     * @param lambda weight of each family, in {@link Family} order
+     */
+    public FreeRunningMoments(SampleSet data, double[] lambda) {
+        this.n = data.neurons();
+        this.t = data.timesteps();
+        this.lags = Math.min(10, t - 1);
+        this.lambda = lambda.clone();
+        int[] sizes = {n, n + 1, n * (n - 1) / 2, lags, t > 1 ? n * n : 0};
+        for (int f = 0; f < sizes.length; f++) start[f + 1] = start[f] + sizes[f];
+        double[] phi = new double[start[sizes.length]];
+        double[] sum = new double[phi.length], sq = new double[phi.length];
+        for (int s = 0; s < data.samples(); s++) {
+            phi(data, s, phi);
+            for (int e = 0; e < phi.length; e++) {
+                sum[e] += phi[e];
+                sq[e] += phi[e] * phi[e];
+            }
+        }
+        int count = Math.max(1, data.samples());
+        target = new double[phi.length];
+        for (int e = 0; e < phi.length; e++) target[e] = sum[e] / count;
+        for (int f = 0; f < scale.length; f++) {
+            double v = 0;
+            for (int e = start[f]; e < start[f + 1]; e++) v += Math.max(sq[e] / count - target[e] * target[e], 0);
+            int size = start[f + 1] - start[f];
+            scale[f] = size == 0 ? 1 : Math.max(v / size, 1e-12);
+        }
+    }
+
+    public int size() { return target.length; }
+
+    /** The per-window statistics of window s. */
+    void phi(SampleSet w, int s, double[] out) {
+        java.util.Arrays.fill(out, 0);
+        byte[] v = w.values();
+        int base = s * n * t;
+        double invT = 1.0 / t;
+        for (int b = 0; b < t; b++) {
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (v[base + i * t + b] == 0) continue;
+                k++;
+                out[start[0] + i] += invT;
+            }
+            out[start[1] + k] += invT;
+            int pair = start[2];
+            for (int j = 1; j < n; j++) {
+                boolean xj = v[base + j * t + b] != 0;
+                for (int i = 0; i < j; i++, pair++) if (xj && v[base + i * t + b] != 0) out[pair] += invT;
+            }
+        }
+        for (int tau = 1; tau <= lags; tau++) {
+            double c = 0;
+            for (int i = 0; i < n; i++) {
+                int o = base + i * t;
+                for (int b = 0; b + tau < t; b++) c += v[o + b] * v[o + b + tau];
+            }
+            out[start[3] + tau - 1] = c / (n * (double) (t - tau));
+        }
+        if (t > 1) {
+            double inv = 1.0 / (t - 1);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double c = 0;
+                    for (int b = 0; b + 1 < t; b++) c += v[base + i * t + b] * v[base + j * t + b + 1];
+                    out[start[4] + i * n + j] = c * inv;
+                }
+            }
+        }
+    }
+
+    /**
+     * The loss of the generated windows and, in {@code weights[s]}, the factor of window s's
+     * log-probability gradient in the score-function estimate of dL/dtheta.
+     */
+    public double weights(SampleSet gen, double[] weights) {
+        int count = gen.samples();
+        double[][] phi = new double[count][size()];
+        double[] mean = new double[size()];
+        for (int s = 0; s < count; s++) {
+            phi(gen, s, phi[s]);
+            for (int e = 0; e < mean.length; e++) mean[e] += phi[s][e] / count;
+        }
+        double loss = 0;
+        double[] coef = new double[size()];
+        for (int f = 0; f < scale.length; f++) {
+            int size = start[f + 1] - start[f];
+            if (size == 0 || lambda[f] == 0) continue;
+            double l = 0;
+            for (int e = start[f]; e < start[f + 1]; e++) {
+                double d = mean[e] - target[e];
+                l += d * d;
+                coef[e] = lambda[f] * 2 * d / (size * scale[f]);
+            }
+            loss += lambda[f] * l / (size * scale[f]);
+        }
+        for (int s = 0; s < count; s++) {
+            double u = 0;
+            for (int e = 0; e < mean.length; e++) u += coef[e] * (phi[s][e] - mean[e]);
+            weights[s] = u / count;
+        }
+        return loss;
+    }
+}

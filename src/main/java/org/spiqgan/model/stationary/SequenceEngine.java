@@ -1,0 +1,203 @@
+package org.spiqgan.model.stationary;
+
+import java.util.SplittableRandom;
+import org.spiqgan.nn.BatchExecutor;
+
+/**
+ * Runs a {@link StationaryGenerator} over whole sequences: teacher-forced log-probabilities and their
+ * weighted gradient (every predicted bin of every sequence under every latent draw is one lane), and
+ * free-running generation with burn-in. Work is cut into fixed chunks of {@link StationaryGenerator#LANES}
+ * lanes and gradients are summed in chunk order, so results do not depend on the thread count.
+ */
+public final class SequenceEngine {
+    private final StationaryGenerator gen;
+    private final StationaryConfig cfg;
+    private final ThreadLocal<StationaryGenerator.Workspace> workspaces;
+
+    public SequenceEngine(StationaryGenerator gen) {
+        this.gen = gen;
+        this.cfg = gen.config();
+        this.workspaces = ThreadLocal.withInitial(() -> new StationaryGenerator.Workspace(cfg));
+    }
+
+    public StationaryGenerator generator() { return gen; }
+
+    /** Lane l = (s * draws + m) * length + t. */
+    private static int chunks(long lanes) {
+        return (int) ((lanes + StationaryGenerator.LANES - 1) / StationaryGenerator.LANES);
+    }
+
+    /** Fills inputs (z, then x_{t-1} .. x_{t-H}) and targets x_t of the chunk's lanes; returns the lane count. */
+    private int fill(Sequences s, double[] z, int draws, int chunk, double[] in, byte[] x) {
+        int n = cfg.neurons(), d = cfg.latent(), h = cfg.history(), width = gen.inputs();
+        long total = (long) s.count() * draws * s.length();
+        int first = chunk * StationaryGenerator.LANES;
+        int lanes = (int) Math.min(StationaryGenerator.LANES, total - first);
+        for (int k = 0; k < lanes; k++) {
+            int l = first + k;
+            int t = l % s.length(), sm = l / s.length(), seq = sm / draws;
+            int io = k * width;
+            System.arraycopy(z, sm * d, in, io, d);
+            int bin = s.history() + t;
+            for (int lag = 1; lag <= h; lag++) {
+                int b = bin - lag;
+                int o = io + d + (lag - 1) * n;
+                if (b < 0) {
+                    java.util.Arrays.fill(in, o, o + n, 0.0);
+                } else {
+                    int src = s.offset(seq, b);
+                    for (int i = 0; i < n; i++) in[o + i] = s.bits()[src + i];
+                }
+            }
+            System.arraycopy(s.bits(), s.offset(seq, bin), x, k * n, n);
+        }
+        return lanes;
+    }
+
+    /** The forward sweep of one parameter vector over sequences: log-probabilities per lane and the final states. */
+    public static final class Forward {
+        public final double[] logp;
+        final double[][][] states;
+        final double[] p;
+        final Sequences s;
+        final double[] z;
+        final int draws;
+        final StationaryGenerator.Tables tables;
+
+        Forward(double[] logp, double[][][] states, double[] p, Sequences s, double[] z, int draws, StationaryGenerator.Tables t) {
+            this.logp = logp;
+            this.states = states;
+            this.p = p;
+            this.s = s;
+            this.z = z;
+            this.draws = draws;
+            this.tables = t;
+        }
+    }
+
+    /** log P(x_t | history, z_m) for every lane, keeping the final states for {@link #gradient(Forward, double[], BatchExecutor, double[])}. */
+    public Forward forward(double[] p, Sequences s, double[] z, int draws, BatchExecutor ex) {
+        long total = (long) s.count() * draws * s.length();
+        double[] out = new double[Math.toIntExact(total)];
+        StationaryGenerator.Tables t = gen.tables(p);
+        int nc = chunks(total);
+        double[][][] states = new double[nc][cfg.groups()][];
+        ex.run(nc, c -> {
+            StationaryGenerator.Workspace w = workspaces.get();
+            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
+            byte[] x = new byte[StationaryGenerator.LANES * cfg.neurons()];
+            double[] lp = new double[StationaryGenerator.LANES];
+            int lanes = fill(s, z, draws, c, in, x);
+            gen.logProb(p, t, lanes, in, x, w, lp, states[c]);
+            System.arraycopy(lp, 0, out, c * StationaryGenerator.LANES, lanes);
+        });
+        return new Forward(out, states, p, s, z, draws, t);
+    }
+
+    /** Adds sum_l u_l d log P_l / d params to {@code grad}, from a kept forward sweep. */
+    public void gradient(Forward f, double[] u, BatchExecutor ex, double[] grad) {
+        long total = (long) f.s.count() * f.draws * f.s.length();
+        int nc = chunks(total);
+        double[][] partial = new double[nc][];
+        ex.run(nc, c -> {
+            StationaryGenerator.Workspace w = workspaces.get();
+            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
+            byte[] x = new byte[StationaryGenerator.LANES * cfg.neurons()];
+            double[] uc = new double[StationaryGenerator.LANES];
+            int lanes = fill(f.s, f.z, f.draws, c, in, x);
+            System.arraycopy(u, c * StationaryGenerator.LANES, uc, 0, lanes);
+            boolean any = false;
+            for (int k = 0; k < lanes; k++) any |= uc[k] != 0;
+            if (!any) return;
+            double[] g = new double[grad.length];
+            gen.gradient(f.p, f.tables, lanes, in, x, uc, w, g, f.states[c]);
+            partial[c] = g;
+        });
+        for (double[] g : partial) {
+            if (g == null) continue;
+            for (int i = 0; i < grad.length; i++) grad[i] += g[i];
+        }
+    }
+
+    /** log P(x_t | history, z_m) for every lane (sequence, draw, predicted bin); z holds count x draws x d values. */
+    public double[] logProbs(double[] p, Sequences s, double[] z, int draws, BatchExecutor ex) {
+        long total = (long) s.count() * draws * s.length();
+        double[] out = new double[Math.toIntExact(total)];
+        StationaryGenerator.Tables t = gen.tables(p);
+        ex.run(chunks(total), c -> {
+            StationaryGenerator.Workspace w = workspaces.get();
+            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
+            byte[] x = new byte[StationaryGenerator.LANES * cfg.neurons()];
+            double[] lp = new double[StationaryGenerator.LANES];
+            int lanes = fill(s, z, draws, c, in, x);
+            gen.logProb(p, t, lanes, in, x, w, lp);
+            System.arraycopy(lp, 0, out, c * StationaryGenerator.LANES, lanes);
+        });
+        return out;
+    }
+
+    /** Adds sum_l u_l d log P_l / d params to {@code grad} (lanes as in {@link #logProbs}). */
+    public void gradient(double[] p, Sequences s, double[] z, int draws, double[] u, BatchExecutor ex, double[] grad) {
+        long total = (long) s.count() * draws * s.length();
+        int nc = chunks(total);
+        double[][] partial = new double[nc][];
+        StationaryGenerator.Tables t = gen.tables(p);
+        ex.run(nc, c -> {
+            StationaryGenerator.Workspace w = workspaces.get();
+            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
+            byte[] x = new byte[StationaryGenerator.LANES * cfg.neurons()];
+            double[] uc = new double[StationaryGenerator.LANES];
+            int lanes = fill(s, z, draws, c, in, x);
+            System.arraycopy(u, c * StationaryGenerator.LANES, uc, 0, lanes);
+            boolean any = false;
+            for (int k = 0; k < lanes; k++) any |= uc[k] != 0;
+            if (!any) return;
+            double[] g = new double[grad.length];
+            gen.gradient(p, t, lanes, in, x, uc, w, g);
+            partial[c] = g;
+        });
+        for (double[] g : partial) {
+            if (g == null) continue;
+            for (int i = 0; i < grad.length; i++) grad[i] += g[i];
+        }
+    }
+
+    /**
+     * Free-running generation: {@code count} sequences of {@code length} bins after {@code history} empty
+     * bins, one latent z per sequence drawn from U[0, zMax)^d (written to {@code zOut}, count x d), each bin a
+     * Born sample given z and the sampled history. Reproducible from the seed, whatever the thread count.
+     */
+    public Sequences generate(double[] p, int count, int length, long seed, double[] zOut, BatchExecutor ex) {
+        int n = cfg.neurons(), d = cfg.latent(), h = cfg.history(), width = gen.inputs();
+        int bins = h + length;
+        byte[] bits = new byte[Math.multiplyExact(Math.multiplyExact(count, bins), n)];
+        StationaryGenerator.Tables t = gen.tables(p);
+        int nc = chunks(count);
+        ex.run(nc, c -> {
+            SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c);
+            StationaryGenerator.Workspace w = workspaces.get();
+            int first = c * StationaryGenerator.LANES;
+            int lanes = Math.min(StationaryGenerator.LANES, count - first);
+            double[] in = new double[StationaryGenerator.LANES * width];
+            byte[] x = new byte[StationaryGenerator.LANES * n];
+            for (int k = 0; k < lanes; k++) {
+                for (int e = 0; e < d; e++) {
+                    double v = rnd.nextDouble() * cfg.zMax();
+                    in[k * width + e] = v;
+                    zOut[(first + k) * d + e] = v;
+                }
+            }
+            for (int b = h; b < bins; b++) {
+                gen.sample(p, t, lanes, in, x, rnd, w, null);
+                for (int k = 0; k < lanes; k++) {
+                    int io = k * width + d;
+                    // shift the history by one bin: x_{t-1} becomes x_{t-2}, ...
+                    for (int e = h * n - 1; e >= n; e--) in[io + e] = in[io + e - n];
+                    if (h > 0) for (int i = 0; i < n; i++) in[io + i] = x[k * n + i];
+                    System.arraycopy(x, k * n, bits, ((first + k) * bins + b) * n, n);
+                }
+            }
+        });
+        return new Sequences(bits, count, n, h, length);
+    }
+}

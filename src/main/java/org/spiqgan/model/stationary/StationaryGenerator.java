@@ -1,0 +1,295 @@
+package org.spiqgan.model.stationary;
+
+import java.util.SplittableRandom;
+import org.spiqgan.quantum.RealBatchKernels;
+
+/**
+ * The circuits of a stationary autoregressive generator evaluated on a chunk of lanes: each lane is one
+ * (latent, history) input, and the circuits give P(x_t | history, z) as the product over neuron groups of
+ * the Born probability of the group's pattern. Forward, exact adjoint gradient and sampling.
+ *
+ * <p>Circuit of group g (n qubits), layer j: RY(a + w . z + V . h) on every qubit, then the entangler's
+ * multiplexed RY blocks for targets 1..n-1 in order. Every gate is real, so states stay real and the
+ * kernels of {@link RealBatchKernels} apply. Layer 0 acts on |0...0> and is a product state, built in one pass.
+ *
+ * <p>Lane inputs are one row per lane of {@code inputs()} values: the latent z (d) then the history
+ * x_{t-1}, ..., x_{t-H} (N each, 0 or 1). Patterns are N bytes per lane.
+ */
+public final class StationaryGenerator {
+    /** Lanes per chunk: the batch-major state of a 10-qubit circuit is then 256 KiB. */
+    public static final int LANES = 32;
+    /** Born probabilities are floored here before the logarithm (a pattern the circuit cannot produce). */
+    public static final double PROBABILITY_FLOOR = 1e-12;
+
+    private final StationaryConfig cfg;
+    private final Entangler family;
+    private final int inputs;
+
+    public StationaryGenerator(StationaryConfig cfg) {
+        this.cfg = cfg;
+        this.family = cfg.family();
+        this.inputs = cfg.inputsPerAngle();
+    }
+
+    public StationaryConfig config() { return cfg; }
+
+    public int inputs() { return inputs; }
+
+    /** The entangler's rotation tables for a parameter vector: cos and sin of half of every block angle. */
+    public final class Tables {
+        final double[][][] cos;
+        final double[][][] sin;
+
+        Tables(double[] p) {
+            int groups = cfg.groups();
+            cos = new double[groups][][];
+            sin = new double[groups][][];
+            for (int g = 0; g < groups; g++) {
+                int n = cfg.groupQubits(g);
+                cos[g] = new double[cfg.layers() * n][];
+                sin[g] = new double[cfg.layers() * n][];
+                for (int j = 0; j < cfg.layers(); j++) {
+                    int off = cfg.offset(g, j) + n * (1 + inputs);
+                    for (int r = 1; r < n; r++) {
+                        if (!family.hasControls(r)) continue;
+                        double[] ang = new double[1 << r];
+                        family.angleTable(p, off, n, r, ang);
+                        double[] c = new double[1 << r], s = new double[1 << r];
+                        for (int lo = 0; lo < ang.length; lo++) {
+                            c[lo] = Math.cos(ang[lo] / 2);
+                            s[lo] = Math.sin(ang[lo] / 2);
+                        }
+                        cos[g][j * n + r] = c;
+                        sin[g][j * n + r] = s;
+                    }
+                }
+            }
+        }
+    }
+
+    public Tables tables(double[] params) { return new Tables(params); }
+
+    /** Scratch space of one thread. */
+    public static final class Workspace {
+        final double[] psi, lam, c, s, gth, tableGrad, laneScratch;
+
+        public Workspace(StationaryConfig cfg) {
+            int n = Math.min(cfg.groupSize(), cfg.neurons());
+            psi = new double[LANES << n];
+            lam = new double[LANES << n];
+            c = new double[cfg.layers() * n * LANES];
+            s = new double[cfg.layers() * n * LANES];
+            gth = new double[cfg.layers() * n * LANES];
+            tableGrad = new double[Math.max(1, 1 << (n - 1))];
+            laneScratch = new double[LANES];
+        }
+    }
+
+    /** cos and sin of half of every RY angle of group g, layout [(j * n + q) * LANES + k]. */
+    private void angles(double[] p, int g, int lanes, double[] in, Workspace w) {
+        int n = cfg.groupQubits(g);
+        for (int j = 0; j < cfg.layers(); j++) {
+            int base = cfg.offset(g, j);
+            for (int q = 0; q < n; q++) {
+                int po = base + q * (1 + inputs);
+                double a = p[po];
+                int o = (j * n + q) * LANES;
+                for (int k = 0; k < lanes; k++) {
+                    double th = a;
+                    int io = k * inputs;
+                    for (int e = 0; e < inputs; e++) th += p[po + 1 + e] * in[io + e];
+                    w.c[o + k] = Math.cos(th / 2);
+                    w.s[o + k] = Math.sin(th / 2);
+                }
+            }
+        }
+    }
+
+    /** The state of group g's circuit for every lane in {@code w.psi} (lanes beyond {@code lanes} hold padding). */
+    private void forward(double[] p, Tables t, int g, int lanes, double[] in, Workspace w) {
+        int n = cfg.groupQubits(g);
+        angles(p, g, lanes, in, w);
+        for (int j = 0; j < cfg.layers(); j++) {
+            if (j == 0) {
+                RealBatchKernels.productState(w.psi, n, LANES, w.c, w.s);
+            } else {
+                for (int q = 0; q < n; q++) RealBatchKernels.ry(w.psi, n, LANES, q, w.c, w.s, (j * n + q) * LANES);
+            }
+            for (int r = 1; r < n; r++) {
+                double[] c = t.cos[g][j * n + r];
+                if (c != null) RealBatchKernels.multiplexedRy(w.psi, n, LANES, r, c, t.sin[g][j * n + r]);
+            }
+        }
+    }
+
+    private int code(byte[] x, int k, int start, int n) {
+        int code = 0;
+        int o = k * cfg.neurons() + start;
+        for (int q = 0; q < n; q++) code |= (x[o + q] & 1) << q;
+        return code;
+    }
+
+    /** log P(x_k | inputs_k) for lanes k < lanes, written to {@code logp[k]}. */
+    public void logProb(double[] p, Tables t, int lanes, double[] in, byte[] x, Workspace w, double[] logp) {
+        logProb(p, t, lanes, in, x, w, logp, null);
+    }
+
+    /** As {@link #logProb}, and keeps each group's final states in {@code keep[g]} (allocated when null) for {@link #gradient}. */
+    public void logProb(double[] p, Tables t, int lanes, double[] in, byte[] x, Workspace w, double[] logp, double[][] keep) {
+        java.util.Arrays.fill(logp, 0, lanes, 0.0);
+        for (int g = 0; g < cfg.groups(); g++) {
+            int n = cfg.groupQubits(g);
+            forward(p, t, g, lanes, in, w);
+            if (keep != null) {
+                if (keep[g] == null) keep[g] = new double[LANES << n];
+                System.arraycopy(w.psi, 0, keep[g], 0, LANES << n);
+            }
+            for (int k = 0; k < lanes; k++) {
+                double amp = w.psi[code(x, k, cfg.groupStart(g), n) * LANES + k];
+                logp[k] += Math.log(amp * amp + PROBABILITY_FLOOR);
+            }
+        }
+    }
+
+    /**
+     * Adds sum_k u_k d log P(x_k | inputs_k) / d params to {@code grad}; returns sum_k u_k log P(x_k | ...)
+     * (one forward and one reverse sweep per group).
+     */
+    public double gradient(double[] p, Tables t, int lanes, double[] in, byte[] x, double[] u, Workspace w, double[] grad) {
+        return gradient(p, t, lanes, in, x, u, w, grad, null);
+    }
+
+    /** As {@link #gradient}, starting from final states kept by {@link #logProb} (null: computed here). */
+    public double gradient(double[] p, Tables t, int lanes, double[] in, byte[] x, double[] u, Workspace w, double[] grad, double[][] kept) {
+        double value = 0;
+        for (int g = 0; g < cfg.groups(); g++) {
+            int n = cfg.groupQubits(g);
+            if (kept == null) {
+                forward(p, t, g, lanes, in, w);
+            } else {
+                angles(p, g, lanes, in, w);
+                System.arraycopy(kept[g], 0, w.psi, 0, LANES << n);
+            }
+            java.util.Arrays.fill(w.lam, 0, LANES << n, 0.0);
+            for (int k = 0; k < lanes; k++) {
+                int b = code(x, k, cfg.groupStart(g), n) * LANES + k;
+                double amp = w.psi[b], prob = amp * amp + PROBABILITY_FLOOR;
+                value += u[k] * Math.log(prob);
+                w.lam[b] = u[k] * 2 * amp / prob;
+            }
+            java.util.Arrays.fill(w.gth, 0, cfg.layers() * n * LANES, 0.0);
+            for (int j = cfg.layers() - 1; j >= 0; j--) {
+                int entOff = cfg.offset(g, j) + n * (1 + inputs);
+                for (int r = n - 1; r >= 1; r--) {
+                    double[] c = t.cos[g][j * n + r];
+                    if (c == null) continue;
+                    java.util.Arrays.fill(w.tableGrad, 0, 1 << r, 0.0);
+                    RealBatchKernels.multiplexedRyAdjoint(w.psi, w.lam, n, LANES, r, c, t.sin[g][j * n + r], w.tableGrad, w.laneScratch);
+                    family.tableGradient(w.tableGrad, n, r, grad, entOff);
+                }
+                for (int q = n - 1; q >= 0; q--) {
+                    int o = (j * n + q) * LANES;
+                    RealBatchKernels.ryAdjoint(w.psi, w.lam, n, LANES, q, w.c, w.s, o, w.gth, o);
+                }
+            }
+            for (int j = 0; j < cfg.layers(); j++) {
+                int base = cfg.offset(g, j);
+                for (int q = 0; q < n; q++) {
+                    int po = base + q * (1 + inputs);
+                    int o = (j * n + q) * LANES;
+                    double ga = 0;
+                    for (int k = 0; k < lanes; k++) {
+                        double gk = w.gth[o + k];
+                        if (gk == 0) continue;
+                        ga += gk;
+                        int io = k * inputs;
+                        for (int e = 0; e < inputs; e++) grad[po + 1 + e] += gk * in[io + e];
+                    }
+                    grad[po] += ga;
+                }
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Draws x_k ~ P(. | inputs_k) for lanes k < lanes into {@code x} (N bytes per lane), group by group
+     * (groups are independent given the inputs). Also returns log P of the drawn patterns in {@code logp}
+     * when it is not null.
+     */
+    public void sample(double[] p, Tables t, int lanes, double[] in, byte[] x, SplittableRandom rnd, Workspace w, double[] logp) {
+        if (logp != null) java.util.Arrays.fill(logp, 0, lanes, 0.0);
+        for (int g = 0; g < cfg.groups(); g++) {
+            int n = cfg.groupQubits(g);
+            forward(p, t, g, lanes, in, w);
+            int dim = 1 << n;
+            for (int k = 0; k < lanes; k++) {
+                double u = rnd.nextDouble(), acc = 0;
+                int pick = dim - 1;
+                double total = 0;
+                for (int b = 0; b < dim; b++) {
+                    double a = w.psi[b * LANES + k];
+                    total += a * a;
+                }
+                u *= total;
+                for (int b = 0; b < dim; b++) {
+                    double a = w.psi[b * LANES + k];
+                    acc += a * a;
+                    if (u < acc) {
+                        pick = b;
+                        break;
+                    }
+                }
+                int o = k * cfg.neurons() + cfg.groupStart(g);
+                for (int q = 0; q < n; q++) x[o + q] = (byte) ((pick >>> q) & 1);
+                if (logp != null) {
+                    double a = w.psi[pick * LANES + k];
+                    logp[k] += Math.log(a * a + PROBABILITY_FLOOR);
+                }
+            }
+        }
+    }
+
+    /** Born probabilities of group g's patterns for lane k < lanes into {@code out} (2^n values per lane). */
+    public void probabilities(double[] p, Tables t, int g, int lanes, double[] in, Workspace w, double[] out) {
+        int n = cfg.groupQubits(g);
+        forward(p, t, g, lanes, in, w);
+        int dim = 1 << n;
+        for (int k = 0; k < lanes; k++) {
+            for (int b = 0; b < dim; b++) {
+                double a = w.psi[b * LANES + k];
+                out[k * dim + b] = a * a;
+            }
+        }
+    }
+
+    /**
+     * A data-informed start (SPEC 3c): layer 0's biases put every neuron at its firing probability r_i
+     * (a = 2 asin sqrt r), every other angle and weight drawn from N(0, spread^2), feedback weights 0.
+     */
+    public double[] initialParameters(double[] rates, double spread, long seed) {
+        double[] p = new double[cfg.parameterCount()];
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = 0; i < p.length; i++) p[i] = spread * gaussian(rnd);
+        for (int g = 0; g < cfg.groups(); g++) {
+            int n = cfg.groupQubits(g);
+            for (int j = 0; j < cfg.layers(); j++) {
+                int base = cfg.offset(g, j);
+                for (int q = 0; q < n; q++) {
+                    int po = base + q * (1 + inputs);
+                    for (int e = cfg.latent(); e < inputs; e++) p[po + 1 + e] = 0;
+                    if (j == 0) {
+                        double r = Math.min(Math.max(rates[cfg.groupStart(g) + q], 1e-4), 1 - 1e-4);
+                        p[po] += 2 * Math.asin(Math.sqrt(r));
+                    }
+                }
+            }
+        }
+        return p;
+    }
+
+    static double gaussian(SplittableRandom r) {
+        double u1 = r.nextDouble(), u2 = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+}

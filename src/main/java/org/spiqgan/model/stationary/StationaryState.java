@@ -1,0 +1,37 @@
+package org.spiqgan.model.stationary;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.spiqgan.nn.Adam;
+
+/** Everything a stationary training run needs to continue exactly: parameters, optimizer, averages, best checkpoint. */
+public final class StationaryState {
+    public long step;
+    public double seconds;
+    public double[] params;
+    public double[] ema;
+    public double[] best;
+    public double bestScore = Double.POSITIVE_INFINITY;
+    public long bestStep = -1;
+    public Adam.State adam;
+    public List<Metric> metrics = new ArrayList<>();
+
+    /** One line of the training record: step, phase, losses, and the validation numbers when validated. */
+    public static final class Metric {
+        public long step;
+        public String phase;
+        public double nll;
+        public double momentLoss;
+        public Double score;
+        public double[] ratios;
+
+        public Metric() {}
+
+        Metric(long step, String phase, double nll, double momentLoss) {
+            this.step = step;
+            this.phase = phase;
+            this.nll = nll;
+            this.momentLoss = momentLoss;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.spiqgan.model.stationary;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.spiqgan.nn.BatchExecutor;
+
+class StationaryGeneratorTest {
+    /** Independent reference: dense state, every CRY applied as its own two-qubit gate. */
+    static double[] referenceProbs(StationaryConfig cfg, double[] p, int g, double[] in) {
+        int n = cfg.groupQubits(g), dim = 1 << n, inputs = cfg.inputsPerAngle();
+        Entangler fam = cfg.family();
+        double[] psi = new double[dim];
+        psi[0] = 1;
+        for (int j = 0; j < cfg.layers(); j++) {
+            int base = cfg.offset(g, j);
+            for (int q = 0; q < n; q++) {
+                int po = base + q * (1 + inputs);
+                double th = p[po];
+                for (int e = 0; e < inputs; e++) th += p[po + 1 + e] * in[e];
+                psi = rot(psi, q, th, -1);
+            }
+            int[][] pairs = fam.pairs(n);
+            int off = base + n * (1 + inputs);
+            for (int r = 1; r < n; r++) {
+                for (int i = 0; i < pairs.length; i++) {
+                    if (pairs[i][1] == r) psi = rot(psi, r, p[off + i], pairs[i][0]);
+                }
+            }
+        }
+        double[] out = new double[dim];
+        for (int b = 0; b < dim; b++) out[b] = psi[b] * psi[b];
+        return out;
+    }
+
+    static double[] rot(double[] psi, int target, double th, int control) {
+        double[] out = psi.clone();
+        double c = Math.cos(th / 2), s = Math.sin(th / 2);
+        for (int b = 0; b < psi.length; b++) {
+            if ((b >> target & 1) != 0) continue;
+            if (control >= 0 && (b >> control & 1) == 0) continue;
+            int b1 = b | 1 << target;
+            out[b] = c * psi[b] - s * psi[b1];
+            out[b1] = s * psi[b] + c * psi[b1];
+        }
+        return out;
+    }
+
+    static double[] randomParams(StationaryConfig cfg, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] p = new double[cfg.parameterCount()];
+        for (int i = 0; i < p.length; i++) p[i] = r.nextDouble(-1.5, 1.5);
+        return p;
+    }
+
+    @Test
+    void probabilitiesMatchAGateByGateReference() {
+        for (String fam : Entangler.FAMILIES.keySet()) {
+            StationaryConfig cfg = new StationaryConfig(7, 4, 3, fam, 2, 1.0, 2, 5);
+            StationaryGenerator gen = new StationaryGenerator(cfg);
+            double[] p = randomParams(cfg, 3);
+            int lanes = 5, width = gen.inputs();
+            double[] in = new double[StationaryGenerator.LANES * width];
+            SplittableRandom r = new SplittableRandom(9);
+            for (int i = 0; i < lanes * width; i++) in[i] = (i % width) < 2 ? r.nextDouble() : r.nextInt(2);
+            StationaryGenerator.Workspace w = new StationaryGenerator.Workspace(cfg);
+            for (int g = 0; g < cfg.groups(); g++) {
+                int dim = 1 << cfg.groupQubits(g);
+                double[] out = new double[lanes * dim];
+                gen.probabilities(p, gen.tables(p), g, lanes, in, w, out);
+                for (int k = 0; k < lanes; k++) {
+                    double[] ref = referenceProbs(cfg, p, g, java.util.Arrays.copyOfRange(in, k * width, (k + 1) * width));
+                    assertArrayEquals(ref, java.util.Arrays.copyOfRange(out, k * dim, (k + 1) * dim), 1e-12, fam + " group " + g);
+                }
+            }
+        }
+    }
+
+    @Test
+    void gradientMatchesCentralDifferences() {
+        for (String fam : Entangler.FAMILIES.keySet()) {
+            StationaryConfig cfg = new StationaryConfig(5, 3, 2, fam, 2, 1.0, 2, 3);
+            StationaryGenerator gen = new StationaryGenerator(cfg);
+            SequenceEngine eng = new SequenceEngine(gen);
+            double[] p = randomParams(cfg, 5);
+            SplittableRandom r = new SplittableRandom(2);
+            int count = 3, draws = 2, len = 4;
+            byte[] bits = new byte[count * (cfg.history() + len) * cfg.neurons()];
+            for (int i = 0; i < bits.length; i++) bits[i] = (byte) (r.nextDouble() < 0.3 ? 1 : 0);
+            Sequences s = new Sequences(bits, count, cfg.neurons(), cfg.history(), len);
+            double[] z = new double[count * draws * cfg.latent()];
+            for (int i = 0; i < z.length; i++) z[i] = r.nextDouble();
+            double[] u = new double[count * draws * len];
+            for (int i = 0; i < u.length; i++) u[i] = r.nextDouble(-1, 1);
+            double[] grad = new double[p.length];
+            try (BatchExecutor ex = new BatchExecutor(2)) {
+                eng.gradient(p, s, z, draws, u, ex, grad);
+                double h = 1e-6;
+                for (int i = 0; i < p.length; i++) {
+                    double[] pp = p.clone(), pm = p.clone();
+                    pp[i] += h;
+                    pm[i] -= h;
+                    double fp = dot(u, eng.logProbs(pp, s, z, draws, ex)), fm = dot(u, eng.logProbs(pm, s, z, draws, ex));
+                    double fd = (fp - fm) / (2 * h);
+                    assertEquals(fd, grad[i], 1e-6 * Math.max(1, Math.abs(fd)), fam + " parameter " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void generationIsIndependentOfThreadCount() {
+        StationaryConfig cfg = new StationaryConfig(6, 6, 2, "cry", 3, 1.0, 2, 4);
+        StationaryGenerator gen = new StationaryGenerator(cfg);
+        SequenceEngine eng = new SequenceEngine(gen);
+        double[] p = randomParams(cfg, 8);
+        double[] z1 = new double[100 * 3], z2 = new double[100 * 3];
+        Sequences a, b;
+        try (BatchExecutor one = new BatchExecutor(1); BatchExecutor two = new BatchExecutor(2)) {
+            a = eng.generate(p, 100, 9, 4, z1, one);
+            b = eng.generate(p, 100, 9, 4, z2, two);
+        }
+        assertArrayEquals(a.bits(), b.bits());
+        assertArrayEquals(z1, z2);
+        int ones = 0;
+        for (byte v : a.bits()) ones += v;
+        assertTrue(ones > 0 && ones < a.bits().length);
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+}
