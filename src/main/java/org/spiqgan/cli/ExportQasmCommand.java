@@ -25,7 +25,7 @@ public final class ExportQasmCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUNDIR", description = "Run directory (or its model.json).")
     Path run;
 
-    @Option(names = "--patch", required = true, paramLabel = "G,T", description = "Neuron group and timestep, 0-based.")
+    @Option(names = "--patch", paramLabel = "G,T", description = "Patch model: neuron group and timestep, 0-based (required).")
     String patch;
 
     @Option(names = "--format", defaultValue = "3", description = "3 or 2. Default: ${DEFAULT-VALUE}.")
@@ -40,12 +40,66 @@ public final class ExportQasmCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file. Default: standard output.")
     Path out;
 
+    @Option(names = "--group", defaultValue = "0", paramLabel = "G",
+            description = "Stationary model: neuron group, 0-based. Default: ${DEFAULT-VALUE}.")
+    int group;
+
+    @Option(names = "--history-bits", paramLabel = "BITS",
+            description = "Stationary model: the previous H patterns of all N neurons as H x N 0/1 characters, x_{t-1} first "
+                    + "(default: all 0, the start of a window's burn-in).")
+    String historyBits;
+
+    /** One bin of a stationary run, for a given latent and history, every angle bound (OpenQASM 3 or 2). */
+    private int stationary() throws Exception {
+        if (patch != null) throw BadInputException.of(null, "--patch", "applies to patch-model runs; use --group for a stationary run");
+        var r = org.spiqgan.model.stationary.StationaryRun.read(run);
+        var cfg = r.generator;
+        if (group < 0 || group >= cfg.groups()) throw BadInputException.of(null, "--group", "must be in 0.." + (cfg.groups() - 1) + ", not " + group);
+        double[] zv = new double[cfg.latent()];
+        java.util.Arrays.fill(zv, cfg.zMax() / 2);
+        if (z != null) {
+            String[] p = z.split(",");
+            if (p.length != zv.length) throw BadInputException.of(null, "--z", "needs " + zv.length + " values (the latent dimension), got " + p.length);
+            for (int k = 0; k < p.length; k++) {
+                try {
+                    zv[k] = Double.parseDouble(p[k].trim());
+                } catch (NumberFormatException e) {
+                    throw BadInputException.of(null, "--z", "value " + (k + 1) + " is not a number: '" + p[k] + "'");
+                }
+                if (!(zv[k] >= 0 && zv[k] <= cfg.zMax())) {
+                    throw BadInputException.of(null, "--z", "value " + (k + 1) + " is outside the trained latent range [0, " + cfg.zMax() + ")");
+                }
+            }
+        }
+        int[] hist = new int[cfg.history() * cfg.neurons()];
+        if (historyBits != null) {
+            String b = historyBits.replace(",", "");
+            if (b.length() != hist.length || !b.matches("[01]*")) {
+                throw BadInputException.of(null, "--history-bits", "needs " + hist.length + " characters 0 or 1 (H = " + cfg.history()
+                        + " bins x N = " + cfg.neurons() + " neurons), got '" + historyBits + "'");
+            }
+            for (int i = 0; i < hist.length; i++) hist[i] = b.charAt(i) - '0';
+        }
+        String text = org.spiqgan.model.stationary.StationaryQasm.write(cfg, r.parameters(checkpoint.equals("last")), group, format,
+                r.data.neuronIndices(), zv, hist);
+        if (out != null) {
+            AtomicFile.writeString(out, text);
+            spec.commandLine().getErr().println("spiqgan: wrote " + out);
+        } else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (format != 2 && format != 3) throw BadInputException.of(null, "--format", "must be 3 or 2, not " + format);
         if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
             throw BadInputException.of(null, "--checkpoint", "must be best or last, not '" + checkpoint + "'");
         }
+        if (org.spiqgan.model.stationary.StationaryRun.isStationary(run)) return stationary();
+        if (patch == null) throw BadInputException.of(null, "--patch", "is required for a patch-model run: G,T (group, timestep)");
         ModelFile m = ModelFile.read(run);
         int g, t;
         try {

@@ -108,29 +108,32 @@ public final class RealBatchKernels {
     /**
      * Adjoint of {@link #multiplexedRy}: adds dL/dangle(lo), summed over lanes and higher bits, to
      * {@code grad[lo]} for every pattern lo of the bits below the target, then un-applies the block.
+     * {@code laneGrad} (at least 2^target x lanes values) keeps the sums per lane, so the inner loop has no
+     * reduction and vectorizes; they are reduced once at the end.
      */
     public static void multiplexedRyAdjoint(double[] psi, double[] lam, int qubits, int lanes, int target, double[] cosT,
-            double[] sinT, double[] grad, double[] laneScratch) {
+            double[] sinT, double[] grad, double[] laneGrad) {
         int dim = 1 << qubits, step = 1 << target;
-        // lo outer, so the sum over lanes and higher bits is kept per lane (a vectorizable loop) and
-        // reduced once per control pattern
-        for (int lo = 0; lo < step; lo++) {
-            double c = cosT[lo], s = sinT[lo];
-            java.util.Arrays.fill(laneScratch, 0, lanes, 0.0);
-            for (int hi = 0; hi < dim; hi += step << 1) {
-                int b0 = (hi + lo) * lanes, b1 = b0 + step * lanes;
+        java.util.Arrays.fill(laneGrad, 0, step * lanes, 0.0);
+        for (int hi = 0; hi < dim; hi += step << 1) {
+            for (int lo = 0; lo < step; lo++) {
+                double c = cosT[lo], s = sinT[lo];
+                int b0 = (hi + lo) * lanes, b1 = b0 + step * lanes, g0 = lo * lanes;
                 for (int k = 0; k < lanes; k++) {
                     double p0 = psi[b0 + k], p1 = psi[b1 + k];
                     double l0 = lam[b0 + k], l1 = lam[b1 + k];
-                    laneScratch[k] += l1 * p0 - l0 * p1;
+                    laneGrad[g0 + k] += l1 * p0 - l0 * p1;
                     psi[b0 + k] = c * p0 + s * p1;
                     psi[b1 + k] = c * p1 - s * p0;
                     lam[b0 + k] = c * l0 + s * l1;
                     lam[b1 + k] = c * l1 - s * l0;
                 }
             }
+        }
+        for (int lo = 0; lo < step; lo++) {
             double g = 0;
-            for (int k = 0; k < lanes; k++) g += laneScratch[k];
+            int g0 = lo * lanes;
+            for (int k = 0; k < lanes; k++) g += laneGrad[g0 + k];
             grad[lo] += 0.5 * g;
         }
     }

@@ -65,7 +65,8 @@ public interface Entangler {
             if (pairs[i][1] != target) continue;
             int bit = 1 << pairs[i][0];
             double g = 0;
-            for (int lo = bit; lo < (1 << target); lo++) if ((lo & bit) != 0) g += tableGrad[lo];
+            // the patterns with the control bit set: blocks of length bit at stride 2 bit
+            for (int lo = bit; lo < (1 << target); lo += bit << 1) for (int m = 0; m < bit; m++) g += tableGrad[lo + m];
             grad[off + i] += g;
         }
     }

@@ -81,7 +81,7 @@ public final class StationaryGenerator {
             s = new double[cfg.layers() * n * LANES];
             gth = new double[cfg.layers() * n * LANES];
             tableGrad = new double[Math.max(1, 1 << (n - 1))];
-            laneScratch = new double[LANES];
+            laneScratch = new double[LANES << Math.max(0, n - 1)];
         }
     }
 

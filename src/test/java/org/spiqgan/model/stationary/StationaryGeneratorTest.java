@@ -135,4 +135,36 @@ class StationaryGeneratorTest {
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
     }
+
+    @Test
+    void exportedQasmReproducesTheCircuit() {
+        StationaryConfig cfg = new StationaryConfig(5, 5, 2, "cry", 2, 0.5, 1, 3);
+        StationaryGenerator gen = new StationaryGenerator(cfg);
+        double[] p = randomParams(cfg, 12);
+        double[] z = {0.1, 0.4};
+        int[] hist = {1, 0, 0, 1, 1};
+        for (int version : new int[] {2, 3}) {
+            String q = StationaryQasm.write(cfg, p, 0, version, new int[] {3, 5, 8, 9, 12}, z, hist);
+            assertTrue(q.contains(version == 3 ? "OPENQASM 3.0;" : "OPENQASM 2.0;"));
+            assertTrue(q.contains("U[0, 0.5)") && q.contains("q4=12"), q);
+            double[] psi = new double[32];
+            psi[0] = 1;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(c?ry)\\(([^)]+)\\) q\\[(\\d+)\\](?:, q\\[(\\d+)\\])?;").matcher(q);
+            int gates = 0;
+            while (m.find()) {
+                double th = Double.parseDouble(m.group(2));
+                if (m.group(1).equals("ry")) psi = rot(psi, Integer.parseInt(m.group(3)), th, -1);
+                else psi = rot(psi, Integer.parseInt(m.group(4)), th, Integer.parseInt(m.group(3)));
+                gates++;
+            }
+            assertEquals(2 * (5 + 10), gates);
+            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
+            in[0] = z[0];
+            in[1] = z[1];
+            for (int i = 0; i < hist.length; i++) in[2 + i] = hist[i];
+            double[] out = new double[32];
+            gen.probabilities(p, gen.tables(p), 0, 1, in, new StationaryGenerator.Workspace(cfg), out);
+            for (int b = 0; b < 32; b++) assertEquals(out[b], psi[b] * psi[b], 1e-12, "pattern " + b);
+        }
+    }
 }
