@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
  */
 public final class StationaryOptions {
     /** The stationary model's defaults of the options shared with the patch model, as the help text states. */
-    static final String DEFAULTS = "stationary defaults: --layers 2 --batch 32 --ema 0.98 --z-max 1 --group-size 10 "
+    static final String DEFAULTS = "stationary defaults: --layers 2 --batch 16 --ema 0.98 --z-max 1 --group-size 10 "
             + "--eval-every 50 --validation-samples 1024 --init-spread 0.05";
-    static final int LAYERS = 2, BATCH = 32, GROUP = 10, EVAL_EVERY = 50, VALIDATION_SAMPLES = 1024;
+    static final int LAYERS = 2, BATCH = 16, GROUP = 10, EVAL_EVERY = 50, VALIDATION_SAMPLES = 1024;
     static final double EMA = 0.98, Z_MAX = 1.0, INIT_SPREAD = 0.05;
 
     @Option(names = "--ansatz", defaultValue = "cry", paramLabel = "FAMILY",
@@ -20,7 +20,7 @@ public final class StationaryOptions {
                     + "or none (no entanglement). Default: ${DEFAULT-VALUE}.")
     String ansatz;
 
-    @Option(names = "--history", defaultValue = "3", paramLabel = "H",
+    @Option(names = "--history", defaultValue = "1", paramLabel = "H",
             description = "Stationary model: previous bins fed back into every layer's angles. Default: ${DEFAULT-VALUE}.")
     int history;
 
@@ -32,19 +32,19 @@ public final class StationaryOptions {
             description = "Stationary model: bins generated and dropped before each window. Default: ${DEFAULT-VALUE}.")
     int burnIn;
 
-    @Option(names = "--likelihood-steps", defaultValue = "600", paramLabel = "STEPS",
+    @Option(names = "--likelihood-steps", defaultValue = "1500", paramLabel = "STEPS",
             description = "Stationary model: steps of exact teacher-forced likelihood. Default: ${DEFAULT-VALUE}.")
     int likelihoodSteps;
 
-    @Option(names = "--refine-steps", defaultValue = "200", paramLabel = "STEPS",
+    @Option(names = "--refine-steps", defaultValue = "0", paramLabel = "STEPS",
             description = "Stationary model: steps of likelihood + free-running moment loss after them. Default: ${DEFAULT-VALUE}.")
     int refineSteps;
 
-    @Option(names = "--draws", defaultValue = "8", paramLabel = "M",
+    @Option(names = "--draws", defaultValue = "4", paramLabel = "M",
             description = "Stationary model: latent draws per window in the likelihood. Default: ${DEFAULT-VALUE}.")
     int draws;
 
-    @Option(names = "--lr", defaultValue = "0.02",
+    @Option(names = "--lr", defaultValue = "0.005",
             description = "Stationary model: Adam learning rate. Default: ${DEFAULT-VALUE}.")
     double lr;
 
@@ -55,6 +55,11 @@ public final class StationaryOptions {
     @Option(names = "--moment-samples", defaultValue = "256", paramLabel = "S",
             description = "Stationary model: free-running windows per refinement step. Default: ${DEFAULT-VALUE}.")
     int momentSamples;
+
+    @Option(names = "--init-from", paramLabel = "RUNDIR",
+            description = "Stationary model: start from the best parameters of a trained stationary run with the same architecture "
+                    + "(fine-tuning; e.g. --likelihood-steps 0 --refine-steps 300).")
+    java.nio.file.Path initFrom;
 
     @Option(names = "--lambda-moments", defaultValue = "1,1,1,1,1", paramLabel = "R,K,PAIR,ACG,LAG",
             description = "Stationary model: weights of the free-running moment loss on firing rates, P(k) (the K-loss), "

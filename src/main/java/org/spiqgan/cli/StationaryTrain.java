@@ -57,6 +57,15 @@ final class StationaryTrain {
         run.trainableParameters = cfg.parameterCount();
         run.data = c.trainingData(d).fingerprint();
         run.trainingRates = d.firingProbabilities(d.splits().fit());
+        if (o.initFrom != null) {
+            StationaryRun from = StationaryRun.read(o.initFrom);
+            if (!from.generator.equals(cfg)) {
+                throw BadInputException.of(StationaryRun.path(o.initFrom), "generator", "has another architecture (" + from.generator.describe()
+                        + ") than this run (" + cfg.describe() + ")");
+            }
+            run.initialParameters = from.parameters(false).clone();
+            run.initialisedFrom = o.initFrom.toAbsolutePath().toString();
+        }
         return fit(c.out, run, d, c.threads.resolve(), c.quiet, out, err);
     }
 
@@ -139,7 +148,10 @@ final class StationaryTrain {
                 java.util.Arrays.toString(run.data.neuronIndices()), fit.samples(), validation.samples());
         out.flush();
         StationaryTrainer trainer = new StationaryTrainer(cfg, run.training, fit, fitWindows, validation);
-        if (run.state == null) run.state = trainer.start(run.trainingRates);
+        if (run.state == null) {
+            run.state = run.initialParameters != null ? trainer.startFrom(run.initialParameters) : trainer.start(run.trainingRates);
+            run.initialParameters = null;
+        }
         Files.createDirectories(dir);
         run.status = "running";
         run.write(dir);

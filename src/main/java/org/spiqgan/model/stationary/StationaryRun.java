@@ -36,6 +36,10 @@ public final class StationaryRun {
     public StationaryTraining training;
     public DataFingerprint data;
     public double[] trainingRates;
+    /** Where the initial parameters came from, when the run fine-tunes another ({@code null}: the data-informed start). */
+    public String initialisedFrom;
+    /** Initial parameters taken from another run; used once to start, not stored. */
+    public transient double[] initialParameters;
     public String status;
     public StationaryState state;
 

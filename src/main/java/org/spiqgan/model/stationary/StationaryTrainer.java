@@ -61,6 +61,17 @@ public final class StationaryTrainer {
 
     public SequenceEngine engine() { return engine; }
 
+    /** A fresh state that starts from given parameters (fine-tuning a trained run). */
+    public StationaryState startFrom(double[] params) {
+        if (params.length != cfg.parameterCount()) throw new IllegalArgumentException("initial parameters: " + params.length
+                + " values for a generator of " + cfg.parameterCount());
+        StationaryState s = new StationaryState();
+        s.params = params.clone();
+        s.ema = params.clone();
+        s.adam = new Adam(s.params.length, tr.lr()).state();
+        return s;
+    }
+
     /** A fresh state at the data-informed start. */
     public StationaryState start(double[] rates) {
         StationaryState s = new StationaryState();
@@ -92,6 +103,12 @@ public final class StationaryTrainer {
             }
             long step = s.step;
             boolean refine = step >= tr.likelihoodSteps();
+            if (refine && step == tr.likelihoodSteps() && step > 0) {
+                // A new objective: a fresh optimizer, so that step sizes start at the learning rate instead of
+                // being scaled by the likelihood phase's gradient moments.
+                s.adam = new Adam(s.params.length, tr.lr()).state();
+                adam = adam(s);
+            }
             java.util.Arrays.fill(grad, 0);
             double nll = likelihoodGradient(s.params, step, ex, grad);
             double ml = refine ? momentGradient(s.params, step, ex, grad) : 0;
