@@ -69,7 +69,7 @@ public final class InfoCommand implements Callable<Integer> {
         for (var m : s.metrics) {
             if (m.step == s.bestStep && m.ratios != null) {
                 StringBuilder sb = new StringBuilder("validation at the best step (x floor):");
-                for (var e : org.spiqgan.stats.Comparison.Error.values()) sb.append(String.format(Locale.ROOT, " %s %.3g", e.key, m.ratios[e.ordinal()]));
+                for (var e : org.spiqgan.stats.Comparison.Error.values()) sb.append(String.format(Locale.ROOT, " %s %s", e.key, m.ratios[e.ordinal()] == null ? "n/a" : String.format(Locale.ROOT, "%.3g", m.ratios[e.ordinal()])));
                 o.println(sb);
             }
         }

@@ -233,7 +233,7 @@ final class StationaryTrain {
         if (last != null && last.ratios != null) {
             StringBuilder sb = new StringBuilder("best checkpoint, validation errors as multiples of the validation noise floor:");
             for (Comparison.Error e : Comparison.Error.values()) {
-                sb.append(String.format(Locale.ROOT, " %s %.3g", e.key, last.ratios[e.ordinal()]));
+                sb.append(String.format(Locale.ROOT, " %s %s", e.key, last.ratios[e.ordinal()] == null ? "n/a" : String.format(Locale.ROOT, "%.3g", last.ratios[e.ordinal()])));
             }
             out.println(sb);
         }

@@ -64,6 +64,16 @@ class StationaryCliTest {
     }
 
     @Test
+    void singleBinWindowsTrain() {
+        Path run = dir.resolve("t1");
+        Result r = cli("train", "--synthetic", "--neurons", "top:3", "--timesteps", "1", "--likelihood-steps", "10", "--batch", "4",
+                "--eval-every", "5", "--validation-samples", "64", "--quiet", "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("autocorrelogramMse n/a"), r.out());
+        assertEquals(0, cli("info", run.toString()).code());
+    }
+
+    @Test
     void resumedRunContinuesBitForBit() {
         Path a = dir.resolve("a"), b = dir.resolve("b");
         assertEquals(0, cli(train(a, "--likelihood-steps", "6", "--refine-steps", "4")).code());

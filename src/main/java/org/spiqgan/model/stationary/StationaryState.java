@@ -23,7 +23,8 @@ public final class StationaryState {
         public double nll;
         public double momentLoss;
         public Double score;
-        public double[] ratios;
+        /** Validation errors as multiples of the validation noise floor (null where a statistic does not apply, e.g. lags at T = 1). */
+        public Double[] ratios;
 
         public Metric() {}
 

@@ -129,8 +129,9 @@ public final class StationaryTrainer {
                     s.bestStep = s.step;
                     s.best = s.ema.clone();
                 }
-                m.score = score;
-                m.ratios = ratios;
+                m.score = Double.isFinite(score) ? score : null;
+                m.ratios = new Double[ratios.length];
+                for (int i = 0; i < ratios.length; i++) m.ratios[i] = Double.isFinite(ratios[i]) ? ratios[i] : null;
                 listener.validated(s.step, score, ratios, best);
             }
             s.metrics.add(m);
