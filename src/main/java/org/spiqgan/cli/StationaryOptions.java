@@ -10,9 +10,20 @@ import picocli.CommandLine.Option;
  */
 public final class StationaryOptions {
     /** The stationary model's defaults of the options shared with the patch model, as the help text states. */
-    static final String DEFAULTS = "stationary defaults: --layers 2 --batch 16 --ema 0.98 --z-max 1 --group-size 10 "
-            + "--eval-every 50 --validation-samples 1024 --init-spread 0.05";
-    static final int LAYERS = 2, BATCH = 16, GROUP = 10, EVAL_EVERY = 50, VALIDATION_SAMPLES = 1024;
+    static final String DEFAULTS = "stationary defaults: --layers 2 --batch 480/T (16 windows at T = 30) --ema 0.98 --z-max 1 "
+            + "--group-size 10 --eval-every 50 --validation-samples max(1024, 8192/T) --init-spread 0.05";
+    static final int LAYERS = 2, GROUP = 10, EVAL_EVERY = 50;
+    /** Bins per likelihood step: 16 windows at T = 30, and as many bins for any other T. */
+    static final int BINS_PER_STEP = 480;
+
+    static int batch(int timesteps) {
+        return Math.max(1, Math.round(BINS_PER_STEP / (float) timesteps));
+    }
+
+    static int validationSamples(int timesteps) {
+        return Math.max(1024, 8192 / timesteps);
+    }
+
     static final double EMA = 0.98, Z_MAX = 1.0, INIT_SPREAD = 0.05;
 
     @Option(names = "--ansatz", defaultValue = "cry", paramLabel = "FAMILY",

@@ -38,11 +38,11 @@ final class StationaryTrain {
             int group = pr.hasMatchedOption("--group-size") ? c.groupSize : StationaryOptions.GROUP;
             cfg = new StationaryConfig(n, Math.min(group, n), pr.hasMatchedOption("--layers") ? c.layers : StationaryOptions.LAYERS,
                     o.ansatz, o.latentDim, pr.hasMatchedOption("--z-max") ? c.zMax : StationaryOptions.Z_MAX, o.history, o.burnIn);
-            tr = new StationaryTraining(o.likelihoodSteps, o.refineSteps, pr.hasMatchedOption("--batch") ? c.batch : StationaryOptions.BATCH,
+            tr = new StationaryTraining(o.likelihoodSteps, o.refineSteps, pr.hasMatchedOption("--batch") ? c.batch : StationaryOptions.batch(t),
                     o.draws, o.lr, o.lrHalfLife, pr.hasMatchedOption("--ema") ? c.ema : StationaryOptions.EMA, o.momentSamples,
                     lambdas(o.lambdaMoments), pr.hasMatchedOption("--eval-every") ? (int) c.evalEvery : StationaryOptions.EVAL_EVERY,
                     pr.hasMatchedOption("--validation-samples") && c.validationSamples > 0 ? c.validationSamples
-                            : StationaryOptions.VALIDATION_SAMPLES,
+                            : StationaryOptions.validationSamples(t),
                     pr.hasMatchedOption("--checkpoint-every") ? (int) c.checkpointEvery : StationaryOptions.EVAL_EVERY,
                     pr.hasMatchedOption("--init-spread") ? c.initSpread : StationaryOptions.INIT_SPREAD, c.seed);
         } catch (IllegalArgumentException e) {

@@ -71,7 +71,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "2000", description = "Generator steps. Default: ${DEFAULT-VALUE}.")
     long steps;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--batch", defaultValue = "64", description = "Batch size (stationary model: real windows per step). Default: ${DEFAULT-VALUE} (patch), 480/T (stationary: 16 windows at T = 30).")
     int batch;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of everything random in training. Default: ${DEFAULT-VALUE}.")
@@ -107,19 +107,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--betas", defaultValue = Defaults.BETAS, description = "Adam betas b1,b2 for both players. Default: ${DEFAULT-VALUE}.")
     String betas;
 
-    @Option(names = "--ema", defaultValue = "0.99", description = "Decay of the generator's parameter EMA (used for validation and generation). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ema", defaultValue = "0.99", description = "Decay of the generator's parameter EMA (used for validation and generation). Default: ${DEFAULT-VALUE} (patch), 0.98 (stationary).")
     double ema;
 
     @Option(names = "--lr-decay", defaultValue = "0", paramLabel = "HALF_LIFE", description = "Learning rates halve every HALF_LIFE generator steps (exponential decay); 0 = constant. Default: ${DEFAULT-VALUE}.")
     double lrDecay;
 
-    @Option(names = "--eval-every", defaultValue = "100", description = "Validate (and report) every this many steps. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--eval-every", defaultValue = "100", description = "Validate (and report) every this many steps. Default: ${DEFAULT-VALUE} (patch), 50 (stationary).")
     long evalEvery;
 
-    @Option(names = "--checkpoint-every", defaultValue = "100", description = "Write the checkpoint every this many steps. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--checkpoint-every", defaultValue = "100", description = "Write the checkpoint every this many steps. Default: ${DEFAULT-VALUE} (patch), 50 (stationary).")
     long checkpointEvery;
 
-    @Option(names = "--validation-samples", defaultValue = "0", description = "Generated samples per validation; 0 = max(4096, validation windows). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--validation-samples", defaultValue = "0", description = "Generated samples per validation; 0 = max(4096, validation windows). Default: ${DEFAULT-VALUE} (patch), max(1024, 8192/T) (stationary).")
     int validationSamples;
 
     @Option(names = "--score-weight", defaultValue = "10", description = "Validation score = state JS + w x k-probability MSE. Default: ${DEFAULT-VALUE}.")
@@ -127,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--init-spread", defaultValue = "0", paramLabel = "S",
             description = "Initial rotation angles U(-S, S), a circuit near the identity whose output starts near "
-                    + "all-silent; 0 = U[0, 2 pi) (near-uniform output). Default: ${DEFAULT-VALUE}.")
+                    + "all-silent; 0 = U[0, 2 pi) (near-uniform output). Default: ${DEFAULT-VALUE} (patch); stationary: s.d. of the initial angles around the data-informed start, 0.05.")
     double initSpread;
 
     @Option(names = "--pretrain", defaultValue = "300", paramLabel = "STEPS",
@@ -150,7 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latent", defaultValue = "shared", description = "shared (d = n) or per-layer (d = l x n). Default: ${DEFAULT-VALUE}.")
     String latent;
 
-    @Option(names = "--z-max", defaultValue = "3.141592653589793", description = "Latent z ~ U[0, Z_MAX). Default: pi.")
+    @Option(names = "--z-max", defaultValue = "3.141592653589793", description = "Latent z ~ U[0, Z_MAX). Default: pi (patch), 1 (stationary).")
     double zMax;
 
     @Option(names = "--input-weights", defaultValue = "on", description = "Trainable input weights w in RY(w z): on or off. Default: ${DEFAULT-VALUE}.")

@@ -185,11 +185,9 @@ public final class StationaryTrainer {
         int count = tr.momentSamples();
         double[] z = new double[count * cfg.latent()];
         Sequences gen = engine.generate(p, count, cfg.burnIn() + timesteps, StepRandom.of(tr.seed(), step, 12).nextLong(), z, ex);
-        double[] w = new double[count];
-        double loss = moments.weights(gen.lastBins(timesteps), w);
         int len = gen.length();
         double[] u = new double[count * len];
-        for (int s = 0; s < count; s++) java.util.Arrays.fill(u, s * len, (s + 1) * len, w[s]);
+        double loss = moments.rewardToGoWeights(gen.lastBins(timesteps), len - timesteps, u);
         engine.gradient(p, gen, z, 1, u, ex, grad);
         return loss;
     }
