@@ -35,6 +35,11 @@ public final class StationaryOptions {
             description = "Stationary model: previous bins fed back into every layer's angles. Default: ${DEFAULT-VALUE}.")
     int history;
 
+    @Option(names = "--feedback", defaultValue = "all", paramLabel = "all|self",
+            description = "Stationary model: which history each angle reads: all (every neuron's previous bins) or self "
+                    + "(its own neuron's only). Default: ${DEFAULT-VALUE}.")
+    String feedback;
+
     @Option(names = "--latent-dim", defaultValue = "4", paramLabel = "D",
             description = "Stationary model: latent dimension (one z per window). Default: ${DEFAULT-VALUE}.")
     int latentDim;

@@ -37,7 +37,7 @@ final class StationaryTrain {
         try {
             int group = pr.hasMatchedOption("--group-size") ? c.groupSize : StationaryOptions.GROUP;
             cfg = new StationaryConfig(n, Math.min(group, n), pr.hasMatchedOption("--layers") ? c.layers : StationaryOptions.LAYERS,
-                    o.ansatz, o.latentDim, pr.hasMatchedOption("--z-max") ? c.zMax : StationaryOptions.Z_MAX, o.history, o.burnIn);
+                    o.ansatz, o.latentDim, pr.hasMatchedOption("--z-max") ? c.zMax : StationaryOptions.Z_MAX, o.history, o.burnIn, o.feedback);
             tr = new StationaryTraining(o.likelihoodSteps, o.refineSteps, pr.hasMatchedOption("--batch") ? c.batch : StationaryOptions.batch(t),
                     o.draws, o.lr, o.lrHalfLife, pr.hasMatchedOption("--ema") ? c.ema : StationaryOptions.EMA, o.momentSamples,
                     lambdas(o.lambdaMoments), pr.hasMatchedOption("--eval-every") ? (int) c.evalEvery : StationaryOptions.EVAL_EVERY,
@@ -256,7 +256,7 @@ final class StationaryTrain {
     /** Specification field names to the options that set them, so the one-line error names what the user typed. */
     private static String optionWords(String m) {
         String[][] map = {{"groupSize", "--group-size"}, {"layers", "--layers"}, {"entangler", "--ansatz"}, {"latent", "--latent-dim"},
-            {"zMax", "--z-max"}, {"history", "--history"}, {"burnIn", "--burn-in"}, {"likelihoodSteps", "--likelihood-steps"},
+            {"zMax", "--z-max"}, {"history", "--history"}, {"burnIn", "--burn-in"}, {"feedback", "--feedback"}, {"likelihoodSteps", "--likelihood-steps"},
             {"refineSteps", "--refine-steps"}, {"batch", "--batch"}, {"draws", "--draws"}, {"lrHalfLife", "--lr-half-life"},
             {"lr ", "--lr "}, {"ema", "--ema"}, {"momentSamples", "--moment-samples"}, {"lambda weights", "--lambda-moments weights"},
             {"evalEvery", "--eval-every"}, {"validationSamples", "--validation-samples"}, {"checkpointEvery", "--checkpoint-every"},

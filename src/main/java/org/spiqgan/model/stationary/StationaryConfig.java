@@ -14,9 +14,19 @@ package org.spiqgan.model.stationary;
  * @param zMax      latent range
  * @param history   H, previous bins fed back
  * @param burnIn    bins generated and dropped before a window starts
+ * @param feedback  {@code all}: every angle reads the history of all N neurons; {@code self}: a qubit's angles read
+ *                  only its own neuron's history (no excitation loops across neurons; neurons are then coupled within a
+ *                  bin by the entangler and across bins only through the shared latent)
  */
 public record StationaryConfig(int neurons, int groupSize, int layers, String entangler, int latent, double zMax, int history,
-        int burnIn) {
+        int burnIn, String feedback) {
+    public static final String FEEDBACK_ALL = "all", FEEDBACK_SELF = "self";
+
+    /** The architecture with feedback from all neurons (the form of runs written before the option existed). */
+    public StationaryConfig(int neurons, int groupSize, int layers, String entangler, int latent, double zMax, int history, int burnIn) {
+        this(neurons, groupSize, layers, entangler, latent, zMax, history, burnIn, FEEDBACK_ALL);
+    }
+
     /** Qubits a circuit may have in training (2^20 amplitudes per lane is already 8 MiB). */
     public static final int MAX_GROUP = 16;
 
@@ -34,7 +44,16 @@ public record StationaryConfig(int neurons, int groupSize, int layers, String en
         if (!(zMax > 0 && zMax < 1e6)) throw new IllegalArgumentException("zMax must be a positive number, not " + zMax);
         if (history < 0) throw new IllegalArgumentException("history must be >= 0, not " + history);
         if (burnIn < 0) throw new IllegalArgumentException("burnIn must be >= 0, not " + burnIn);
+        if (feedback == null) feedback = FEEDBACK_ALL;
+        if (!feedback.equals(FEEDBACK_ALL) && !feedback.equals(FEEDBACK_SELF)) {
+            throw new IllegalArgumentException("feedback must be all or self, not '" + feedback + "'");
+        }
     }
+
+    public boolean selfFeedback() { return FEEDBACK_SELF.equals(feedback); }
+
+    /** Values in a lane's input row: the latent, then the previous H bins of all N neurons. */
+    public int inputRow() { return latent + history * neurons; }
 
     public int groups() { return (neurons + groupSize - 1) / groupSize; }
 
@@ -42,8 +61,14 @@ public record StationaryConfig(int neurons, int groupSize, int layers, String en
 
     public int groupQubits(int g) { return Math.min(groupSize, neurons - g * groupSize); }
 
-    /** Inputs of each RY angle besides its bias: d latent weights and H x N feedback weights. */
-    public int inputsPerAngle() { return latent + history * neurons; }
+    /** Inputs of each RY angle besides its bias: d latent weights and H x N (self: H) feedback weights. */
+    public int inputsPerAngle() { return latent + history * (selfFeedback() ? 1 : neurons); }
+
+    /** Where weight e of an angle of neuron i reads its input in the lane's input row. */
+    public int inputIndex(int neuron, int e) {
+        if (e < latent || !selfFeedback()) return e;
+        return latent + (e - latent) * neurons + neuron;
+    }
 
     public Entangler family() { return Entangler.of(entangler); }
 
@@ -65,7 +90,7 @@ public record StationaryConfig(int neurons, int groupSize, int layers, String en
     public String describe() {
         return String.format(java.util.Locale.ROOT,
                 "stationary autoregressive: %d neurons in %d circuit(s) of <= %d qubits, %d layers, entangler %s, latent %d "
-                        + "in [0, %.3g), history %d bins, burn-in %d; %d trainable parameters",
-                neurons, groups(), groupSize, layers, entangler, latent, zMax, history, burnIn, parameterCount());
+                        + "in [0, %.3g), history %d bins (feedback %s), burn-in %d; %d trainable parameters",
+                neurons, groups(), groupSize, layers, entangler, latent, zMax, history, feedback, burnIn, parameterCount());
     }
 }

@@ -24,16 +24,32 @@ public final class StationaryGenerator {
     private final StationaryConfig cfg;
     private final Entangler family;
     private final int inputs;
+    private final int row;
+    /** source[i][e]: the input-row index weight e of neuron i's angles reads. */
+    private final int[][] source;
 
     public StationaryGenerator(StationaryConfig cfg) {
         this.cfg = cfg;
         this.family = cfg.family();
         this.inputs = cfg.inputsPerAngle();
+        this.row = cfg.inputRow();
+        this.source = new int[cfg.neurons()][inputs];
+        for (int i = 0; i < cfg.neurons(); i++) for (int e = 0; e < inputs; e++) source[i][e] = cfg.inputIndex(i, e);
     }
 
     public StationaryConfig config() { return cfg; }
 
-    public int inputs() { return inputs; }
+    /** Values per lane in an input row (latent, then H bins of all N neurons). */
+    public int inputs() { return row; }
+
+    /** The RY angle of group g, layer j, qubit q for one input row starting at {@code in[off]}. */
+    public double angle(double[] p, int g, int j, int q, double[] in, int off) {
+        int po = cfg.offset(g, j) + q * (1 + inputs);
+        int[] src = source[cfg.groupStart(g) + q];
+        double th = p[po];
+        for (int e = 0; e < inputs; e++) th += p[po + 1 + e] * in[off + src[e]];
+        return th;
+    }
 
     /** The entangler's rotation tables for a parameter vector: cos and sin of half of every block angle. */
     public final class Tables {
@@ -94,10 +110,11 @@ public final class StationaryGenerator {
                 int po = base + q * (1 + inputs);
                 double a = p[po];
                 int o = (j * n + q) * LANES;
+                int[] src = source[cfg.groupStart(g) + q];
                 for (int k = 0; k < lanes; k++) {
                     double th = a;
-                    int io = k * inputs;
-                    for (int e = 0; e < inputs; e++) th += p[po + 1 + e] * in[io + e];
+                    int io = k * row;
+                    for (int e = 0; e < inputs; e++) th += p[po + 1 + e] * in[io + src[e]];
                     w.c[o + k] = Math.cos(th / 2);
                     w.s[o + k] = Math.sin(th / 2);
                 }
@@ -197,13 +214,14 @@ public final class StationaryGenerator {
                 for (int q = 0; q < n; q++) {
                     int po = base + q * (1 + inputs);
                     int o = (j * n + q) * LANES;
+                    int[] src = source[cfg.groupStart(g) + q];
                     double ga = 0;
                     for (int k = 0; k < lanes; k++) {
                         double gk = w.gth[o + k];
                         if (gk == 0) continue;
                         ga += gk;
-                        int io = k * inputs;
-                        for (int e = 0; e < inputs; e++) grad[po + 1 + e] += gk * in[io + e];
+                        int io = k * row;
+                        for (int e = 0; e < inputs; e++) grad[po + 1 + e] += gk * in[io + src[e]];
                     }
                     grad[po] += ga;
                 }

@@ -19,7 +19,8 @@ public final class StationaryQasm {
      */
     public static String write(StationaryConfig cfg, double[] p, int g, int version, int[] neuronIds, double[] z, int[] history) {
         int n = cfg.groupQubits(g), inputs = cfg.inputsPerAngle(), d = cfg.latent();
-        double[] in = new double[inputs];
+        StationaryGenerator gen = new StationaryGenerator(cfg);
+        double[] in = new double[cfg.inputRow()];
         System.arraycopy(z, 0, in, 0, d);
         for (int i = 0; i < history.length; i++) in[d + i] = history[i];
         StringBuilder sb = new StringBuilder();
@@ -32,16 +33,14 @@ public final class StationaryQasm {
                 cfg.history(), cfg.neurons(), java.util.Arrays.toString(history)));
         sb.append(String.format(Locale.ROOT, "// generation: start from empty history, run %d burn-in bins, then one bin per timestep, feeding each "
                 + "measured pattern forward (RY angle of layer j, qubit q = a + w.z + V.history)%n", cfg.burnIn()));
-        sb.append(String.format(Locale.ROOT, "// layers %d, entangler %s%n", cfg.layers(), cfg.entangler()));
+        sb.append(String.format(Locale.ROOT, "// layers %d, entangler %s, feedback %s%n", cfg.layers(), cfg.entangler(), cfg.feedback()));
         sb.append(version == 3 ? "qubit[" + n + "] q;\nbit[" + n + "] c;\n" : "qreg q[" + n + "];\ncreg c[" + n + "];\n");
         Entangler fam = cfg.family();
         int[][] pairs = fam.pairs(n);
         for (int j = 0; j < cfg.layers(); j++) {
             int base = cfg.offset(g, j);
             for (int q = 0; q < n; q++) {
-                int po = base + q * (1 + inputs);
-                double th = p[po];
-                for (int e = 0; e < inputs; e++) th += p[po + 1 + e] * in[e];
+                double th = gen.angle(p, g, j, q, in, 0);
                 sb.append("ry(").append(fmt(th)).append(") q[").append(q).append("];\n");
             }
             int off = base + n * (1 + inputs);

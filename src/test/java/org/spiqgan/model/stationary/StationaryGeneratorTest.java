@@ -20,7 +20,12 @@ class StationaryGeneratorTest {
             for (int q = 0; q < n; q++) {
                 int po = base + q * (1 + inputs);
                 double th = p[po];
-                for (int e = 0; e < inputs; e++) th += p[po + 1 + e] * in[e];
+                int neuron = cfg.groupStart(g) + q, d = cfg.latent();
+                for (int e = 0; e < inputs; e++) {
+                    // self feedback: a qubit reads only its own neuron's history, lag by lag
+                    double x = e < d || !cfg.feedback().equals("self") ? in[e] : in[d + (e - d) * cfg.neurons() + neuron];
+                    th += p[po + 1 + e] * x;
+                }
                 psi = rot(psi, q, th, -1);
             }
             int[][] pairs = fam.pairs(n);
@@ -58,8 +63,8 @@ class StationaryGeneratorTest {
 
     @Test
     void probabilitiesMatchAGateByGateReference() {
-        for (String fam : Entangler.FAMILIES.keySet()) {
-            StationaryConfig cfg = new StationaryConfig(7, 4, 3, fam, 2, 1.0, 2, 5);
+        for (String fam : Entangler.FAMILIES.keySet()) for (String fb : new String[] {"all", "self"}) {
+            StationaryConfig cfg = new StationaryConfig(7, 4, 3, fam, 2, 1.0, 2, 5, fb);
             StationaryGenerator gen = new StationaryGenerator(cfg);
             double[] p = randomParams(cfg, 3);
             int lanes = 5, width = gen.inputs();
@@ -81,8 +86,8 @@ class StationaryGeneratorTest {
 
     @Test
     void gradientMatchesCentralDifferences() {
-        for (String fam : Entangler.FAMILIES.keySet()) {
-            StationaryConfig cfg = new StationaryConfig(5, 3, 2, fam, 2, 1.0, 2, 3);
+        for (String fam : Entangler.FAMILIES.keySet()) for (String fb : new String[] {"all", "self"}) {
+            StationaryConfig cfg = new StationaryConfig(5, 3, 2, fam, 2, 1.0, 2, 3, fb);
             StationaryGenerator gen = new StationaryGenerator(cfg);
             SequenceEngine eng = new SequenceEngine(gen);
             double[] p = randomParams(cfg, 5);
