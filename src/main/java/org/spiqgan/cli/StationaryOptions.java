@@ -35,9 +35,9 @@ public final class StationaryOptions {
             description = "Stationary model: previous bins fed back into every layer's angles. Default: ${DEFAULT-VALUE}.")
     int history;
 
-    @Option(names = "--feedback", defaultValue = "all", paramLabel = "all|self",
-            description = "Stationary model: which history each angle reads: all (every neuron's previous bins) or self "
-                    + "(its own neuron's only). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--feedback", defaultValue = "all", paramLabel = "all|self|mixed",
+            description = "Stationary model: which history each angle reads: all (every neuron's previous bins), self "
+                    + "(its own neuron's only) or mixed (the previous bin of every neuron, older bins of its own). Default: ${DEFAULT-VALUE}.")
     String feedback;
 
     @Option(names = "--latent-dim", defaultValue = "4", paramLabel = "D",

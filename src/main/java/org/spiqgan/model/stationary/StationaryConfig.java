@@ -16,11 +16,12 @@ package org.spiqgan.model.stationary;
  * @param burnIn    bins generated and dropped before a window starts
  * @param feedback  {@code all}: every angle reads the history of all N neurons; {@code self}: a qubit's angles read
  *                  only its own neuron's history (no excitation loops across neurons; neurons are then coupled within a
- *                  bin by the entangler and across bins only through the shared latent)
+ *                  bin by the entangler and across bins only through the shared latent); {@code mixed}: the previous
+ *                  bin of all neurons, older bins of its own neuron only
  */
 public record StationaryConfig(int neurons, int groupSize, int layers, String entangler, int latent, double zMax, int history,
         int burnIn, String feedback) {
-    public static final String FEEDBACK_ALL = "all", FEEDBACK_SELF = "self";
+    public static final String FEEDBACK_ALL = "all", FEEDBACK_SELF = "self", FEEDBACK_MIXED = "mixed";
 
     /** The architecture with feedback from all neurons (the form of runs written before the option existed). */
     public StationaryConfig(int neurons, int groupSize, int layers, String entangler, int latent, double zMax, int history, int burnIn) {
@@ -45,8 +46,8 @@ public record StationaryConfig(int neurons, int groupSize, int layers, String en
         if (history < 0) throw new IllegalArgumentException("history must be >= 0, not " + history);
         if (burnIn < 0) throw new IllegalArgumentException("burnIn must be >= 0, not " + burnIn);
         if (feedback == null) feedback = FEEDBACK_ALL;
-        if (!feedback.equals(FEEDBACK_ALL) && !feedback.equals(FEEDBACK_SELF)) {
-            throw new IllegalArgumentException("feedback must be all or self, not '" + feedback + "'");
+        if (!feedback.equals(FEEDBACK_ALL) && !feedback.equals(FEEDBACK_SELF) && !feedback.equals(FEEDBACK_MIXED)) {
+            throw new IllegalArgumentException("feedback must be all, self or mixed, not '" + feedback + "'");
         }
     }
 
@@ -61,13 +62,19 @@ public record StationaryConfig(int neurons, int groupSize, int layers, String en
 
     public int groupQubits(int g) { return Math.min(groupSize, neurons - g * groupSize); }
 
-    /** Inputs of each RY angle besides its bias: d latent weights and H x N (self: H) feedback weights. */
-    public int inputsPerAngle() { return latent + history * (selfFeedback() ? 1 : neurons); }
+    /** Inputs of each RY angle besides its bias: d latent weights and H x N (self: H; mixed: N + H - 1) feedback weights. */
+    public int inputsPerAngle() {
+        if (FEEDBACK_MIXED.equals(feedback)) return latent + (history == 0 ? 0 : neurons + history - 1);
+        return latent + history * (selfFeedback() ? 1 : neurons);
+    }
 
     /** Where weight e of an angle of neuron i reads its input in the lane's input row. */
     public int inputIndex(int neuron, int e) {
-        if (e < latent || !selfFeedback()) return e;
-        return latent + (e - latent) * neurons + neuron;
+        if (e < latent || FEEDBACK_ALL.equals(feedback)) return e;
+        if (selfFeedback()) return latent + (e - latent) * neurons + neuron;
+        if (e < latent + neurons) return e;
+        int lag = 2 + (e - latent - neurons);
+        return latent + (lag - 1) * neurons + neuron;
     }
 
     public Entangler family() { return Entangler.of(entangler); }

@@ -23,7 +23,10 @@ class StationaryGeneratorTest {
                 int neuron = cfg.groupStart(g) + q, d = cfg.latent();
                 for (int e = 0; e < inputs; e++) {
                     // self feedback: a qubit reads only its own neuron's history, lag by lag
-                    double x = e < d || !cfg.feedback().equals("self") ? in[e] : in[d + (e - d) * cfg.neurons() + neuron];
+                    double x;
+                    if (e < d || cfg.feedback().equals("all")) x = in[e];
+                    else if (cfg.feedback().equals("self")) x = in[d + (e - d) * cfg.neurons() + neuron];
+                    else x = e < d + cfg.neurons() ? in[e] : in[d + (1 + e - d - cfg.neurons()) * cfg.neurons() + neuron];
                     th += p[po + 1 + e] * x;
                 }
                 psi = rot(psi, q, th, -1);
@@ -63,8 +66,8 @@ class StationaryGeneratorTest {
 
     @Test
     void probabilitiesMatchAGateByGateReference() {
-        for (String fam : Entangler.FAMILIES.keySet()) for (String fb : new String[] {"all", "self"}) {
-            StationaryConfig cfg = new StationaryConfig(7, 4, 3, fam, 2, 1.0, 2, 5, fb);
+        for (String fam : Entangler.FAMILIES.keySet()) for (String fb : new String[] {"all", "self", "mixed"}) {
+            StationaryConfig cfg = new StationaryConfig(7, 4, 3, fam, 2, 1.0, 3, 5, fb);
             StationaryGenerator gen = new StationaryGenerator(cfg);
             double[] p = randomParams(cfg, 3);
             int lanes = 5, width = gen.inputs();
@@ -86,8 +89,8 @@ class StationaryGeneratorTest {
 
     @Test
     void gradientMatchesCentralDifferences() {
-        for (String fam : Entangler.FAMILIES.keySet()) for (String fb : new String[] {"all", "self"}) {
-            StationaryConfig cfg = new StationaryConfig(5, 3, 2, fam, 2, 1.0, 2, 3, fb);
+        for (String fam : Entangler.FAMILIES.keySet()) for (String fb : new String[] {"all", "self", "mixed"}) {
+            StationaryConfig cfg = new StationaryConfig(5, 3, 2, fam, 2, 1.0, 3, 3, fb);
             StationaryGenerator gen = new StationaryGenerator(cfg);
             SequenceEngine eng = new SequenceEngine(gen);
             double[] p = randomParams(cfg, 5);
