@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "quickstart", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train SpiQGAN's default model (the stationary autoregressive quantum generator) on the built-in "
                 + "synthetic recording (10 neurons x 30 bins), generate, evaluate against held-out data and write an HTML report "
-                + "(about two minutes on 2 cores).")
+                + "(about a minute on 2 cores).")
 public final class QuickstartCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

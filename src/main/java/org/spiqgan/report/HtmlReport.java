@@ -103,7 +103,10 @@ public final class HtmlReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n<p class=\"small\">MSE over: the N firing probabilities; the N(N&minus;1) off-diagonal "
+        h.append("</table>\n<p><b>Reading the ratios</b> (bold: error / noise floor, the same error between the training and "
+                + "the test split of the real data): up to 3 is good (about as close as held-out recordings of the same cells are "
+                + "to each other), up to 10 fair, beyond that poor; independent neurons at the training rates, when shown, say what "
+                + "no correlation at all scores.</p>\n<p class=\"small\">MSE over: the N firing probabilities; the N(N&minus;1) off-diagonal "
                 + "covariances; the N+1 values of P(k); the autocorrelogram at lags 1..min(10, T&minus;1); all N&sup2; "
                 + "lag-1 cross-covariances. State JS: Jensen-Shannon divergence of the 2<sup>N</sup>-state "
                 + "distributions in bits. Memorized: fraction of samples identical to some training sample "
