@@ -55,7 +55,11 @@ final class StationaryTrain {
         run.generator = cfg;
         run.training = tr;
         run.trainableParameters = cfg.parameterCount();
-        run.data = c.trainingData(d).fingerprint();
+        var fp = c.trainingData(d).fingerprint();
+        // the absolute path, so that --resume works from any directory
+        run.data = c.dataFile == null || c.data.usesSynthetic(c.dataFile) ? fp : new org.spiqgan.model.DataFingerprint(
+                c.dataFile.toAbsolutePath().normalize().toString(), fp.sha256(), fp.neuronIndices(), fp.neuronIds(), fp.binMs(),
+                fp.timesteps(), fp.segmentLength(), fp.trainFraction(), fp.validationFraction());
         run.trainingRates = d.firingProbabilities(d.splits().fit());
         if (o.initFrom != null) {
             StationaryRun from = StationaryRun.read(o.initFrom);
@@ -69,9 +73,23 @@ final class StationaryTrain {
         return fit(c.out, run, d, c.threads.resolve(), c.quiet, out, err);
     }
 
+    /** What a resumed run may change: its length and how it runs. Everything else is the run's. */
+    private static final java.util.Set<String> RESUMABLE = java.util.Set.of("--resume", "--likelihood-steps", "--refine-steps",
+            "--threads", "--quiet", "--data");
+
     static int resume(TrainCommand c, PrintWriter out, PrintWriter err) throws Exception {
         StationaryRun run = StationaryRun.read(c.resume);
         var pr = c.spec.commandLine().getParseResult();
+        for (var o : pr.matchedOptions()) {
+            if (!RESUMABLE.contains(o.longestName())) {
+                throw BadInputException.of(null, o.longestName(), "cannot change when resuming a run (it is stored in "
+                        + StationaryRun.path(c.resume) + "); a resumed run accepts --likelihood-steps, --refine-steps, --threads, "
+                        + "--quiet and --data (the same file, moved)");
+            }
+        }
+        if (!pr.matchedPositionals().isEmpty()) {
+            throw BadInputException.of(null, "FILE", "give a moved recording to a resumed run as --data FILE");
+        }
         if (pr.hasMatchedOption("--likelihood-steps") || pr.hasMatchedOption("--refine-steps")) {
             StationaryOptions o = c.stationary;
             run.training = run.training.withSteps(pr.hasMatchedOption("--likelihood-steps") ? o.likelihoodSteps : run.training.likelihoodSteps(),
@@ -84,18 +102,29 @@ final class StationaryTrain {
                     run.state.step, run.training.steps());
             return 0;
         }
-        PreparedData d = dataOf(run, c);
+        PreparedData d = dataOf(run, c, err);
         err.printf(Locale.ROOT, "spiqgan: resuming %s at step %d of %d%n", c.resume, run.state.step, run.training.steps());
         return fit(c.resume, run, d, c.threads.resolve(), c.quiet, out, err);
     }
 
     /** The run's data, read again from the options stored with it. */
-    private static PreparedData dataOf(StationaryRun run, TrainCommand c) {
+    private static PreparedData dataOf(StationaryRun run, TrainCommand c, PrintWriter err) {
         var pr = c.spec.commandLine().getParseResult();
         PreparedData d;
+        boolean synthetic = run.data.sha256().startsWith("synthetic:");
         if (pr.hasMatchedOption("--data")) {
-            d = c.data.prepare(c.dataFile);
-        } else {
+            if (synthetic) throw BadInputException.of(c.dataFile, "--data", "the run was trained on the built-in synthetic recording");
+            String sha = org.spiqgan.model.DataFingerprint.sha256(c.dataFile);
+            if (!sha.equals(run.data.sha256())) {
+                throw BadInputException.of(c.dataFile, "--data", "is not the run's recording (sha256 " + sha + ", the run's "
+                        + run.data.sha256() + " from " + run.data.source() + ")");
+            }
+            err.printf(Locale.ROOT, "spiqgan: reading the run's recording from %s (same sha256 as %s)%n", c.dataFile, run.data.source());
+        } else if (!synthetic && !Files.isRegularFile(Path.of(run.data.source()))) {
+            throw BadInputException.of(Path.of(run.data.source()), "data", "the run's recording is no longer there; give its new "
+                    + "place with --data FILE (checked by sha256)");
+        }
+        {
             DataOptions o = new DataOptions();
             picocli.CommandLine cl = new picocli.CommandLine(new Holder(o));
             java.util.List<String> args = new java.util.ArrayList<>();
@@ -111,7 +140,7 @@ final class StationaryTrain {
                 d = o.prepare(null);
             } else {
                 cl.parseArgs(args.toArray(new String[0]));
-                d = o.prepare(Path.of(run.data.source()));
+                d = o.prepare(pr.hasMatchedOption("--data") ? c.dataFile : Path.of(run.data.source()));
             }
         }
         if (!java.util.Arrays.equals(d.neurons(), run.data.neuronIndices()) || d.timesteps() != run.timesteps) {

@@ -88,6 +88,30 @@ class StationaryCliTest {
     }
 
     @Test
+    void resumeRefusesFixedOptionsAndFindsAMovedRecordingByChecksum() throws Exception {
+        Path rec = dir.resolve("rec.npy"), moved = dir.resolve("moved.npy"), run = dir.resolve("r");
+        assertEquals(0, cli("data", "synthetic", "--out", rec.toString()).code());
+        Result r = cli("train", "--data", rec.toString(), "--neurons", "top:3", "--timesteps", "4", "--likelihood-steps", "4",
+                "--batch", "4", "--eval-every", "2", "--validation-samples", "32", "--quiet", "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(StationaryRun.read(run).data.source().startsWith("/"), "absolute data path");
+        r = cli("train", "--resume", run.toString(), "--likelihood-steps", "6", "--history", "2");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--history") && r.err().contains("cannot change"), r.err());
+        Files.move(rec, moved);
+        r = cli("train", "--resume", run.toString(), "--likelihood-steps", "6", "--quiet");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--data"), r.err());
+        Files.writeString(dir.resolve("other.csv"), "n0,n1\n0,1\n");
+        r = cli("train", "--resume", run.toString(), "--likelihood-steps", "6", "--quiet", "--data", dir.resolve("other.csv").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("not the run's recording"), r.err());
+        r = cli("train", "--resume", run.toString(), "--likelihood-steps", "6", "--quiet", "--data", moved.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(6, StationaryRun.read(run).state.step);
+    }
+
+    @Test
     void badOptionsAreOneLineErrorsAndWriteNothing() {
         String[][] bad = {
             {"--ansatz", "cnot-ladder"},
