@@ -115,6 +115,11 @@ public final class DataOptions {
         return RasterReaders.read(file, opts);
     }
 
+    /** The checksum that identifies the data: the file's SHA-256, or {@code synthetic:SEED}. */
+    public String sha256(Path file) {
+        return usesSynthetic(file) ? "synthetic:" + syntheticSeed : org.spiqgan.model.DataFingerprint.sha256(file);
+    }
+
     public String sourceName(Path file) {
         return usesSynthetic(file) ? "synthetic(seed=" + syntheticSeed + ")" : file.toString();
     }

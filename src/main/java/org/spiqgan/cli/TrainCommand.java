@@ -174,6 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter outw = spec.commandLine().getOut();
         if (resume != null) return resumeRun(err, outw);
         if (out == null) throw BadInputException.of(null, "--out", "a run directory is required (or --resume RUNDIR)");
+        OutputChecks.directory(out, "--out");
         if (Files.exists(ModelFile.path(out))) {
             throw BadInputException.of(out, "--out", "already holds a model; continue it with --resume " + out + " or choose another --out");
         }
