@@ -257,6 +257,7 @@ public final class BaselineCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             OutputChecks.newRunDirectory(out, "--out");
+            data.rejectGiven("training uses the fit and validation splits with stride 1", "--split", "--stride");
             Generator.Kind k;
             try {
                 k = Generator.Kind.parse(kind.toLowerCase(Locale.ROOT));

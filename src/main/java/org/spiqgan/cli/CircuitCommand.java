@@ -65,8 +65,16 @@ public final class CircuitCommand implements Runnable {
                 throw new CommandLine.ParameterException(cl, "--shots must be at least 1, got " + shots);
             }
             Circuit c = Qasm.readQasm2(file);
-            Evaluator e = c.run(null, null);
             int n = c.qubits();
+            Runtime rt = Runtime.getRuntime();
+            checkMemory(file, n, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()), rt.maxMemory());
+            Evaluator e;
+            try {
+                e = c.run(null, null);
+            } catch (OutOfMemoryError oom) {
+                checkMemory(file, n, 0, rt.maxMemory());
+                throw oom;
+            }
             StringBuilder sb = new StringBuilder(1 << 16);
             PrintWriter out = cl.getOut();
             if (marginals) {
@@ -112,6 +120,21 @@ public final class CircuitCommand implements Runnable {
     }
 
     /** Bitstring with the highest qubit index leftmost (OpenQASM / Qiskit order). */
+    /**
+     * The state vector of n qubits (two arrays of 2^n doubles) and the probabilities read from it need about
+     * 24 x 2^n bytes: a one-line error naming that and how to raise the heap when less is available.
+     */
+    static void checkMemory(Object file, int n, long available, long maxHeap) {
+        long need = 24L << n;
+        if (need > available) {
+            long used = maxHeap - Math.max(0, available);
+            throw org.spiqgan.BadInputException.of(file, "qubits", String.format(java.util.Locale.ROOT,
+                    "simulating %d qubits needs about %d MB (state vector and probabilities) but the JVM has %d MB free "
+                    + "(maximum heap %d MB); raise it with SPIQGAN_JAVA_OPTS=-Xmx%dg", n, need >> 20, Math.max(0, available) >> 20,
+                    maxHeap >> 20, ((need + used) >> 30) + 1));
+        }
+    }
+
     static String bits(long code, int n) {
         char[] s = new char[n];
         for (int q = 0; q < n; q++) s[n - 1 - q] = ((code >>> q) & 1) != 0 ? '1' : '0';

@@ -43,6 +43,7 @@ public final class DataCommand implements Runnable {
 
         @Override
         public void run() {
+            data.rejectGiven("it describes every neuron and bin", "--neurons", "--timesteps", "--split", "--stride");
             PrintWriter out = spec.commandLine().getOut();
             SpikeRaster r = data.raster(file);
             Splits splits = data.splits(r);
@@ -132,6 +133,8 @@ public final class DataCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             OutputChecks.file(out, "--out");
+            data.rejectGiven("it converts the whole recording", "--neurons", "--timesteps", "--split", "--stride",
+                    "--train-fraction", "--validation-fraction", "--synthetic", "--synthetic-seed");
             SpikeRaster r = data.raster(file);
             RasterWriters.write(out, r);
             spec.commandLine().getErr().println("spiqgan: wrote " + r + " to " + out);

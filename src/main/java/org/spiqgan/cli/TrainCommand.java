@@ -175,6 +175,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume != null) return resumeRun(err, outw);
         if (out == null) throw BadInputException.of(null, "--out", "a run directory is required (or --resume RUNDIR)");
         OutputChecks.directory(out, "--out");
+        data.rejectGiven("training uses the fit and validation splits with stride 1", "--split", "--stride");
         if (Files.exists(ModelFile.path(out))) {
             throw BadInputException.of(out, "--out", "already holds a model; continue it with --resume " + out + " or choose another --out");
         }
@@ -288,7 +289,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (g < 1) throw BadInputException.of(null, "--group-size", "must be at least 1");
         positive("--z-max", zMax);
         if (Math.min(g, n) + ancillas > 20) {
-            throw BadInputException.of(null, "--group-size", Math.min(g, n) + " neurons + " + ancillas
+            String blame = groupSize == null ? "--ancillas" : ancillas == 0 ? "--group-size" : "--group-size/--ancillas";
+            throw BadInputException.of(null, blame, Math.min(g, n) + " neurons + " + ancillas
                     + " ancillas per sub-generator is more than the 20 qubits training supports");
         }
         GeneratorConfig.Sampling smp = switch (sampling.toLowerCase(Locale.ROOT)) {

@@ -362,7 +362,11 @@ public final class Qasm {
         }
 
         /** A qubit argument: reg[i] (one qubit) or reg (the whole register). Returns {qubit} per element. */
+        /** Whether the last {@link #argument} was a whole register (not one indexed qubit). */
+        private boolean lastWhole;
+
         private List<int[]> argument(boolean unused) {
+            lastWhole = false;
             Token name = next();
             if (name.type != 'i') throw unexpected(name, "a qubit register");
             int[] reg = qregs.get(name.text);
@@ -379,6 +383,7 @@ public final class Qasm {
                 out.add(new int[] {reg[0] + idx});
             } else {
                 for (int k = 0; k < reg[1]; k++) out.add(new int[] {reg[0] + k});
+                lastWhole = true;
             }
             return out;
         }
@@ -430,11 +435,14 @@ public final class Qasm {
             }
             int arity = gate == null ? 1 : gate.qubits();
             List<List<int[]>> args = new ArrayList<>();
+            List<Boolean> whole = new ArrayList<>();
             args.add(argument(false));
+            whole.add(lastWhole);
             while (peek().text.equals(",")) {
                 Token comma = next();
                 if (args.size() == arity) throw error(comma, "gate '" + name.text + "' takes " + arity + " qubit(s)");
                 args.add(argument(false));
+                whole.add(lastWhole);
             }
             if (args.size() != arity) throw unexpected(peek(), "',' and another qubit for '" + name.text + "'");
             expect(";");
@@ -444,8 +452,13 @@ public final class Qasm {
             else if (name.text.equals("u1")) angles = new double[] {0, 0, a[0]};
             else angles = a;
             // Broadcast whole registers (OpenQASM 2 semantics): sizes must agree.
-            int count = 1;
-            for (List<int[]> arg : args) {
+            int count = 1, wholeSize = -1;
+            for (int r = 0; r < args.size(); r++) {
+                List<int[]> arg = args.get(r);
+                if (whole.get(r)) {
+                    if (wholeSize >= 0 && arg.size() != wholeSize) throw error(name, "registers of different sizes in '" + name.text + "'");
+                    wholeSize = arg.size();
+                }
                 if (arg.size() > 1) {
                     if (count > 1 && arg.size() != count) throw error(name, "registers of different sizes in '" + name.text + "'");
                     count = arg.size();
