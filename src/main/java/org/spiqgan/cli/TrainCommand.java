@@ -204,20 +204,21 @@ public final class TrainCommand implements Callable<Integer> {
         int th = threads.resolve();
         Path dir = resume != null ? resume : out;
         TrainingRun run = new TrainingRun(dir, m, td, th, !quiet);
+        // Printed before a pending Ctrl-C lets the JVM exit, so that the message appears every time.
+        run.onEnd(outcome -> {
+            if (outcome != TrainingRun.Outcome.INTERRUPTED) return;
+            if (m.state == null) {
+                err.printf(Locale.ROOT, "spiqgan: interrupted during the likelihood pre-training, before the first checkpoint; "
+                        + "nothing to resume: start the run again%n");
+            } else {
+                err.printf(Locale.ROOT, "spiqgan: interrupted at step %d; checkpoint written to %s (continue with --resume %s)%n",
+                        m.state.step, ModelFile.path(dir), dir);
+            }
+            err.flush();
+        });
         TrainingRun.Outcome o = run.run(err);
         var s = m.state;
-        if (o == TrainingRun.Outcome.INTERRUPTED && s == null) {
-            err.printf(Locale.ROOT, "spiqgan: interrupted during the likelihood pre-training, before the first checkpoint; "
-                    + "nothing to resume: start the run again%n");
-            err.flush();
-            return 130;
-        }
-        if (o == TrainingRun.Outcome.INTERRUPTED) {
-            err.printf(Locale.ROOT, "spiqgan: interrupted at step %d; checkpoint written to %s (continue with --resume %s)%n",
-                    s.step, ModelFile.path(dir), dir);
-            err.flush();
-            return 130;
-        }
+        if (o == TrainingRun.Outcome.INTERRUPTED) return 130;
         outw.printf(Locale.ROOT, "finished %d steps in %.1f s; best validation score %.4g at step %d; model: %s%n", s.step,
                 s.seconds, s.bestScore, s.bestStep, ModelFile.path(dir));
         if (s.lastValidation != null) outw.println("last validation: " + s.lastValidation);
