@@ -181,6 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         if (!args.isEmpty() && args.get(0).equals("train")) args.remove(0);
+        if (dataFile != null) ResumeOptions.absoluteData(args, dataFile);
         TrainConfig tc = trainConfig();
         PreparedData d = data.prepare(dataFile);
         ModelFile m = newModel(args, d.neurons().length, d.timesteps(), tc);
@@ -236,8 +237,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw BadInputException.of(ModelFile.path(resume), "command", "cannot re-read the training options: " + e.getMessage());
         }
         var pr = spec.commandLine().getParseResult();
+        ResumeOptions.rejectFixed(pr, m);
+        if (pr.hasMatchedOption("--data")) original.dataFile = ResumeOptions.movedData(dataFile, m, resume, err);
+        else ResumeOptions.requireData(original.dataFile, original.data.usesSynthetic(original.dataFile), resume);
         long newSteps = pr.hasMatchedOption("--steps") ? steps : m.training.steps();
-        TrainConfig tc = m.training.withSteps(newSteps);
+        TrainConfig tc = ResumeOptions.newLearningRates(m.training.withSteps(newSteps), pr, lrG, lrC, err);
         if (pr.hasMatchedOption("--eval-every") || pr.hasMatchedOption("--checkpoint-every")) {
             tc = new TrainConfig(tc.critic(), tc.criticInput(), tc.tau(), tc.loss(), tc.lambdaK(), tc.lambdaAcg(), tc.lambdaGp(),
                     tc.nCritic(), tc.lrG(), tc.lrC(), tc.beta1(), tc.beta2(), tc.emaDecay(), tc.lrDecayHalfLife(), tc.batch(),
@@ -246,6 +250,7 @@ public final class TrainCommand implements Callable<Integer> {
                     tc.validationSamples(), tc.scoreWeight(), tc.initSpread(), tc.pretrainSteps(), tc.pretrainLr());
         }
         m.training = tc;
+        if (pr.hasMatchedOption("--data")) ResumeOptions.absoluteData(m.command, original.dataFile);
         PreparedData d = original.data.prepare(original.dataFile);
         TrainingData td = original.trainingData(d);
         if (!td.fingerprint().sameData(m.data)) {
