@@ -21,6 +21,7 @@ import org.spiqgan.baseline.Generator;
 import org.spiqgan.baseline.IndependentBernoulliBaseline;
 import org.spiqgan.baseline.LaggedMoments;
 import org.spiqgan.data.PreparedData;
+import org.spiqgan.data.Provenance;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.SampleSetIO;
 import org.spiqgan.nn.CriticSpec;
@@ -54,6 +55,55 @@ public final class BaselineCommand implements Runnable {
         o.addProperty("binMs", d.raster().binMs());
         o.addProperty("command", command);
         return o;
+    }
+
+    /** Adds what identifies the data (checksum and the arguments that prepared it) to {@link #describeData}. */
+    static JsonObject describeData(PreparedData d, String split, int stride, picocli.CommandLine.Model.CommandSpec spec,
+            DataOptions data, Path file) {
+        JsonObject o = describeData(d, split, stride, commandLine(spec));
+        o.addProperty("sha256", data.sha256(file));
+        if (file != null && !data.usesSynthetic(file)) o.addProperty("path", file.toAbsolutePath().normalize().toString());
+        o.addProperty("timesteps", d.timesteps());
+        JsonArray args = new JsonArray();
+        for (String a : spec.commandLine().getParseResult().originalArgs()) args.add(a);
+        o.add("args", args);
+        return o;
+    }
+
+    /** The provenance of samples drawn from the baseline in {@code run} (its model.json's data description). */
+    static Provenance provenance(Path run, String kind, Baseline b, long seed, long samples, String command) {
+        Path file = java.nio.file.Files.isDirectory(run) ? run.resolve(Baselines.MODEL_FILE) : run;
+        JsonObject data = null;
+        try {
+            JsonObject o = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(file)).getAsJsonObject();
+            if (o.has("data") && o.get("data").isJsonObject()) data = o.getAsJsonObject("data");
+        } catch (java.io.IOException | RuntimeException e) {
+            data = null;
+        }
+        int[] neurons = null;
+        double binMs = 0;
+        String source = null, sha = null;
+        if (data != null) {
+            try {
+                if (data.has("neurons")) {
+                    JsonArray a = data.getAsJsonArray("neurons");
+                    neurons = new int[a.size()];
+                    for (int i = 0; i < neurons.length; i++) neurons[i] = a.get(i).getAsInt();
+                }
+                if (data.has("binMs")) binMs = data.get("binMs").getAsDouble();
+                if (data.has("source")) source = data.get("source").getAsString();
+                if (data.has("sha256")) sha = data.get("sha256").getAsString();
+            } catch (RuntimeException e) {
+                neurons = null;
+            }
+        }
+        if (neurons == null || neurons.length != b.neurons()) {
+            neurons = new int[b.neurons()];
+            for (int i = 0; i < neurons.length; i++) neurons[i] = -1;
+        }
+        Path dir = java.nio.file.Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
+        return new Provenance(kind, dir.toAbsolutePath().normalize().toString(), "model.json", neurons, b.timesteps(), binMs,
+                source, sha, seed, samples, command);
     }
 
     static String commandLine(picocli.CommandLine.Model.CommandSpec spec) {
@@ -99,6 +149,8 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            OutputChecks.newRunDirectory(out, "--out");
+            OutputChecks.file(generated, "--generated");
             if (!moments.equals("segments") && !moments.equals("windows")) {
                 throw BadInputException.of(null, "--moments", "must be segments or windows, not '" + moments + "'");
             }
@@ -115,6 +167,7 @@ public final class BaselineCommand implements Runnable {
             int stride = data.stride != null ? data.stride(d, split) : d.timesteps();
             SampleSet windows = d.samples(split, stride);
             if (windows.samples() == 0) throw BadInputException.of(d.source(), "split " + split, "holds no window of " + d.timesteps() + " bins");
+            if (generate != null) OutputChecks.sampleArray(generate, d.neurons().length, d.timesteps(), "--generate");
             PrintWriter err = spec.commandLine().getErr();
             long t0 = System.nanoTime();
             Baseline b;
@@ -140,15 +193,18 @@ public final class BaselineCommand implements Runnable {
                 b = dg;
             }
             double secs = (System.nanoTime() - t0) / 1e9;
-            JsonObject dataJson = describeData(d, split, stride, commandLine(spec));
+            JsonObject dataJson = describeData(d, split, stride, spec, data, file);
             if (m.equals("dg")) dataJson.addProperty("moments", stimulusLocked ? "stimulus-locked" : moments);
             Path f = Baselines.save(out, b, dataJson);
             spec.commandLine().getOut().printf(Locale.ROOT, "%s fitted on %s split %s (%d windows of N = %d, T = %d) in %.1f s: %d parameters; wrote %s%n",
                     b.kind(), d.source(), split, windows.samples(), windows.neurons(), windows.timesteps(), secs, b.parameterCount(), f);
             if (generate != null) {
                 long t1 = System.nanoTime();
-                SampleSet s = b.generate(generate, seed);
+                Baseline fitted = b;
+                SampleSet s = Progress.step(err, "generating " + generate + " samples", () -> fitted.generate(generate, seed));
+                Provenance p = provenance(out, b.kind(), b, seed, generate, commandLine(spec));
                 SampleSetIO.write(generated, s);
+                p.write(generated);
                 spec.commandLine().getOut().printf(Locale.ROOT, "generated %s windows (seed %d) in %.1f s; wrote %s%n", s.shape(), seed,
                         (System.nanoTime() - t1) / 1e9, generated);
             }
@@ -200,6 +256,8 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            OutputChecks.newRunDirectory(out, "--out");
+            data.rejectGiven("training uses the fit and validation splits with stride 1", "--split", "--stride");
             Generator.Kind k;
             try {
                 k = Generator.Kind.parse(kind.toLowerCase(Locale.ROOT));
@@ -237,7 +295,7 @@ public final class BaselineCommand implements Runnable {
             outW.println(g.describe());
             GanTrainer.Options o = new GanTrainer.Options(steps, batch, nCritic, lrG, lrC, beta1, beta2, lambdaGp, tau, ema, cs,
                     validateEvery, validationSamples, seed, threads, ci);
-            JsonObject dataJson = describeData(d, "fit", 1, commandLine(spec));
+            JsonObject dataJson = describeData(d, "fit", 1, spec, data, file);
             ClassicalGan result;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + k.id()).setInitialMax(steps)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
@@ -281,12 +339,18 @@ public final class BaselineCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (samples <= 0) throw BadInputException.of(null, "--samples", "must be positive, not " + samples);
+            SampleSetIO.checkWritableFormat(out, "--out");
+            OutputChecks.file(out, "--out");
             long t0 = System.nanoTime();
             Baseline b = Baselines.load(rundir);
+            OutputChecks.sampleArray(samples, b.neurons(), b.timesteps(), "--samples");
             long t1 = System.nanoTime();
-            SampleSet s = b.generate(samples, seed);
+            SampleSet s = Progress.step(spec.commandLine().getErr(), "generating " + samples + " samples of " + b.kind(),
+                    () -> b.generate(samples, seed));
             long t2 = System.nanoTime();
+            Provenance p = provenance(rundir, b.kind(), b, seed, samples, commandLine(spec));
             SampleSetIO.write(out, s);
+            p.write(out);
             spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples of %s (%d parameters) to %s "
                     + "(loading %.1f s, sampling %.1f s)%n", s.shape(), b.kind(), b.parameterCount(), out, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
             return 0;

@@ -34,7 +34,8 @@ public final class CircuitCommand implements Runnable {
             name = "run",
             mixinStandardHelpOptions = true,
             description = {
-                "Run an OpenQASM 2.0 circuit from |0...0> and print, one line per basis state,",
+                "Run an OpenQASM 2.0 circuit, or an OpenQASM 3 circuit as 'spiqgan export-qasm' writes it (inputs bound with",
+                "--z or --input), from |0...0> and print, one line per basis state,",
                 "'bitstring probability' (leftmost character = highest qubit index, 17 significant digits).",
                 "With --shots: 'bitstring count' for the non-zero counts, sorted by bitstring.",
                 "With --marginals: 'q<i> P(1)' per qubit."})
@@ -42,8 +43,15 @@ public final class CircuitCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE.qasm", description = "OpenQASM 2.0 file (qelib1 gate subset).")
+        @Parameters(index = "0", paramLabel = "FILE.qasm", description = "OpenQASM 2.0 file (qelib1 gate subset) or OpenQASM 3 (the subset export-qasm writes).")
         Path file;
+
+        @Option(names = "--z", paramLabel = "V1,V2,...", description = "Values of the OpenQASM 3 inputs, in declaration order "
+                + "(an exported sub-generator's header says the latent range).")
+        String z;
+
+        @Option(names = "--input", paramLabel = "NAME=VALUE", description = "Value of one OpenQASM 3 input. Repeatable.")
+        java.util.Map<String, Double> inputs = new java.util.LinkedHashMap<>();
 
         @Option(names = "--shots", paramLabel = "K", description = "Draw K measurement shots and print counts.")
         Integer shots;
@@ -64,9 +72,17 @@ public final class CircuitCommand implements Runnable {
             if (shots != null && shots < 1) {
                 throw new CommandLine.ParameterException(cl, "--shots must be at least 1, got " + shots);
             }
-            Circuit c = Qasm.readQasm2(file);
-            Evaluator e = c.run(null, null);
+            Circuit c = read(file, z, inputs);
             int n = c.qubits();
+            Runtime rt = Runtime.getRuntime();
+            checkMemory(file, n, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()), rt.maxMemory());
+            Evaluator e;
+            try {
+                e = c.run(null, null);
+            } catch (OutOfMemoryError oom) {
+                checkMemory(file, n, 0, rt.maxMemory());
+                throw oom;
+            }
             StringBuilder sb = new StringBuilder(1 << 16);
             PrintWriter out = cl.getOut();
             if (marginals) {
@@ -108,6 +124,55 @@ public final class CircuitCommand implements Runnable {
             out.print(sb);
             out.flush();
             return 0;
+        }
+    }
+
+    /** The circuit with its inputs bound from --z and --input. */
+    static Circuit read(Path file, String z, java.util.Map<String, Double> inputs) {
+            java.util.Map<String, Double> bound = new java.util.LinkedHashMap<>(inputs);
+            if (z != null) {
+                String text;
+                try {
+                    text = java.nio.file.Files.readString(file);
+                } catch (java.io.IOException | RuntimeException e) {
+                    return Qasm.readQasm(file, bound); // reports the reading problem
+                }
+                java.util.List<String> names = Qasm.inputNames(text);
+                String[] p = z.split(",");
+                if (p.length != names.size()) {
+                    throw org.spiqgan.BadInputException.of(file, "--z", "the circuit has " + names.size() + " inputs"
+                            + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")") + ", got " + p.length + " values");
+                }
+                for (int k = 0; k < p.length; k++) {
+                    try {
+                        bound.put(names.get(k), Double.parseDouble(p[k].trim()));
+                    } catch (NumberFormatException e) {
+                        throw org.spiqgan.BadInputException.of(null, "--z", "value " + (k + 1) + " is not a number: '" + p[k] + "'");
+                    }
+                }
+            }
+            try {
+                return Qasm.readQasm(file, bound);
+            } catch (org.spiqgan.BadInputException e) {
+                if (e.getMessage().endsWith("has no value")) {
+                    throw new org.spiqgan.BadInputException(e.getMessage() + " (give the inputs with --z V1,V2,... or --input NAME=VALUE)");
+                }
+                throw e;
+            }
+    }
+
+    /**
+     * The state vector of n qubits (two arrays of 2^n doubles) and the probabilities read from it need about
+     * 24 x 2^n bytes: a one-line error naming that and how to raise the heap when less is available.
+     */
+    static void checkMemory(Object file, int n, long available, long maxHeap) {
+        long need = 24L << n;
+        if (need > available) {
+            long used = maxHeap - Math.max(0, available);
+            throw org.spiqgan.BadInputException.of(file, "qubits", String.format(java.util.Locale.ROOT,
+                    "simulating %d qubits needs about %d MB (state vector and probabilities) but the JVM has %d MB free "
+                    + "(maximum heap %d MB); raise it with SPIQGAN_JAVA_OPTS=-Xmx%dg", n, need >> 20, Math.max(0, available) >> 20,
+                    maxHeap >> 20, ((need + used) >> 30) + 1));
         }
     }
 

@@ -64,6 +64,12 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputChecks.directory(out, "--out");
+        if (real == null && !data.synthetic) {
+            throw BadInputException.of(null, "--real", "give the recording the models were trained on (--real FILE), "
+                    + "or --synthetic for the built-in synthetic recording");
+        }
+        if (real != null && data.synthetic) throw BadInputException.of(null, "--synthetic", "cannot be used with --real FILE");
         if (runs.isEmpty() && samples.isEmpty()) throw BadInputException.of(null, "RUNDIR", "give at least one run directory or --samples");
         for (String name : samples.keySet()) {
             if (!params.containsKey(name)) throw BadInputException.of(null, "--params", "no parameter count for --samples " + name + " (give --params " + name + "=COUNT)");
@@ -92,6 +98,16 @@ public final class CompareCommand implements Callable<Integer> {
             given.add(s);
         }
         PreparedData d = data.prepare(real);
+        String sha = null;
+        for (Path r : runs) {
+            String recorded = RunData.recordedSha256(r);
+            if (recorded == null) continue;
+            if (sha == null) sha = data.sha256(real);
+            if (!recorded.equals(sha)) {
+                throw BadInputException.of(r, "data", "the model was trained on other data than " + d.source()
+                        + " (checksums differ); compare models against the recording they were trained on");
+            }
+        }
         String split = data.splitName("test");
         int stride = data.stride(d, split);
         int n = d.neurons().length, t = d.timesteps();
@@ -108,11 +124,17 @@ public final class CompareCommand implements Callable<Integer> {
             if (s.neurons() != n || s.timesteps() != t) {
                 throw BadInputException.of(e.getValue(), "shape", "samples are " + s.shape() + " but the data options give N = " + n + ", T = " + t);
             }
+            org.spiqgan.data.Provenance p = org.spiqgan.data.Provenance.read(e.getValue());
+            if (p != null) {
+                if (sha == null && p.dataSha256() != null) sha = data.sha256(real);
+                p.check(e.getValue(), d.neurons(), t, d.raster().binMs(), sha);
+            }
         }
         SampleSet reference = data.samples(d, "test");
         SampleSet train = d.samples("train", stride);
         int s = count != null ? count : reference.samples();
         if (s <= 0) throw BadInputException.of(null, "--count", "must be positive, not " + s);
+        OutputChecks.sampleArray(s, n, t, "--count");
 
         PrintWriter err = spec.commandLine().getErr();
         EvaluationBuilder b = new EvaluationBuilder(d.raster().binMs())
@@ -125,9 +147,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> labels = new ArrayList<>();
         for (int k = 0; k < models.size(); k++) {
             Baseline m = models.get(k);
-            long t0 = System.nanoTime();
-            SampleSet g = m.generate(s, seed);
-            err.printf(Locale.ROOT, "spiqgan: %s: %d samples in %.1f s%n", runs.get(k), s, (System.nanoTime() - t0) / 1e9);
+            SampleSet g = Progress.step(err, runs.get(k) + ": generating " + s + " samples", () -> m.generate(s, seed));
             String label = label(runs.get(k), labels);
             b.model(label, runs.get(k) + " (" + m.kind() + ", " + m.parameterCount() + " parameters, " + s + " samples, seed " + seed + ")", g);
             parameters[k] = m.parameterCount();

@@ -43,6 +43,7 @@ public final class DataCommand implements Runnable {
 
         @Override
         public void run() {
+            data.rejectGiven("it describes every neuron and bin", "--neurons", "--timesteps", "--split", "--stride");
             PrintWriter out = spec.commandLine().getOut();
             SpikeRaster r = data.raster(file);
             Splits splits = data.splits(r);
@@ -103,6 +104,8 @@ public final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            SampleSetIO.checkWritableFormat(out, "--out");
+            OutputChecks.file(out, "--out");
             PreparedData d = data.prepare(file);
             String split = data.splitName("train");
             int stride = data.stride(d, split);
@@ -129,6 +132,9 @@ public final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            OutputChecks.file(out, "--out");
+            data.rejectGiven("it converts the whole recording", "--neurons", "--timesteps", "--split", "--stride",
+                    "--train-fraction", "--validation-fraction", "--synthetic", "--synthetic-seed");
             SpikeRaster r = data.raster(file);
             RasterWriters.write(out, r);
             spec.commandLine().getErr().println("spiqgan: wrote " + r + " to " + out);
@@ -157,6 +163,7 @@ public final class DataCommand implements Runnable {
                 throw org.spiqgan.BadInputException.of(null, "--neurons/--segments/--segment-length",
                         "must be positive, with at most 10^8 bins in all");
             }
+            OutputChecks.file(out, "--out");
             SpikeRaster r = SyntheticRecording.generate(seed, neurons, segments, segmentBins);
             RasterWriters.write(out, r);
             spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s, mean firing probability %.4f, to %s%n",

@@ -78,6 +78,26 @@ public final class DataOptions {
             description = "Seed of the synthetic recording. Default: ${DEFAULT-VALUE}.")
     long syntheticSeed;
 
+    /** The command this mixin belongs to (for warnings and for the options the user gave). */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** A warning line on the command's standard error. */
+    void warn(String message) {
+        java.io.PrintWriter err = mixee != null ? mixee.commandLine().getErr() : new java.io.PrintWriter(System.err, true);
+        err.println("spiqgan: warning: " + message);
+        err.flush();
+    }
+
+    /** Fails with a one-line error when the user gave one of these options, which the command does not use. */
+    void rejectGiven(String why, String... names) {
+        if (mixee == null || mixee.commandLine().getParseResult() == null) return;
+        var pr = mixee.commandLine().getParseResult();
+        for (String name : names) {
+            if (pr.hasMatchedOption(name)) throw BadInputException.of(null, name, "not used by " + mixee.qualifiedName() + " (" + why + ")");
+        }
+    }
+
     public ReadOptions readOptions() {
         Layout l;
         try {
@@ -110,9 +130,24 @@ public final class DataOptions {
             SpikeRaster r = SyntheticRecording.generate(syntheticSeed);
             if (opts.binMs() != null) r = r.withBinMs(opts.binMs());
             if (opts.segmentLength() != null) r = r.withSegmentLength(opts.segmentLength());
+            warnUnevenSegments(r, sourceName(file));
             return r;
         }
-        return RasterReaders.read(file, opts);
+        SpikeRaster r = RasterReaders.read(file, opts);
+        warnUnevenSegments(r, file.toString());
+        return r;
+    }
+
+    private void warnUnevenSegments(SpikeRaster r, String source) {
+        if (segmentLength != null && r.bins() % segmentLength != 0) {
+            warn(source + ": --segment-length " + segmentLength + " does not divide the recording's " + r.bins()
+                    + " bins: the last segment has " + r.bins() % segmentLength + " bins");
+        }
+    }
+
+    /** The checksum that identifies the data: the file's SHA-256, or {@code synthetic:SEED}. */
+    public String sha256(Path file) {
+        return usesSynthetic(file) ? "synthetic:" + syntheticSeed : org.spiqgan.model.DataFingerprint.sha256(file);
     }
 
     public String sourceName(Path file) {

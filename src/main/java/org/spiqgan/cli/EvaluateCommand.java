@@ -91,8 +91,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write figures (PNG, SVG) and a self-contained index.html to DIR.")
     Path reportDir;
 
+    @Option(names = "--run", paramLabel = "RUNDIR",
+            description = "The run (SpiQGAN or baseline) that made the samples: the recording and every data option "
+                    + "(neurons, T, segments, bin width, split fractions) are taken from it; only --split and --stride may be given.")
+    Path run;
+
     @Override
     public Integer call() throws IOException {
+        OutputChecks.file(json, "--json");
+        OutputChecks.directory(reportDir, "--report");
+        if (run != null) takeDataFromRun();
+        else if (real == null && !data.synthetic) {
+            throw BadInputException.of(null, "--real", "give the recording the model was trained on (--real FILE, or --run RUNDIR "
+                    + "to take it from the model's run), or --synthetic for the built-in synthetic recording");
+        }
+        if (real != null && data.synthetic) throw BadInputException.of(null, "--synthetic", "cannot be used with --real FILE");
         if (generated.isEmpty() && generatedRasters.isEmpty() && !bernoulli) {
             throw BadInputException.of(null, "--generated", "give at least one --generated, --generated-raster or --bernoulli");
         }
@@ -113,6 +126,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         int n = d.neurons().length;
         int t = d.timesteps();
         for (int k = 0; k < generatedSets.size(); k++) checkShape(generated.get(k), generatedSets.get(k), n, t);
+        checkProvenance(d, err);
 
         SampleSet reference = data.samples(d, "test");
         SampleSet train = d.samples("train", stride);
@@ -136,6 +150,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             double[] rates = new StatisticsAccumulator(n, t).add(train).result().firingProbability();
             int count = bernoulliSamples != null ? bernoulliSamples : reference.samples();
             if (count <= 0) throw BadInputException.of(null, "--bernoulli-samples", "must be positive, not " + count);
+            OutputChecks.sampleArray(count, n, t, "--bernoulli-samples");
             sets.add(IndependentBernoulli.sample(rates, count, t, seed));
             labels.add("independent Bernoulli");
             sources.add("independent Bernoulli at the training windows' firing probabilities, " + count
@@ -166,15 +181,60 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (String note : allNotes(e)) out.println("note: " + note);
         String command = commandLine();
         String version = "spiqgan " + Version.number();
-        if (json != null) {
-            EvaluationJson.write(json, e, command, version);
-            err.println("spiqgan: wrote " + json);
+        // The report goes to a staged folder first, so that a failure leaves neither a partial report nor the JSON.
+        Path staged = null;
+        try {
+            if (reportDir != null) {
+                staged = OutputChecks.stage(reportDir);
+                HtmlReport.write(staged, e, command, version);
+            }
+            if (json != null) EvaluationJson.write(json, e, command, version);
+            if (reportDir != null) OutputChecks.commit(staged, reportDir);
+        } finally {
+            OutputChecks.discard(staged, reportDir);
         }
-        if (reportDir != null) {
-            Path index = HtmlReport.write(reportDir, e, command, version);
-            err.println("spiqgan: wrote " + index);
-        }
+        if (json != null) err.println("spiqgan: wrote " + json);
+        if (reportDir != null) err.println("spiqgan: wrote " + reportDir.resolve("index.html"));
         return 0;
+    }
+
+    /** Samples with a provenance sidecar must come from a model of these neurons, T, bin width and data. */
+    private void checkProvenance(PreparedData d, PrintWriter err) {
+        String sha = null;
+        for (Path g : generated) {
+            org.spiqgan.data.Provenance p = org.spiqgan.data.Provenance.read(g);
+            if (p == null) {
+                err.println("spiqgan: warning: " + g + " has no provenance file " + org.spiqgan.data.Provenance.sidecar(g).getFileName()
+                        + "; cannot check that it was generated for these neurons and data");
+                continue;
+            }
+            if (sha == null && p.dataSha256() != null) sha = data.sha256(real);
+            p.check(g, d.neurons(), d.timesteps(), d.raster().binMs(), sha);
+        }
+    }
+
+    /** --run: the recording and data options of the run that made the samples. */
+    private void takeDataFromRun() {
+        if (real != null) throw BadInputException.of(null, "--real", "cannot be used with --run (the run names its recording)");
+        var pr = spec.commandLine().getParseResult();
+        for (picocli.CommandLine.Model.OptionSpec o : spec.mixins().get("data").options()) {
+            String name = o.longestName();
+            if (pr.hasMatchedOption(o) && !name.equals("--split") && !name.equals("--stride")) {
+                throw BadInputException.of(null, name, "cannot be used with --run (the data options are taken from the run; "
+                        + "only --split and --stride may be given)");
+            }
+        }
+        RunData rd = RunData.of(run);
+        rd.data.split = data.split;
+        rd.data.stride = data.stride;
+        data = rd.data;
+        real = rd.file;
+        if (real != null && !java.nio.file.Files.isRegularFile(real)) {
+            throw BadInputException.of(real, "--run", "the recording of run " + run + " is missing");
+        }
+        if (rd.sha256 != null && !rd.sha256.equals(data.sha256(real))) {
+            throw BadInputException.of(real, "--run", "is not the recording run " + run + " was trained on (its checksum differs)");
+        }
     }
 
     private SampleSet readGenerated(Path g) {

@@ -31,7 +31,9 @@ public final class ExportQasmCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "3", description = "3 or 2. Default: ${DEFAULT-VALUE}.")
     int format;
 
-    @Option(names = "--z", paramLabel = "Z1,Z2,...", description = "Latent values (format 2; default: all pi/2).")
+    @Option(names = "--z", paramLabel = "Z1,Z2,...", description = "Input values bound in format 2: the latent z, each in the "
+            + "model's range [0, z-max), then (autoregressive models) the previous pattern's bits, 0 or 1. "
+            + "Default: z at the middle of the range, feedback bits 0.")
     String z;
 
     @Option(names = "--checkpoint", defaultValue = "best", description = "best or last. Default: ${DEFAULT-VALUE}.")
@@ -114,15 +116,20 @@ public final class ExportQasmCommand implements Callable<Integer> {
             throw BadInputException.of(null, "--patch", "group must be in 0.." + (m.generator.groups() - 1) + " and timestep in 0.."
                     + (m.generator.timesteps() - 1) + ", not " + patch);
         }
+        if (out != null) OutputChecks.file(out, "--out");
+        if (z != null && format == 3) throw BadInputException.of(null, "--z", "binds inputs in --format 2 only (OpenQASM 3 keeps them as inputs)");
         PatchGenerator gen = new PatchGenerator(m.generator);
         Circuit c = gen.circuit(g);
         double[] params = gen.patchParams(m.generatorParams(checkpoint), g * m.generator.timesteps() + t);
+        int feedback = m.generator.autoregressive() ? m.generator.groupNeurons(g) : 0;
+        int latent = c.inputCount() - feedback;
+        double zMax = m.generator.zMax();
         String text;
         if (format == 3) {
-            text = Qasm.toQasm3(c, params);
+            text = header(m, g, t, c, latent, feedback, null) + Qasm.toQasm3(c, params);
         } else {
             double[] zv = new double[c.inputCount()];
-            java.util.Arrays.fill(zv, Math.PI / 2);
+            java.util.Arrays.fill(zv, 0, latent, zMax / 2);
             if (z != null) {
                 String[] p = z.split(",");
                 if (p.length != zv.length) throw BadInputException.of(null, "--z", "needs " + zv.length + " values for this sub-generator, got " + p.length);
@@ -134,8 +141,19 @@ public final class ExportQasmCommand implements Callable<Integer> {
                     }
                     if (!Double.isFinite(zv[k])) throw BadInputException.of(null, "--z", "value " + (k + 1) + " is not finite");
                 }
+                var err = spec.commandLine().getErr();
+                for (int k = 0; k < zv.length; k++) {
+                    if (k < latent && !(zv[k] >= 0 && zv[k] < zMax)) {
+                        err.printf(Locale.ROOT, "spiqgan: warning: --z value %d = %s is outside the latent range [0, %s) the model "
+                                + "was trained with; its output there is not what the model learned%n", k + 1, zv[k], zMax);
+                    } else if (k >= latent && zv[k] != 0 && zv[k] != 1) {
+                        err.printf(Locale.ROOT, "spiqgan: warning: --z value %d = %s is a feedback input (a bit of the previous "
+                                + "pattern), which is 0 or 1%n", k + 1, zv[k]);
+                    }
+                }
+                err.flush();
             }
-            text = Qasm.toQasm2(c, params, zv);
+            text = header(m, g, t, c, latent, feedback, zv) + Qasm.toQasm2(c, params, zv);
         }
         if (out != null) {
             AtomicFile.writeString(out, text);
@@ -145,5 +163,43 @@ public final class ExportQasmCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    /** Comment lines: what the qubits and inputs mean, and the latent range the model was trained with. */
+    private String header(ModelFile m, int g, int t, Circuit c, int latent, int feedback, double[] bound) {
+        var cfg = m.generator;
+        int data = cfg.groupNeurons(g), start = cfg.groupStart(g);
+        StringBuilder neurons = new StringBuilder();
+        for (int k = 0; k < data; k++) {
+            neurons.append(k == 0 ? "" : ", ").append("q[").append(k).append("] = neuron ")
+                    .append(m.data.neuronIndices() != null && start + k < m.data.neuronIndices().length ? m.data.neuronIndices()[start + k] : start + k);
+        }
+        String step = checkpoint.equals("best") && m.state.bestParams != null ? "best checkpoint, step " + m.state.bestStep
+                : "last EMA, step " + m.state.step;
+        StringBuilder h = new StringBuilder();
+        h.append("// spiqgan export-qasm ").append(run.toAbsolutePath().normalize()).append(" --patch ").append(g).append(',').append(t)
+                .append(" (").append(step).append(")\n");
+        h.append("// sub-generator of neuron group ").append(g).append(" at timestep ").append(t).append(" of ").append(cfg.timesteps())
+                .append("; data from ").append(m.data.source()).append('\n');
+        h.append("// data qubits (measured pattern; neurons are indices into the recording): ").append(neurons).append('\n');
+        if (c.qubits() > data) {
+            h.append("// ancillas: q[").append(data).append("]..q[").append(c.qubits() - 1).append("] (measured but not part of the pattern)\n");
+        } else {
+            h.append("// ancillas: none\n");
+        }
+        h.append(String.format(Locale.ROOT, "// latent inputs z0..z%d: each drawn from U[0, %s) as in training (the same z feeds every "
+                + "sub-generator of the model)%n", latent - 1, cfg.zMax()));
+        if (feedback > 0) {
+            h.append("// feedback inputs z").append(latent).append("..z").append(latent + feedback - 1)
+                    .append(": the bits (0 or 1) of this group's pattern at timestep ").append(t - 1).append(" (0 at timestep 0)\n");
+        } else {
+            h.append("// feedback inputs: none\n");
+        }
+        if (bound != null) {
+            h.append("// bound inputs:");
+            for (int k = 0; k < bound.length; k++) h.append(k == 0 ? " " : ", ").append('z').append(k).append(" = ").append(bound[k]);
+            h.append('\n');
+        }
+        return h.toString();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.spiqgan.BadInputException;
 import org.spiqgan.baseline.Baseline;
 import org.spiqgan.baseline.Baselines;
+import org.spiqgan.data.Provenance;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.SampleSetIO;
 import org.spiqgan.model.GeneratorConfig;
@@ -56,6 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (!(name.endsWith(".npy") || name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".mat"))) {
             throw BadInputException.of(out, "--out", "must end in .npy, .csv, .tsv or .mat");
         }
+        OutputChecks.file(out, "--out");
         Path modelJson = Files.isDirectory(run) ? run.resolve(ModelFile.FILE_NAME) : run;
         if (Files.isRegularFile(modelJson)) {
             String kind = Baselines.kindOf(run);
@@ -64,6 +66,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         ModelFile m = ModelFile.read(run);
         GeneratorConfig g = m.generator;
+        OutputChecks.sampleArray(samples, g.neurons(), g.timesteps(), "--samples");
         if (sampling != null) {
             switch (sampling.toLowerCase(Locale.ROOT)) {
                 case "born" -> g = g.withSampling(GeneratorConfig.Sampling.BORN);
@@ -71,10 +74,18 @@ public final class GenerateCommand implements Callable<Integer> {
                 default -> throw BadInputException.of(null, "--sampling", "must be born or bernoulli, not '" + sampling + "'");
             }
         }
-        SampleSet s = m.generate(g, checkpoint, samples, seed, threads.resolve());
-        SampleSetIO.write(out, s);
         String which = checkpoint.equals("best") && m.state.bestParams != null ? "best checkpoint (step " + m.state.bestStep + ")"
                 : "last EMA (step " + m.state.step + ")";
+        GeneratorConfig cfg = g;
+        int th = threads.resolve();
+        SampleSet s = Progress.generate(spec.commandLine().getErr(), "generate", samples,
+                (first, count) -> m.generate(cfg, checkpoint, count, seed, th, first));
+        var d = m.data;
+        Provenance p = new Provenance("spiqgan", run.toAbsolutePath().normalize().toString(), which + ", "
+                + g.sampling().name().toLowerCase(Locale.ROOT) + " sampling", d.neuronIndices(), g.timesteps(), d.binMs(),
+                d.source(), d.sha256(), seed, samples, BaselineCommand.commandLine(spec));
+        SampleSetIO.write(out, s);
+        p.write(out);
         spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (%s sampling, %s) to %s%n", s.shape(),
                 g.sampling().name().toLowerCase(Locale.ROOT), which, out);
         return 0;
@@ -104,8 +115,12 @@ public final class GenerateCommand implements Callable<Integer> {
             throw BadInputException.of(null, "--checkpoint", "applies to SpiQGAN runs only; " + run + " is a " + kind + " run");
         }
         Baseline b = Baselines.load(run);
-        SampleSet s = b.generate(samples, seed);
+        OutputChecks.sampleArray(samples, b.neurons(), b.timesteps(), "--samples");
+        SampleSet s = Progress.step(spec.commandLine().getErr(), "generating " + samples + " samples of " + kind,
+                () -> b.generate(samples, seed));
+        Provenance p = BaselineCommand.provenance(run, kind, b, seed, samples, BaselineCommand.commandLine(spec));
         SampleSetIO.write(out, s);
+        p.write(out);
         spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (%s, seed %d) to %s%n", s.shape(), kind, seed, out);
         return 0;
     }

@@ -1,18 +1,24 @@
 package org.spiqgan.cli;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spiqgan.model.ModelFile;
+import org.spiqgan.report.TrainingCurves;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code spiqgan info RUNDIR}: what a model file holds. */
+/** {@code spiqgan info RUNDIR}: what a model file holds, as readable key: value lines. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Show a trained model: configuration, parameter counts, training data fingerprint, metrics.")
+        description = "Show a trained model: configuration, parameter counts, training data fingerprint, metrics "
+                + "(key: value lines); --report DIR writes the training curves (losses and validation numbers over steps).")
 public final class InfoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,37 +26,66 @@ public final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUNDIR", description = "Run directory (or its model.json).")
     Path run;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Write the training curves (losses and validation "
+            + "numbers over generator steps) as PNG figures and DIR/index.html.")
+    Path report;
+
     @Override
-    public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
-        if (org.spiqgan.model.stationary.StationaryRun.isStationary(run)) return stationary(o);
+    public Integer call() throws Exception {
+        OutputChecks.directory(report, "--report");
+        if (org.spiqgan.model.stationary.StationaryRun.isStationary(run)) return stationary(spec.commandLine().getOut());
         ModelFile m = ModelFile.read(run);
-        o.printf(Locale.ROOT, "model file: %s (format %s version %d, written by %s)%n", run, m.format, m.version, m.spiqgan);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "model file: %s%n", run);
+        o.printf(Locale.ROOT, "format: %s version %d, written by %s%n", m.format, m.version, m.spiqgan);
         o.printf(Locale.ROOT, "command: spiqgan train %s%n", String.join(" ", m.command));
         o.printf(Locale.ROOT, "generator: %s%n", m.generator.describe());
-        o.printf(Locale.ROOT, "trainable quantum parameters: %d; critic (%s) parameters: %d%n", m.generator.parameterCount(),
-                m.training.critic(), m.criticParameters);
-        o.printf(Locale.ROOT, "training: %s%n", m.training);
+        o.printf(Locale.ROOT, "trainable quantum parameters: %d%n", m.generator.parameterCount());
+        o.printf(Locale.ROOT, "critic: %s, %d parameters%n", m.training.critic(), m.criticParameters);
+        o.println("training:");
+        record(o, m.training);
         var d = m.data;
-        o.printf(Locale.ROOT, "data: %s (sha256 %s), neurons %s (ids %s), bin %s ms, T = %d, segment length %s, train fraction %s, validation fraction %s%n",
-                d.source(), d.sha256(), Arrays.toString(d.neuronIndices()), Arrays.toString(d.neuronIds()), d.binMs(), d.timesteps(),
-                d.segmentLength(), d.trainFraction(), d.validationFraction());
+        o.println("data:");
+        o.printf(Locale.ROOT, "  source: %s%n", d.source());
+        o.printf(Locale.ROOT, "  sha256: %s%n", d.sha256());
+        o.printf(Locale.ROOT, "  neurons (recording indices): %s%n", Arrays.toString(d.neuronIndices()));
+        o.printf(Locale.ROOT, "  neuron ids: %s%n", Arrays.toString(d.neuronIds()));
+        o.printf(Locale.ROOT, "  bin width: %s ms%n", d.binMs());
+        o.printf(Locale.ROOT, "  T: %d%n", d.timesteps());
+        o.printf(Locale.ROOT, "  segment length: %s%n", d.segmentLength() == null ? "the file's" : d.segmentLength());
+        o.printf(Locale.ROOT, "  train fraction: %s%n", d.trainFraction());
+        o.printf(Locale.ROOT, "  validation fraction: %s%n", d.validationFraction());
         o.printf(Locale.ROOT, "P_data(k): %s%n", Arrays.toString(m.kData));
         if (m.acgData != null && m.acgData.length > 0) o.printf(Locale.ROOT, "A_data(tau): %s%n", Arrays.toString(m.acgData));
         var s = m.state;
         o.printf(Locale.ROOT, "status: %s at step %d of %d (%.1f s of training)%n", m.status, s.step, m.training.steps(), s.seconds);
         o.printf(Locale.ROOT, "best validation score: %s at step %d%n", s.bestStep < 0 ? "n/a" : String.format(Locale.ROOT, "%.5g", s.bestScore), s.bestStep);
-        if (s.lastValidation != null) o.printf(Locale.ROOT, "last validation: %s%n", s.lastValidation);
+        if (s.lastValidation != null) {
+            o.println("last validation:");
+            json(o, s.lastValidation);
+        }
         for (var row : s.metrics) {
-            if (row.has("best") && row.get("best").getAsBoolean() && row.get("step").getAsLong() == s.bestStep) {
-                o.printf(Locale.ROOT, "validation at the best step: %s%n", row.get("validation"));
+            if (row.has("best") && row.get("best").getAsBoolean() && row.get("step").getAsLong() == s.bestStep
+                    && row.has("validation") && row.get("validation").isJsonObject()) {
+                o.println("validation at the best step:");
+                json(o, row.getAsJsonObject("validation"));
             }
         }
         o.flush();
+        if (report != null) {
+            Path staged = OutputChecks.stage(report);
+            try {
+                TrainingCurves.write(staged, s.metrics, "Training curves of " + run.toAbsolutePath().normalize());
+                OutputChecks.commit(staged, report);
+            } finally {
+                OutputChecks.discard(staged, report);
+            }
+            spec.commandLine().getErr().println("spiqgan: wrote " + report.resolve("index.html"));
+        }
         return 0;
     }
 
-    private int stationary(PrintWriter o) {
+    private int stationary(PrintWriter o) throws java.io.IOException {
         var r = org.spiqgan.model.stationary.StationaryRun.read(run);
         o.printf(Locale.ROOT, "model file: %s (format %s, kind %s, written by %s)%n", run, r.format, r.kind, r.spiqgan);
         o.printf(Locale.ROOT, "generator: %s%n", r.generator.describe());
@@ -74,6 +109,49 @@ public final class InfoCommand implements Callable<Integer> {
             }
         }
         o.flush();
+        if (report != null) {
+            java.util.List<JsonObject> rows = new java.util.ArrayList<>();
+            for (var m : s.metrics) {
+                JsonObject row = new JsonObject();
+                row.addProperty("step", m.step);
+                row.addProperty("nll", m.nll);
+                if (m.momentLoss > 0) row.addProperty("momentLoss", m.momentLoss);
+                if (m.score != null) {
+                    JsonObject v = new JsonObject();
+                    v.addProperty("score", m.score);
+                    row.add("validation", v);
+                }
+                rows.add(row);
+            }
+            Path staged = OutputChecks.stage(report);
+            try {
+                TrainingCurves.write(staged, rows, "Training curves of " + run.toAbsolutePath().normalize());
+                OutputChecks.commit(staged, report);
+            } finally {
+                OutputChecks.discard(staged, report);
+            }
+            spec.commandLine().getErr().println("spiqgan: wrote " + report.resolve("index.html"));
+        }
         return 0;
+    }
+
+
+    private static void record(PrintWriter o, Record r) {
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(r);
+                o.printf(Locale.ROOT, "  %s: %s%n", c.getName(), v instanceof double[] a ? Arrays.toString(a) : v);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void json(PrintWriter o, Object value) {
+        JsonObject j = value instanceof JsonObject jo ? jo : new com.google.gson.Gson().toJsonTree(value).getAsJsonObject();
+        for (var e : j.entrySet()) {
+            JsonElement v = e.getValue();
+            o.printf(Locale.ROOT, "  %s: %s%n", e.getKey(), v.isJsonPrimitive() ? v.getAsString() : v.toString());
+        }
     }
 }

@@ -37,6 +37,7 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        OutputChecks.directory(out, "--out");
         if (Files.exists(out.resolve("run").resolve("model.json"))) {
             throw BadInputException.of(out, "--out", "already holds a quickstart run; remove it or choose another --out");
         }

@@ -57,14 +57,15 @@ public final class SpiqganCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** A usage mistake: one line naming it, then the usage of the command concerned. */
+    /** A usage mistake: one line naming it and where the usage of the command concerned is. */
     static final class OneLineUsageError implements IParameterExceptionHandler {
         @Override
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println("spiqgan: " + ex.getMessage());
-            cmd.usage(err);
+            String msg = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+            err.println("spiqgan: " + msg + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
             return EXIT_BAD_INPUT;
         }
     }

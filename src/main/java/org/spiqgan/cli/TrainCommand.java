@@ -214,16 +214,18 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (resume != null) return resumeRun(err, outw);
         if (out == null) throw BadInputException.of(null, "--out", "a run directory is required (or --resume RUNDIR)");
+        OutputChecks.directory(out, "--out");
+        data.rejectGiven("training uses the fit and validation splits with stride 1", "--split", "--stride");
         if (Files.exists(out.resolve("model.json"))) {
             throw BadInputException.of(out, "--out", "already holds a model; continue it with --resume " + out + " or choose another --out");
         }
         if (useStationary()) return StationaryTrain.train(this, outw, err);
-        if (out == null) throw BadInputException.of(null, "--out", "a run directory is required (or --resume RUNDIR)");
         if (Files.exists(ModelFile.path(out))) {
             throw BadInputException.of(out, "--out", "already holds a model; continue it with --resume " + out + " or choose another --out");
         }
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         if (!args.isEmpty() && args.get(0).equals("train")) args.remove(0);
+        if (dataFile != null) ResumeOptions.absoluteData(args, dataFile);
         TrainConfig tc = trainConfig();
         PreparedData d = data.prepare(dataFile);
         ModelFile m = newModel(args, d.neurons().length, d.timesteps(), tc);
@@ -247,20 +249,21 @@ public final class TrainCommand implements Callable<Integer> {
         int th = threads.resolve();
         Path dir = resume != null ? resume : out;
         TrainingRun run = new TrainingRun(dir, m, td, th, !quiet);
+        // Printed before a pending Ctrl-C lets the JVM exit, so that the message appears every time.
+        run.onEnd(outcome -> {
+            if (outcome != TrainingRun.Outcome.INTERRUPTED) return;
+            if (m.state == null) {
+                err.printf(Locale.ROOT, "spiqgan: interrupted during the likelihood pre-training, before the first checkpoint; "
+                        + "nothing to resume: start the run again%n");
+            } else {
+                err.printf(Locale.ROOT, "spiqgan: interrupted at step %d; checkpoint written to %s (continue with --resume %s)%n",
+                        m.state.step, ModelFile.path(dir), dir);
+            }
+            err.flush();
+        });
         TrainingRun.Outcome o = run.run(err);
         var s = m.state;
-        if (o == TrainingRun.Outcome.INTERRUPTED && s == null) {
-            err.printf(Locale.ROOT, "spiqgan: interrupted during the likelihood pre-training, before the first checkpoint; "
-                    + "nothing to resume: start the run again%n");
-            err.flush();
-            return 130;
-        }
-        if (o == TrainingRun.Outcome.INTERRUPTED) {
-            err.printf(Locale.ROOT, "spiqgan: interrupted at step %d; checkpoint written to %s (continue with --resume %s)%n",
-                    s.step, ModelFile.path(dir), dir);
-            err.flush();
-            return 130;
-        }
+        if (o == TrainingRun.Outcome.INTERRUPTED) return 130;
         outw.printf(Locale.ROOT, "finished %d steps in %.1f s; best validation score %.4g at step %d; model: %s%n", s.step,
                 s.seconds, s.bestScore, s.bestStep, ModelFile.path(dir));
         if (s.lastValidation != null) outw.println("last validation: " + s.lastValidation);
@@ -278,8 +281,11 @@ public final class TrainCommand implements Callable<Integer> {
             throw BadInputException.of(ModelFile.path(resume), "command", "cannot re-read the training options: " + e.getMessage());
         }
         var pr = spec.commandLine().getParseResult();
+        ResumeOptions.rejectFixed(pr, m);
+        if (pr.hasMatchedOption("--data")) original.dataFile = ResumeOptions.movedData(dataFile, m, resume, err);
+        else ResumeOptions.requireData(original.dataFile, original.data.usesSynthetic(original.dataFile), resume);
         long newSteps = pr.hasMatchedOption("--steps") ? steps : m.training.steps();
-        TrainConfig tc = m.training.withSteps(newSteps);
+        TrainConfig tc = ResumeOptions.newLearningRates(m.training.withSteps(newSteps), pr, lrG, lrC, err);
         if (pr.hasMatchedOption("--eval-every") || pr.hasMatchedOption("--checkpoint-every")) {
             tc = new TrainConfig(tc.critic(), tc.criticInput(), tc.tau(), tc.loss(), tc.lambdaK(), tc.lambdaAcg(), tc.lambdaGp(),
                     tc.nCritic(), tc.lrG(), tc.lrC(), tc.beta1(), tc.beta2(), tc.emaDecay(), tc.lrDecayHalfLife(), tc.batch(),
@@ -288,6 +294,7 @@ public final class TrainCommand implements Callable<Integer> {
                     tc.validationSamples(), tc.scoreWeight(), tc.initSpread(), tc.pretrainSteps(), tc.pretrainLr());
         }
         m.training = tc;
+        if (pr.hasMatchedOption("--data")) ResumeOptions.absoluteData(m.command, original.dataFile);
         PreparedData d = original.data.prepare(original.dataFile);
         TrainingData td = original.trainingData(d);
         if (!td.fingerprint().sameData(m.data)) {
@@ -332,7 +339,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (g < 1) throw BadInputException.of(null, "--group-size", "must be at least 1");
         positive("--z-max", zMax);
         if (Math.min(g, n) + ancillas > 20) {
-            throw BadInputException.of(null, "--group-size", Math.min(g, n) + " neurons + " + ancillas
+            String blame = groupSize == null ? "--ancillas" : ancillas == 0 ? "--group-size" : "--group-size/--ancillas";
+            throw BadInputException.of(null, blame, Math.min(g, n) + " neurons + " + ancillas
                     + " ancillas per sub-generator is more than the 20 qubits training supports");
         }
         GeneratorConfig.Sampling smp = switch (sampling.toLowerCase(Locale.ROOT)) {

@@ -85,12 +85,23 @@ public final class RasterReaders {
         String text = new String(head, 0, Math.min(head.length, 20), StandardCharsets.ISO_8859_1);
         if (text.startsWith("MATLAB 7.3 MAT-file")) return Format.HDF5;
         if (text.startsWith("MATLAB 5.0 MAT-file") || (head.length >= 128 && isMat5Version(head))) return Format.MAT5;
+        // No magic bytes matched: a binary format's name on such a file is a wrong name, not a damaged file.
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".mat")) return Format.MAT5;
-        if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".nwb")) return Format.HDF5;
-        if (name.endsWith(".npy")) return Format.NPY;
-        if (name.endsWith(".npz")) return Format.NPZ;
+        if (name.endsWith(".mat")) {
+            throw BadInputException.of(file, "header", "not a MAT file (no 'MATLAB 5.0 MAT-file' or 'MATLAB 7.3 MAT-file' header)"
+                    + (looksLikeText(head) ? "; it looks like text (CSV/TSV files read under any other name)" : ""));
+        }
+        if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".nwb")) {
+            throw BadInputException.of(file, "header", "not an HDF5 file (no HDF5 signature)");
+        }
+        if (name.endsWith(".npy")) throw BadInputException.of(file, "header", "not an NPY file (no \\x93NUMPY magic)");
+        if (name.endsWith(".npz")) throw BadInputException.of(file, "header", "not an NPZ file (not a zip archive)");
         return Format.TEXT;
+    }
+
+    private static boolean looksLikeText(byte[] head) {
+        for (byte b : head) if (b == 0) return false;
+        return true;
     }
 
     static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};

@@ -48,8 +48,8 @@ public final class Windows {
         int n = neurons.length;
         long size = total * n * timesteps;
         if (size > Integer.MAX_VALUE - 16) {
-            throw BadInputException.of(null, "--stride", total + " windows of " + n + " x " + timesteps
-                    + " do not fit in one array; use a larger --stride or fewer neurons");
+            throw BadInputException.of(null, "windows", total + " windows of " + n + " neurons x " + timesteps
+                    + " bins do not fit in one array; use shorter windows, a larger stride or fewer neurons");
         }
         byte[] out = new byte[(int) size];
         int s = 0;

@@ -472,9 +472,18 @@ public final class GeneratorObjective {
      * bernoulli = independent spikes; item b's randomness from itemRandom(seed, b).
      */
     public static SampleSet sample(PatchGenerator gen, double[] theta, int count, long seed, BatchExecutor ex) {
+        return sample(gen, theta, 0, count, seed, ex);
+    }
+
+    /**
+     * Items {@code offset .. offset + count - 1} of the sequence {@link #sample(PatchGenerator, double[], int, long,
+     * BatchExecutor)} draws (item b's randomness from itemRandom(seed, b)), so that a large sample can be made
+     * and written in parts with the same bits as in one call.
+     */
+    public static SampleSet sample(PatchGenerator gen, double[] theta, long offset, int count, long seed, BatchExecutor ex) {
         GeneratorConfig cfg = gen.config();
         int n = cfg.neurons(), tt = cfg.timesteps(), block = 1024;
-        byte[] values = new byte[count * n * tt];
+        byte[] values = new byte[Math.multiplyExact(Math.multiplyExact(count, n), tt)];
         boolean born = cfg.sampling() == GeneratorConfig.Sampling.BORN;
         for (int from = 0; from < count; from += block) {
             int batch = Math.min(block, count - from);
@@ -482,7 +491,7 @@ public final class GeneratorObjective {
             double[] z = new double[batch * gen.latentSize()];
             double[] u = new double[batch * gen.patches() * cfg.groupSize()];
             for (int b = 0; b < batch; b++) {
-                SplittableRandom r = org.spiqgan.quantum.BatchSimulator.itemRandom(seed, first + b);
+                SplittableRandom r = org.spiqgan.quantum.BatchSimulator.itemRandom(seed, offset + first + b);
                 for (int k = 0; k < gen.latentSize(); k++) z[b * gen.latentSize() + k] = cfg.zMax() * r.nextDouble();
                 for (int k = 0; k < gen.patches() * cfg.groupSize(); k++) u[b * gen.patches() * cfg.groupSize() + k] = r.nextDouble();
             }

@@ -75,14 +75,20 @@ public final class LikelihoodPretrainer {
         Adam adam = new Adam(p.length, lr, 0.9, 0.999, Adam.DEFAULT_EPS, LearningRateSchedule.constant());
         double[] grad = new double[p.length];
         double nll = Double.NaN;
+        long t0 = System.nanoTime(), lastLine = t0;
         for (int step = 0; step < steps; step++) {
             if (stop != null && stop.getAsBoolean()) return nll;
             nll = lossAndGradient(p, seed, step, grad, ex);
             if (!Double.isFinite(nll)) throw new IllegalStateException("pre-training diverged at step " + step);
             adam.step(p, grad, 0);
-            if (progress != null && reportEvery > 0 && ((step + 1) % reportEvery == 0 || step + 1 == steps)) {
-                progress.accept(String.format(java.util.Locale.ROOT, "pretrain step %d/%d: NLL %.4f nats per window",
-                        step + 1, steps, nll));
+            long now = System.nanoTime();
+            // A line every reportEvery steps, and at least every 5 s on slow models, with the time left.
+            if (progress != null && reportEvery > 0
+                    && ((step + 1) % reportEvery == 0 || step + 1 == steps || now - lastLine > 5_000_000_000L)) {
+                double elapsed = (now - t0) / 1e9;
+                progress.accept(String.format(java.util.Locale.ROOT, "pretrain step %d/%d: NLL %.4f nats per window, "
+                        + "%.0f s elapsed, about %.0f s left", step + 1, steps, nll, elapsed, elapsed / (step + 1) * (steps - step - 1)));
+                lastLine = now;
             }
         }
         writeBack(p, theta);

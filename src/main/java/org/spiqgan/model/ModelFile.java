@@ -192,9 +192,14 @@ public final class ModelFile {
      * parameters {@link #generatorParams} picks, on the given number of threads.
      */
     public SampleSet generate(GeneratorConfig g, String which, int samples, long seed, int threads) {
+        return generate(g, which, samples, seed, threads, 0);
+    }
+
+    /** Samples {@code first .. first + samples - 1} of what {@link #generate(GeneratorConfig, String, int, long, int)} draws. */
+    public SampleSet generate(GeneratorConfig g, String which, int samples, long seed, int threads, long first) {
         PatchGenerator gen = new PatchGenerator(g);
         try (BatchExecutor ex = new BatchExecutor(threads)) {
-            return GeneratorObjective.sample(gen, generatorParams(which), samples, seed, ex);
+            return GeneratorObjective.sample(gen, generatorParams(which), first, samples, seed, ex);
         }
     }
 }

@@ -45,6 +45,17 @@ public final class TrainingRun {
 
     public ModelFile model() { return model; }
 
+    private java.util.function.Consumer<Outcome> onEnd;
+
+    /**
+     * Called with the outcome before a pending JVM shutdown (Ctrl-C, SIGTERM) is let go on, so that what it
+     * prints is printed every time; the JVM may exit as soon as {@link #run} returns.
+     */
+    public TrainingRun onEnd(java.util.function.Consumer<Outcome> action) {
+        this.onEnd = action;
+        return this;
+    }
+
     public Outcome run(PrintWriter err) throws IOException {
         Files.createDirectories(runDir);
         Path file = ModelFile.path(runDir);
@@ -59,6 +70,7 @@ public final class TrainingRun {
             }
         }, "spiqgan-checkpoint-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
+        Outcome[] outcome = {null};
         try (Trainer trainer = new Trainer(model.generator, tc, data, threads)) {
             if (model.state == null) {
                 model.state = trainer.initialState(err == null ? null : line -> {
@@ -72,7 +84,7 @@ public final class TrainingRun {
                     } catch (java.nio.file.DirectoryNotEmptyException keep) {
                         // The user's own files are there; keep them.
                     }
-                    return Outcome.INTERRUPTED;
+                    return outcome[0] = Outcome.INTERRUPTED;
                 }
             }
             TrainerState s = model.state;
@@ -137,9 +149,13 @@ public final class TrainingRun {
             model.status = done ? "finished" : "interrupted";
             checkpoint(file);
             writeMetrics(s.metrics);
-            return done ? Outcome.FINISHED : Outcome.INTERRUPTED;
+            return outcome[0] = done ? Outcome.FINISHED : Outcome.INTERRUPTED;
         } finally {
-            saved.countDown();
+            try {
+                if (onEnd != null && outcome[0] != null) onEnd.accept(outcome[0]);
+            } finally {
+                saved.countDown();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {

@@ -149,7 +149,40 @@ public final class Qasm {
 
     /** Parses OpenQASM 2.0 text; {@code source} names it in error messages. */
     public static Circuit parseQasm2(String text, Object source) {
-        return new Parser(text, source).parse();
+        return new Parser(text, source, Map.of()).parse();
+    }
+
+    /**
+     * Reads OpenQASM 2.0, or the OpenQASM 3 subset that {@link #toQasm3} writes ({@code include "stdgates.inc"},
+     * {@code input float[64] z;}, {@code qubit[n] q;}, {@code bit[n] c;}, {@code c = measure q;}, inputs in
+     * angle expressions), with every input bound to a value from {@code inputs}.
+     */
+    public static Circuit readQasm(Path file, Map<String, Double> inputs) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw BadInputException.of(file, null, "no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw BadInputException.of(file, null, "not UTF-8 text");
+        } catch (IOException e) {
+            throw BadInputException.of(file, null, "cannot read: " + e.getMessage());
+        }
+        return parseQasm(text, file, inputs);
+    }
+
+    /** {@link #readQasm} of text; {@code source} names it in error messages. */
+    public static Circuit parseQasm(String text, Object source, Map<String, Double> inputs) {
+        return new Parser(text, source, inputs).parse();
+    }
+
+    /** The names of the {@code input} declarations of OpenQASM 3 text, in order (empty for OpenQASM 2). */
+    public static List<String> inputNames(String text) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*input\\s+(?:float|angle)(?:\\s*\\[\\s*\\d+\\s*\\])?\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*;")
+                .matcher(text);
+        while (m.find()) names.add(m.group(1));
+        return names;
     }
 
     private static final class Token {
@@ -172,9 +205,13 @@ public final class Qasm {
         private final Map<String, Integer> cregs = new LinkedHashMap<>();
         private int nQubits;
         private final List<Object[]> gates = new ArrayList<>(); // {Gate, int[] qubits, double[] angles, Integer line}
+        private final Map<String, Double> inputValues;
+        private final Map<String, Double> inputs = new LinkedHashMap<>(); // declared inputs and their values
+        private int version = 2;
 
-        Parser(String text, Object source) {
+        Parser(String text, Object source, Map<String, Double> inputValues) {
             this.source = source;
+            this.inputValues = inputValues;
             tokenize(text);
         }
 
@@ -228,7 +265,7 @@ public final class Qasm {
                 } else if (ch == '-' && i + 1 < n && s.charAt(i + 1) == '>') {
                     tokens.add(new Token("->", line, 'p'));
                     i += 2;
-                } else if ("()[],;+-*/".indexOf(ch) >= 0) {
+                } else if ("()[],;+-*/=".indexOf(ch) >= 0) {
                     tokens.add(new Token(String.valueOf(ch), line, 'p'));
                     i++;
                 } else {
@@ -275,12 +312,20 @@ public final class Qasm {
             Token t = next();
             if (!t.text.equals("OPENQASM") || t.type != 'i') throw unexpected(t, "'OPENQASM 2.0;' header");
             Token v = next();
-            if (v.type != 'n' || !(v.text.equals("2.0") || v.text.equals("2"))) {
-                throw error(v, "unsupported OpenQASM version '" + v.text + "' (only 2.0 is read)");
+            if (v.type == 'n' && (v.text.equals("3.0") || v.text.equals("3"))) {
+                version = 3;
+            } else if (v.type != 'n' || !(v.text.equals("2.0") || v.text.equals("2"))) {
+                throw error(v, "unsupported OpenQASM version '" + v.text + "' (2.0 and the OpenQASM 3 subset of export are read)");
             }
             expect(";");
             while (peek().type != 'e') statement();
-            if (qregs.isEmpty()) throw error(peek(), "no qreg declared");
+            if (qregs.isEmpty()) throw error(peek(), version == 3 ? "no qubit register declared" : "no qreg declared");
+            for (String name : inputValues.keySet()) {
+                if (!inputs.containsKey(name)) {
+                    throw BadInputException.of(source, "inputs", "no input named '" + name + "'"
+                            + (inputs.isEmpty() ? " (the circuit declares none)" : " (declared: " + String.join(", ", inputs.keySet()) + ")"));
+                }
+            }
             Circuit.Builder b = Circuit.builder(nQubits);
             for (Object[] g : gates) {
                 Gate gate = (Gate) g[0];
@@ -304,8 +349,43 @@ public final class Qasm {
                 case "include": {
                     Token f = next();
                     if (f.type != 's') throw unexpected(f, "a file name in quotes");
-                    if (!f.text.equals("qelib1.inc")) throw error(f, "cannot include '" + f.text + "' (only qelib1.inc)");
+                    String lib = version == 3 ? "stdgates.inc" : "qelib1.inc";
+                    if (!f.text.equals(lib)) throw error(f, "cannot include '" + f.text + "' (only " + lib + ")");
                     expect(";");
+                    return;
+                }
+                case "input": {
+                    if (version != 3) throw error(t, "'input' is OpenQASM 3");
+                    Token type = next();
+                    if (!type.text.equals("float") && !type.text.equals("angle")) throw unexpected(type, "float or angle");
+                    if (peek().text.equals("[")) {
+                        next();
+                        integer("a bit width");
+                        expect("]");
+                    }
+                    Token name = next();
+                    if (name.type != 'i') throw unexpected(name, "an input name");
+                    expect(";");
+                    if (inputs.containsKey(name.text)) throw error(name, "input '" + name.text + "' declared twice");
+                    Double value = inputValues.get(name.text);
+                    if (value == null) throw error(name, "input '" + name.text + "' has no value");
+                    if (!Double.isFinite(value)) throw error(name, "input '" + name.text + "' is not finite");
+                    inputs.put(name.text, value);
+                    return;
+                }
+                case "qubit":
+                case "bit": {
+                    if (version != 3) throw error(t, "'" + t.text + "' declarations are OpenQASM 3 (use qreg/creg)");
+                    int size = 1;
+                    if (peek().text.equals("[")) {
+                        next();
+                        size = integer("a register size");
+                        expect("]");
+                    }
+                    Token name = next();
+                    if (name.type != 'i') throw unexpected(name, "a register name");
+                    expect(";");
+                    declare(t.text.equals("qubit"), name, size, t);
                     return;
                 }
                 case "qreg":
@@ -319,16 +399,7 @@ public final class Qasm {
                     int size = integer("a register size");
                     expect("]");
                     expect(";");
-                    if (size < 1) throw error(name, "register '" + name.text + "' has size 0");
-                    if (t.text.equals("qreg")) {
-                        if ((long) nQubits + size > Circuit.MAX_QUBITS) {
-                            Circuit.checkQubitCount(source + ": line " + t.line, (int) Math.min(nQubits + (long) size, 64));
-                        }
-                        qregs.put(name.text, new int[] {nQubits, size});
-                        nQubits += size;
-                    } else {
-                        cregs.put(name.text, size);
-                    }
+                    declare(t.text.equals("qreg"), name, size, t);
                     return;
                 }
                 case "measure": {
@@ -357,12 +428,51 @@ public final class Qasm {
                     return;
                 }
                 default:
+                    if (version == 3 && cregs.containsKey(t.text)) {
+                        measureInto(t);
+                        return;
+                    }
                     gateCall(t);
             }
         }
 
+        private void declare(boolean quantum, Token name, int size, Token t) {
+            if (qregs.containsKey(name.text) || cregs.containsKey(name.text)) {
+                throw error(name, "register '" + name.text + "' declared twice");
+            }
+            if (size < 1) throw error(name, "register '" + name.text + "' has size 0");
+            if (quantum) {
+                if ((long) nQubits + size > Circuit.MAX_QUBITS) {
+                    Circuit.checkQubitCount(source + ": line " + t.line, (int) Math.min(nQubits + (long) size, 64));
+                }
+                qregs.put(name.text, new int[] {nQubits, size});
+                nQubits += size;
+            } else {
+                cregs.put(name.text, size);
+            }
+        }
+
+        /** OpenQASM 3 {@code c = measure q;} or {@code c[i] = measure q[j];}: checked and ignored like measure. */
+        private void measureInto(Token c) {
+            if (peek().text.equals("[")) {
+                next();
+                int idx = integer("a bit index");
+                if (idx >= cregs.get(c.text)) throw error(c, "bit index " + idx + " out of range for bit register " + c.text);
+                expect("]");
+            }
+            expect("=");
+            Token m = next();
+            if (!m.text.equals("measure")) throw unexpected(m, "measure");
+            argument(false);
+            expect(";");
+        }
+
         /** A qubit argument: reg[i] (one qubit) or reg (the whole register). Returns {qubit} per element. */
+        /** Whether the last {@link #argument} was a whole register (not one indexed qubit). */
+        private boolean lastWhole;
+
         private List<int[]> argument(boolean unused) {
+            lastWhole = false;
             Token name = next();
             if (name.type != 'i') throw unexpected(name, "a qubit register");
             int[] reg = qregs.get(name.text);
@@ -379,6 +489,7 @@ public final class Qasm {
                 out.add(new int[] {reg[0] + idx});
             } else {
                 for (int k = 0; k < reg[1]; k++) out.add(new int[] {reg[0] + k});
+                lastWhole = true;
             }
             return out;
         }
@@ -430,11 +541,14 @@ public final class Qasm {
             }
             int arity = gate == null ? 1 : gate.qubits();
             List<List<int[]>> args = new ArrayList<>();
+            List<Boolean> whole = new ArrayList<>();
             args.add(argument(false));
+            whole.add(lastWhole);
             while (peek().text.equals(",")) {
                 Token comma = next();
                 if (args.size() == arity) throw error(comma, "gate '" + name.text + "' takes " + arity + " qubit(s)");
                 args.add(argument(false));
+                whole.add(lastWhole);
             }
             if (args.size() != arity) throw unexpected(peek(), "',' and another qubit for '" + name.text + "'");
             expect(";");
@@ -444,8 +558,13 @@ public final class Qasm {
             else if (name.text.equals("u1")) angles = new double[] {0, 0, a[0]};
             else angles = a;
             // Broadcast whole registers (OpenQASM 2 semantics): sizes must agree.
-            int count = 1;
-            for (List<int[]> arg : args) {
+            int count = 1, wholeSize = -1;
+            for (int r = 0; r < args.size(); r++) {
+                List<int[]> arg = args.get(r);
+                if (whole.get(r)) {
+                    if (wholeSize >= 0 && arg.size() != wholeSize) throw error(name, "registers of different sizes in '" + name.text + "'");
+                    wholeSize = arg.size();
+                }
                 if (arg.size() > 1) {
                     if (count > 1 && arg.size() != count) throw error(name, "registers of different sizes in '" + name.text + "'");
                     count = arg.size();
@@ -496,12 +615,13 @@ public final class Qasm {
                 }
             }
             if (t.type == 'i' && t.text.equals("pi")) return Math.PI;
+            if (t.type == 'i' && inputs.containsKey(t.text)) return inputs.get(t.text);
             if (t.type == 'p' && t.text.equals("(")) {
                 double v = expr();
                 expect(")");
                 return v;
             }
-            throw unexpected(t, "a number, pi or '('");
+            throw unexpected(t, inputs.isEmpty() ? "a number, pi or '('" : "a number, pi, an input or '('");
         }
     }
 }

@@ -152,8 +152,22 @@ public final class Figures {
             XYSeries s = c.addSeries(all.get(k).name(), lag, a);
             style(s, k - 2, false);
         }
+        // Chance: without temporal correlation a spike is followed by a spike with the firing probability itself.
+        double chance = java.util.Arrays.stream(e.test().statistics().firingProbability()).average().orElse(Double.NaN);
+        double[] a0 = all.get(0).statistics().autocorrelogram();
+        if (Double.isFinite(chance) && a0.length > 0) {
+            double[] lag = index(a0.length, 1, ms ? e.binMs() : 1);
+            XYSeries s = c.addSeries("chance (mean firing probability of the test data)", new double[] {lag[0], lag[lag.length - 1]},
+                    new double[] {chance, chance});
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(java.awt.Color.GRAY);
+            s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f));
+        }
         return new Figure("autocorrelogram", "Population activity and time", "Probability of a spike a given lag after a spike "
-                + "of the same neuron, within windows.", c);
+                + "of the same neuron, within windows; the dashed line is chance (the test data's mean firing probability), "
+                + "what independent bins would give.", c);
     }
 
     static Figure spikeCounts(Evaluation e) {
@@ -260,7 +274,8 @@ public final class Figures {
         XYChart c = new XYChart(WIDTH, HEIGHT);
         Palette.style(c.getStyler());
         c.setTitle("Raster: " + name + " (" + count + (count == 1 ? " sample" : " samples") + ")");
-        c.setXAxisTitle(ms ? "time (s), consecutive samples" : "time (bins), consecutive samples");
+        String order = style < 0 ? "consecutive windows" : "independent samples side by side";
+        c.setXAxisTitle(ms ? "time (s), " + order : "time (bins), " + order);
         c.setYAxisTitle("neuron");
         c.getStyler().setLegendVisible(false);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -299,8 +314,12 @@ public final class Figures {
         XYSeries spikes = c.addSeries("spikes", xs, ys);
         spikes.setMarker(SeriesMarkers.SQUARE);
         spikes.setMarkerColor(style < 0 ? Palette.TEST : Palette.model(style));
-        return new Figure(id, "Raster plots", "Spikes of " + name + ": " + count + " consecutive samples"
-                + (t > 1 ? " (grey lines separate samples)" : "") + "; each square is one spike in one bin.", c);
+        String what = style < 0 ? count + " consecutive windows of the recording"
+                : count + " independent samples drawn side by side on one time axis (not a continuous recording: "
+                        + "nothing links the end of one sample to the start of the next)";
+        return new Figure(id, "Raster plots", "Spikes of " + name + ": " + what
+                + (t > 1 ? " (grey lines separate samples)" : "") + "; each square is one spike in one bin; rows are the "
+                + "evaluated neurons in order (their recording indices are listed in the notes).", c);
     }
 
     static Figure timeCourse(String id, Side side, double max, Evaluation e) {
@@ -329,7 +348,8 @@ public final class Figures {
         }
         c.addSeries("firing probability", xs, ys, cells);
         return new Figure(id, "Time course", "Mean of X[s,i,t] over samples: firing probability of each neuron at "
-                + "each position in the window (colour scale shared across the heat maps; real data is stationary).", c);
+                + "each position in the window (colour scale shared across the heat maps). Real data need not be flat over "
+                + "the window: windows of stimulus-locked recordings start at fixed times of the stimulus.", c);
     }
 
     // ---- helpers ----

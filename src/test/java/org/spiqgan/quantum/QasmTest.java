@@ -78,7 +78,9 @@ class QasmTest {
         assertEquals("bad.qasm: line 4: unexpected token 'theta' (expected a number, pi or '(')", err(HEAD + "rx(theta) q[0];\n"));
         assertEquals("bad.qasm: line 5: unexpected token 'h' (expected ';')", err(HEAD + "h q[0]\nh q[1];\n"));
         assertEquals("bad.qasm: line 1: unexpected token 'OPENQASM3' (expected 'OPENQASM 2.0;' header)", err("OPENQASM3;"));
-        assertEquals("bad.qasm: line 1: unsupported OpenQASM version '3.0' (only 2.0 is read)", err("OPENQASM 3.0;"));
+        assertEquals("bad.qasm: line 1: unsupported OpenQASM version '4.0' (2.0 and the OpenQASM 3 subset of export are read)",
+                err("OPENQASM 4.0;"));
+        assertEquals("bad.qasm: line 1: no qubit register declared", err("OPENQASM 3.0;"));
         assertEquals("bad.qasm: line 2: cannot include 'stdgates.inc' (only qelib1.inc)", err("OPENQASM 2.0;\ninclude \"stdgates.inc\";"));
         assertEquals("bad.qasm: line 4: unknown qreg 'r'", err(HEAD + "x r[0];"));
         assertEquals("bad.qasm: line 4: unsupported statement or gate 'gate' (supported: rx ry rz u3 u u2 u1 U h x y z s "
