@@ -97,10 +97,18 @@ public final class GenerateCommand implements Callable<Integer> {
             throw BadInputException.of(null, "--sampling", "applies to patch-model runs only; " + run + " is a stationary run (Born sampling)");
         }
         org.spiqgan.model.stationary.StationaryRun r = org.spiqgan.model.stationary.StationaryRun.read(run);
-        SampleSet s = r.generate(samples, seed, checkpoint.equals("last"), threads.resolve());
-        SampleSetIO.write(out, s);
+        OutputChecks.sampleArray(samples, r.neurons, r.timesteps, "--samples");
+        int th = threads.resolve();
+        boolean last = checkpoint.equals("last");
+        SampleSet s = Progress.generate(spec.commandLine().getErr(), "generate", samples,
+                (first, count) -> r.generate(count, seed, last, th, first));
         String which = checkpoint.equals("best") && r.state.best != null ? "best checkpoint (step " + r.state.bestStep + ")"
                 : "last EMA (step " + r.state.step + ")";
+        var d = r.data;
+        Provenance p = new Provenance(org.spiqgan.model.stationary.StationaryRun.KIND, run.toAbsolutePath().normalize().toString(), which,
+                d.neuronIndices(), r.timesteps, d.binMs(), d.source(), d.sha256(), seed, samples, BaselineCommand.commandLine(spec));
+        SampleSetIO.write(out, s);
+        p.write(out);
         spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (stationary generator, %s, seed %d) to %s%n",
                 s.shape(), which, seed, out);
         return 0;

@@ -27,8 +27,29 @@ import org.spiqgan.stats.Comparison;
 final class StationaryTrain {
     private StationaryTrain() {}
 
+    /** Options only the patch model has: refused for the stationary model rather than ignored. */
+    static final java.util.List<String> PATCH_ONLY = java.util.List.of("--loss", "--sampling", "--steps", "--lambda-k", "--lambda-acg",
+            "--lambda-gp", "--critic", "--critic-input", "--tau", "--n-critic", "--lr-g", "--lr-c", "--betas", "--lr-decay",
+            "--score-weight", "--pretrain", "--pretrain-lr", "--ancillas", "--latent", "--input-weights", "--encoding", "--rotations",
+            "--entangler", "--share-timesteps", "--autoregressive");
+    /** Options only the stationary model has. */
+    static final java.util.List<String> STATIONARY_ONLY = java.util.List.of("--ansatz", "--history", "--feedback", "--latent-dim",
+            "--burn-in", "--likelihood-steps", "--refine-steps", "--draws", "--lr", "--lr-half-life", "--moment-samples",
+            "--lambda-moments", "--init-from");
+
+    /** The first matched option of the list, or null. */
+    static String given(picocli.CommandLine.ParseResult pr, java.util.List<String> names) {
+        for (String n : names) if (pr.hasMatchedOption(n)) return n;
+        return null;
+    }
+
     static int train(TrainCommand c, PrintWriter out, PrintWriter err) throws Exception {
         var pr = c.spec.commandLine().getParseResult();
+        String patchOnly = given(pr, PATCH_ONLY);
+        if (patchOnly != null) {
+            throw BadInputException.of(null, patchOnly, "applies to the patch model (--model patch or --preset paper), not to the "
+                    + "stationary model this run trains");
+        }
         StationaryOptions o = c.stationary;
         PreparedData d = c.data.prepare(c.dataFile);
         int n = d.neurons().length, t = d.timesteps();
@@ -239,6 +260,12 @@ final class StationaryTrain {
             run.status = finished ? "finished" : "interrupted";
             run.write(dir);
             run.writeMetrics(dir);
+            if (!finished) {
+                // printed before the shutdown hook is released, so that the JVM cannot exit first
+                err.printf(Locale.ROOT, "spiqgan: interrupted at step %d; checkpoint written to %s (continue with --resume %s)%n",
+                        run.state.step, StationaryRun.path(dir), dir);
+                err.flush();
+            }
         } finally {
             if (bar != null) bar.close();
             saved.countDown();
@@ -249,12 +276,7 @@ final class StationaryTrain {
             }
         }
         StationaryState s = run.state;
-        if (!finished) {
-            err.printf(Locale.ROOT, "spiqgan: interrupted at step %d; checkpoint written to %s (continue with --resume %s)%n", s.step,
-                    StationaryRun.path(dir), dir);
-            err.flush();
-            return 130;
-        }
+        if (!finished) return 130;
         out.printf(Locale.ROOT, "finished %d steps in %.1f s; best validation score %.4g at step %d; model: %s%n", s.step, s.seconds,
                 s.bestScore, s.bestStep, StationaryRun.path(dir));
         StationaryState.Metric last = null;

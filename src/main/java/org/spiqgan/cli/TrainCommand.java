@@ -220,6 +220,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw BadInputException.of(out, "--out", "already holds a model; continue it with --resume " + out + " or choose another --out");
         }
         if (useStationary()) return StationaryTrain.train(this, outw, err);
+        String stationaryOnly = StationaryTrain.given(spec.commandLine().getParseResult(), StationaryTrain.STATIONARY_ONLY);
+        if (stationaryOnly != null) {
+            throw BadInputException.of(null, stationaryOnly, "applies to the stationary model (the default), not to the patch model");
+        }
         if (Files.exists(ModelFile.path(out))) {
             throw BadInputException.of(out, "--out", "already holds a model; continue it with --resume " + out + " or choose another --out");
         }

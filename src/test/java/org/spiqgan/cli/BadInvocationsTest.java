@@ -36,7 +36,7 @@ class BadInvocationsTest {
     @BeforeAll
     static void fixtures() throws Exception {
         q = d.resolve("q").toString();
-        Result r = TrustTest.cli("train", "--synthetic", "--neurons", "top:4", "-T", "2", "--layers", "1", "--batch", "8",
+        Result r = TrustTest.cli("train", "--model", "patch", "--synthetic", "--neurons", "top:4", "-T", "2", "--layers", "1", "--batch", "8",
                 "--steps", "2", "--eval-every", "2", "--validation-samples", "50", "--critic", "mlp:4", "--pretrain", "0",
                 "--quiet", "--out", q);
         assertEquals(0, r.code(), r.err());
@@ -106,7 +106,7 @@ class BadInvocationsTest {
             new String[] {"export-qasm", q, "--patch", "9,9"},
             // 13: usage and messages
             new String[] {"train", "--bogus"},
-            new String[] {"train", "--synthetic", "--neurons", "top:4", "--ancillas", "30", "--out", w("t")},
+            new String[] {"train", "--model", "patch", "--synthetic", "--neurons", "top:4", "--ancillas", "30", "--out", w("t")},
             new String[] {"train", "--synthetic", "--split", "test", "--out", w("t")},
             new String[] {"evaluate", "--timesteps", "x"},
             new String[] {"generate"},

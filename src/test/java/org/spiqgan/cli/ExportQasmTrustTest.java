@@ -18,7 +18,7 @@ class ExportQasmTrustTest {
     @Test
     void exportNamesTheLatentRangeBindsInsideItAndCircuitRunReadsOpenQasm3() throws Exception {
         Path run = dir.resolve("run");
-        Result r = TrustTest.cli("train", "--synthetic", "--neurons", "top:2", "-T", "2", "--layers", "2", "--ancillas", "1",
+        Result r = TrustTest.cli("train", "--model", "patch", "--synthetic", "--neurons", "top:2", "-T", "2", "--layers", "2", "--ancillas", "1",
                 "--z-max", "0.5", "--batch", "8", "--steps", "2", "--eval-every", "2", "--validation-samples", "50",
                 "--critic", "mlp:4", "--pretrain", "0", "--quiet", "--out", run.toString());
         assertEquals(0, r.code(), r.err());

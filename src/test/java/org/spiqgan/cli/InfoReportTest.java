@@ -18,7 +18,7 @@ class InfoReportTest {
     @Test
     void infoIsReadableAndWritesTrainingCurves() throws Exception {
         Path run = dir.resolve("run");
-        Result r = TrustTest.cli("train", "--synthetic", "--neurons", "top:3", "-T", "2", "--layers", "1", "--batch", "8",
+        Result r = TrustTest.cli("train", "--model", "patch", "--synthetic", "--neurons", "top:3", "-T", "2", "--layers", "1", "--batch", "8",
                 "--steps", "4", "--eval-every", "2", "--validation-samples", "50", "--critic", "mlp:4", "--pretrain", "0",
                 "--quiet", "--out", run.toString());
         assertEquals(0, r.code(), r.err());

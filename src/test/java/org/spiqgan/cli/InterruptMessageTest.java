@@ -23,7 +23,7 @@ class InterruptMessageTest {
     private Process start(Path out, Path log, String pretrain) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                 "-cp", System.getProperty("java.class.path"), "org.spiqgan.cli.SpiqganCli",
-                "train", "--synthetic", "--neurons", "top:3", "--timesteps", "2", "--layers", "2", "--batch", "8",
+                "train", "--model", "patch", "--synthetic", "--neurons", "top:3", "--timesteps", "2", "--layers", "2", "--batch", "8",
                 "--critic", "mlp:8", "--steps", "1000000", "--eval-every", "1000", "--checkpoint-every", "2",
                 "--validation-samples", "64", "--threads", "1", "--pretrain", pretrain, "--quiet", "--out", out.toString()));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -27,7 +27,7 @@ class ResumeOptionsTest {
         try {
             assertEquals(0, cli("data", "synthetic", "--neurons", "5", "--segments", "10", "--segment-length", "200",
                     "--out", rel.toString()).code());
-            Result r = cli("train", "--data", rel.toString(), "--segment-length", "200", "--neurons", "top:3", "-T", "2",
+            Result r = cli("train", "--model", "patch", "--data", rel.toString(), "--segment-length", "200", "--neurons", "top:3", "-T", "2",
                     "--layers", "1", "--batch", "8", "--steps", "2", "--eval-every", "2", "--validation-samples", "50",
                     "--critic", "mlp:4", "--pretrain", "0", "--quiet", "--out", run.toString());
             assertEquals(0, r.code(), r.err());
@@ -62,7 +62,7 @@ class ResumeOptionsTest {
     @Test
     void resumeRejectsOptionsItCannotChangeAndSaysWhenItFineTunes() throws Exception {
         Path run = dir.resolve("run");
-        Result r = cli("train", "--synthetic", "--neurons", "top:3", "-T", "2", "--layers", "1", "--batch", "8", "--steps", "2",
+        Result r = cli("train", "--model", "patch", "--synthetic", "--neurons", "top:3", "-T", "2", "--layers", "1", "--batch", "8", "--steps", "2",
                 "--eval-every", "2", "--validation-samples", "50", "--critic", "mlp:4", "--pretrain", "0", "--quiet",
                 "--out", run.toString());
         assertEquals(0, r.code(), r.err());

@@ -120,6 +120,8 @@ class StationaryCliTest {
             {"--burn-in", "-3"},
             {"--model", "tree"},
             {"--preset", "fast"},
+            {"--steps", "5"},
+            {"--ancillas", "2"},
         };
         for (String[] extra : bad) {
             Path out = dir.resolve("bad");

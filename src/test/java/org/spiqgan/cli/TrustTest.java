@@ -62,7 +62,7 @@ class TrustTest {
     @BeforeAll
     static void runs() {
         spiqgan = shared.resolve("q");
-        Result r = cli("train", "--synthetic", "--neurons", "top:4", "--timesteps", "2", "--layers", "1", "--batch", "8",
+        Result r = cli("train", "--model", "patch", "--synthetic", "--neurons", "top:4", "--timesteps", "2", "--layers", "1", "--batch", "8",
                 "--steps", "2", "--eval-every", "2", "--validation-samples", "50", "--critic", "mlp:4", "--pretrain", "0",
                 "--quiet", "--out", spiqgan.toString());
         assertEquals(0, r.code(), r.err());

@@ -44,10 +44,10 @@ class UsageErrorsTest {
     @Test
     void errorsNameTheOptionTheUserGave() throws Exception {
         Path out = dir.resolve("run");
-        Result r = cli("train", "--synthetic", "--neurons", "top:4", "-T", "2", "--ancillas", "30", "--out", out.toString());
+        Result r = cli("train", "--model", "patch", "--synthetic", "--neurons", "top:4", "-T", "2", "--ancillas", "30", "--out", out.toString());
         TrustTest.badInput(r, "--ancillas");
         assertFalse(r.err().contains("--group-size"), r.err());
-        r = cli("train", "--synthetic", "--neurons", "top:4", "-T", "2", "--group-size", "3", "--ancillas", "18", "--out", out.toString());
+        r = cli("train", "--model", "patch", "--synthetic", "--neurons", "top:4", "-T", "2", "--group-size", "3", "--ancillas", "18", "--out", out.toString());
         TrustTest.badInput(r, "--group-size/--ancillas");
         assertFalse(Files.exists(out));
 

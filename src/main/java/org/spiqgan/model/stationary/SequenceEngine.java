@@ -168,13 +168,26 @@ public final class SequenceEngine {
      * Born sample given z and the sampled history. Reproducible from the seed, whatever the thread count.
      */
     public Sequences generate(double[] p, int count, int length, long seed, double[] zOut, BatchExecutor ex) {
+        return generate(p, count, length, seed, zOut, ex, 0);
+    }
+
+    /**
+     * As {@link #generate(double[], int, int, long, double[], BatchExecutor)} for the sequences from index
+     * {@code first} on (a multiple of {@link StationaryGenerator#LANES}): the parts of a large generation are
+     * bit for bit the corresponding rows of one call.
+     */
+    public Sequences generate(double[] p, int count, int length, long seed, double[] zOut, BatchExecutor ex, long firstSequence) {
+        if (firstSequence % StationaryGenerator.LANES != 0) {
+            throw new IllegalArgumentException("the first sequence must be a multiple of " + StationaryGenerator.LANES);
+        }
+        long chunkOffset = firstSequence / StationaryGenerator.LANES;
         int n = cfg.neurons(), d = cfg.latent(), h = cfg.history(), width = gen.inputs();
         int bins = h + length;
         byte[] bits = new byte[Math.multiplyExact(Math.multiplyExact(count, bins), n)];
         StationaryGenerator.Tables t = gen.tables(p);
         int nc = chunks(count);
         ex.run(nc, c -> {
-            SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c);
+            SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c + chunkOffset);
             StationaryGenerator.Workspace w = workspaces.get();
             int first = c * StationaryGenerator.LANES;
             int lanes = Math.min(StationaryGenerator.LANES, count - first);

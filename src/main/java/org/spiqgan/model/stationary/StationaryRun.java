@@ -106,9 +106,15 @@ public final class StationaryRun {
 
     /** {@code count} windows (count, N, T), reproducible from the seed for any thread count. */
     public SampleSet generate(int count, long seed, boolean last, int threads) {
+        return generate(count, seed, last, threads, 0);
+    }
+
+    /** Windows first .. first + count - 1 of the generation with this seed (first a multiple of 32): parts of one call, bit for bit. */
+    public SampleSet generate(int count, long seed, boolean last, int threads, long first) {
         SequenceEngine e = new SequenceEngine(new StationaryGenerator(generator));
         try (BatchExecutor ex = new BatchExecutor(threads)) {
-            return StationaryTrainer.generate(e, generator, parameters(last), count, timesteps, seed, ex);
+            double[] z = new double[count * generator.latent()];
+            return e.generate(parameters(last), count, generator.burnIn() + timesteps, seed, z, ex, first).lastBins(timesteps);
         }
     }
 }
