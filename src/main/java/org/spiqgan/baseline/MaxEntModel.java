@@ -50,6 +50,11 @@ public final class MaxEntModel implements Baseline {
     /** The fit report (method, iterations, seconds, moment errors, log-likelihoods, entropy). */
     public JsonObject report() { return report; }
 
+    /** Mean log-likelihood per bin on the training data, from the fit report (NaN if absent). */
+    public double logLikelihoodTrain() {
+        return report.has("logLikelihoodTrainPerBin") ? report.get("logLikelihoodTrainPerBin").getAsDouble() : Double.NaN;
+    }
+
     @Override public String kind() { return lay.model.kind(); }
     @Override public int neurons() { return lay.n; }
     @Override public int timesteps() { return tt; }
