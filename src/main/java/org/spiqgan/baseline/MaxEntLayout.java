@@ -33,9 +33,17 @@ public final class MaxEntLayout {
     final int pairOffset;
     final int kOffset;
     final int lagOffset;
+    /** Stimulus-locked fields: bins of the repeated stimulus (0: stationary). */
+    final int span;
+    final int stimOffset;
     final int size;
 
     MaxEntLayout(Model model, int n, int lags) {
+        this(model, n, lags, 0);
+    }
+
+    /** span &gt; 0 adds stimulus-locked field offsets g_i(b), b = 0..span-1 (spatio-temporal only), after the lagged couplings. */
+    MaxEntLayout(Model model, int n, int lags, int span) {
         this.model = model;
         this.n = n;
         this.lags = model == Model.SPATIOTEMPORAL ? lags : 0;
@@ -44,7 +52,9 @@ public final class MaxEntLayout {
         pairOffset = n;
         kOffset = pairOffset + (pairs ? n * (n - 1) / 2 : 0);
         lagOffset = kOffset + (kPotential ? n : 0);
-        size = lagOffset + this.lags * n * n;
+        this.span = model == Model.SPATIOTEMPORAL ? span : 0;
+        stimOffset = lagOffset + this.lags * n * n;
+        size = stimOffset + this.span * n;
     }
 
     /** Index of J_ij, i &lt; j. */
@@ -55,6 +65,11 @@ public final class MaxEntLayout {
     /** Index of K_l[i][j], l = 1..L. */
     int lagged(int l, int i, int j) {
         return lagOffset + ((l - 1) * n + i) * n + j;
+    }
+
+    /** Index of the stimulus-locked field offset of neuron i in stimulus bin b. */
+    int stim(int b, int i) {
+        return stimOffset + b * n + i;
     }
 
     /** Fields into h, couplings into the symmetric J (zero diagonal), V(0..N) into v (zero where absent). */
@@ -117,6 +132,7 @@ public final class MaxEntLayout {
             }
         }
         if (a < lagOffset) return "V" + (a - kOffset + 1);
+        if (a >= stimOffset) return "g" + ((a - stimOffset) % n) + "(" + ((a - stimOffset) / n) + ")";
         int r = a - lagOffset;
         return "K" + (r / (n * n) + 1) + "[" + (r / n % n) + "," + (r % n) + "]";
     }

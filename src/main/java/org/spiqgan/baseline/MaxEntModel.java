@@ -168,6 +168,12 @@ public final class MaxEntModel implements Baseline {
             }
             o.add("laggedCouplings", ls);
         }
+        if (lay.span > 0) {
+            double[][] g = new double[lay.span][n];
+            for (int b = 0; b < lay.span; b++) for (int a = 0; a < n; a++) g[b][a] = theta[lay.stim(b, a)];
+            o.addProperty("stimulusBins", lay.span);
+            o.add("stimulusFields", Baselines.matrix(g));
+        }
         o.add("fit", report);
         return o;
     }
@@ -183,7 +189,9 @@ public final class MaxEntModel implements Baseline {
         if (!kind.equals(m.kind())) throw BadInputException.of(file, "model", "'" + m.id + "' does not match kind " + kind);
         int lags = o.has("lags") ? o.get("lags").getAsInt() : 0;
         if (m == MaxEntLayout.Model.SPATIOTEMPORAL && lags < 1) throw BadInputException.of(file, "lags", "must be at least 1 for the spatio-temporal model");
-        MaxEntLayout lay = new MaxEntLayout(m, n, lags);
+        int span = o.has("stimulusBins") ? o.get("stimulusBins").getAsInt() : 0;
+        if (span < 0) throw BadInputException.of(file, "stimulusBins", "must be >= 0, not " + span);
+        MaxEntLayout lay = new MaxEntLayout(m, n, lags, span);
         double[] theta = new double[lay.size];
         double[] h = Baselines.doubles(o, "fields", file);
         if (h.length != n) throw BadInputException.of(file, "fields", "expected " + n + " numbers, found " + h.length);
@@ -204,6 +212,10 @@ public final class MaxEntModel implements Baseline {
                 double[][] k = numbers(e.getAsJsonArray().get(l - 1), n, n, file, "laggedCouplings");
                 for (int a = 0; a < n; a++) for (int b = 0; b < n; b++) theta[lay.lagged(l, a, b)] = k[a][b];
             }
+        }
+        if (lay.span > 0) {
+            double[][] g = numbers(Baselines.member(o, "stimulusFields", file), lay.span, n, file, "stimulusFields");
+            for (int b = 0; b < lay.span; b++) for (int a = 0; a < n; a++) theta[lay.stim(b, a)] = g[b][a];
         }
         for (double x : theta) if (!Double.isFinite(x)) throw BadInputException.of(file, "fields", "parameters must be finite");
         JsonObject report = o.has("fit") && o.get("fit").isJsonObject() ? o.getAsJsonObject("fit") : new JsonObject();

@@ -28,11 +28,13 @@ public final class MaxEntSpatioTemporal {
         final int n;
         final int lags;
         final int[] hist; // groups x lags: code of x_{t-l} at [g * lags + l - 1]
+        final int[] bin; // stimulus bin of each group (0 when stationary)
         final double[] count;
         final double total;
         final double[] sumFeatures; // sum over transitions of f(x_t, history)
 
-        Transitions(int n, int lags, int[] hist, double[] count, double[] sumFeatures) {
+        Transitions(int n, int lags, int[] hist, int[] bin, double[] count, double[] sumFeatures) {
+            this.bin = bin;
             this.n = n;
             this.lags = lags;
             this.hist = hist;
@@ -53,6 +55,7 @@ public final class MaxEntSpatioTemporal {
         Map<String, Integer> index = new HashMap<>();
         java.util.ArrayList<int[]> hs = new java.util.ArrayList<>();
         java.util.ArrayList<double[]> cs = new java.util.ArrayList<>();
+        java.util.ArrayList<Integer> bs = new java.util.ArrayList<>();
         double[] feat = new double[lay.size];
         StringBuilder key = new StringBuilder();
         for (Segment s : segments) {
@@ -66,6 +69,8 @@ public final class MaxEntSpatioTemporal {
             }
             for (int b = lags; b < len; b++) {
                 key.setLength(0);
+                int stimBin = lay.span > 0 ? Math.min(b, lay.span - 1) : 0;
+                if (lay.span > 0) key.append(stimBin).append(':');
                 for (int l = 1; l <= lags; l++) key.append(code[b - l]).append(',');
                 String k = key.toString();
                 Integer g = index.get(k);
@@ -76,12 +81,14 @@ public final class MaxEntSpatioTemporal {
                     for (int l = 1; l <= lags; l++) h[l - 1] = code[b - l];
                     hs.add(h);
                     cs.add(new double[1]);
+                    bs.add(stimBin);
                 }
                 cs.get(g)[0]++;
                 int x = code[b];
                 lay.addFeatures(x, 1, feat);
                 for (int q = x; q != 0; q &= q - 1) {
                     int i = Integer.numberOfTrailingZeros(q);
+                    if (lay.span > 0) feat[lay.stim(stimBin, i)]++;
                     for (int l = 1; l <= lags; l++) {
                         for (int p = code[b - l]; p != 0; p &= p - 1) feat[lay.lagged(l, i, Integer.numberOfTrailingZeros(p))]++;
                     }
@@ -90,11 +97,13 @@ public final class MaxEntSpatioTemporal {
         }
         int[] hist = new int[hs.size() * lags];
         double[] count = new double[hs.size()];
+        int[] bin = new int[hs.size()];
         for (int g = 0; g < hs.size(); g++) {
+            bin[g] = bs.get(g);
             System.arraycopy(hs.get(g), 0, hist, g * lags, lags);
             count[g] = cs.get(g)[0];
         }
-        return new Transitions(n, lags, hist, count, feat);
+        return new Transitions(n, lags, hist, bin, count, feat);
     }
 
     /** Work buffers and the exact conditional sums. */
@@ -113,6 +122,7 @@ public final class MaxEntSpatioTemporal {
         final double[] w;
         final double[] mg;
         final double[] lagGrad;
+        final double[] stimGrad;
         final double[] mm;
         double lastEntropySum;
 
@@ -131,6 +141,7 @@ public final class MaxEntSpatioTemporal {
             w = new double[ex.size];
             mg = new double[n];
             lagGrad = new double[lay.lags * n * n];
+            stimGrad = new double[lay.span * n];
             mm = new double[lay.size];
         }
 
@@ -139,8 +150,9 @@ public final class MaxEntSpatioTemporal {
             ex.energies(zero, j, v, e0);
         }
 
-        void effectiveField(double[] theta, int[] hist, int off) {
+        void effectiveField(double[] theta, int[] hist, int off, int stimBin) {
             System.arraycopy(h, 0, heff, 0, n);
+            if (lay.span > 0) for (int i = 0; i < n; i++) heff[i] += theta[lay.stim(stimBin, i)];
             for (int l = 1; l <= lay.lags; l++) {
                 for (int q = hist[off + l - 1]; q != 0; q &= q - 1) {
                     int jn = Integer.numberOfTrailingZeros(q);
@@ -170,13 +182,14 @@ public final class MaxEntSpatioTemporal {
             if (g != null) {
                 java.util.Arrays.fill(w, 0);
                 java.util.Arrays.fill(lagGrad, 0);
+                java.util.Arrays.fill(stimGrad, 0);
             }
             double sumLogZ = 0;
             double hsum = 0;
             int lags = lay.lags;
             int nn = n * n;
             for (int gi = 0; gi < d.groups(); gi++) {
-                effectiveField(theta, d.hist, gi * lags);
+                effectiveField(theta, d.hist, gi * lags, d.bin[gi]);
                 double logZ = conditional();
                 double c = d.count[gi];
                 sumLogZ += c * logZ;
@@ -193,6 +206,10 @@ public final class MaxEntSpatioTemporal {
                         for (int q = x; q != 0; q &= q - 1) mg[Integer.numberOfTrailingZeros(q)] += p;
                     }
                     w[0] += c * buf[0];
+                    if (lay.span > 0) {
+                        int so = lay.stim(d.bin[gi], 0) - lay.stimOffset;
+                        for (int i = 0; i < n; i++) stimGrad[so + i] += c * mg[i];
+                    }
                     for (int l = 1; l <= lags; l++) {
                         int base = (l - 1) * nn;
                         for (int q = d.hist[gi * lags + l - 1]; q != 0; q &= q - 1) {
@@ -209,6 +226,7 @@ public final class MaxEntSpatioTemporal {
             if (g != null) {
                 ex.moments(w, lay, mm);
                 for (int a = 0; a < lay.lags * nn; a++) mm[lay.lagOffset + a] = lagGrad[a] / d.total;
+                for (int a = 0; a < stimGrad.length; a++) mm[lay.stimOffset + a] = stimGrad[a] / d.total;
                 for (int a = 0; a < lay.size; a++) g[a] = mm[a] - d.sumFeatures[a] / d.total;
             }
             return ll;
@@ -217,10 +235,22 @@ public final class MaxEntSpatioTemporal {
 
     /** Fits the order-L model on the transitions inside the segments. */
     public static MaxEntModel fit(SpikeRaster r, int[] neurons, List<Segment> segments, int lags, int timesteps, MaxEntFit.Options o) {
+        return fit(r, neurons, segments, lags, timesteps, false, o);
+    }
+
+    /**
+     * stimulusLocked: the segments are repeats of one stimulus; every neuron gets a field offset g_i(b) for each
+     * bin b of the repeat (stimulus-dependent maximum entropy, Granot-Atedgi et al. 2013), constrained by the
+     * PSTH E[x_i(t) [t = b]] and shrunk towards the stationary field by the L2 penalty.
+     */
+    public static MaxEntModel fit(SpikeRaster r, int[] neurons, List<Segment> segments, int lags, int timesteps, boolean stimulusLocked,
+                                  MaxEntFit.Options o) {
         int n = neurons.length;
         if (n > MaxEntExact.MAX_N) throw new IllegalArgumentException("the spatio-temporal model needs N <= " + MaxEntExact.MAX_N + " (exact conditional enumeration), not " + n);
         if (lags < 1) throw new IllegalArgumentException("--lags must be at least 1, not " + lags);
-        MaxEntLayout lay = new MaxEntLayout(MaxEntLayout.Model.SPATIOTEMPORAL, n, lags);
+        int span = 0;
+        if (stimulusLocked) for (Segment s : segments) span = Math.max(span, s.length());
+        MaxEntLayout lay = new MaxEntLayout(MaxEntLayout.Model.SPATIOTEMPORAL, n, lags, span);
         long t0 = System.nanoTime();
         Transitions d = transitions(r, neurons, segments, lay);
         if (d.total == 0) throw new IllegalArgumentException("no segment is longer than L = " + lags + " bins");
@@ -259,6 +289,7 @@ public final class MaxEntSpatioTemporal {
         report.addProperty("seconds", (System.nanoTime() - t0) / 1e9);
         report.addProperty("trainingTransitions", d.total);
         report.addProperty("distinctHistories", d.groups());
+        report.addProperty("stimulusLocked", span > 0);
         report.addProperty("l1", o.l1());
         report.addProperty("l2", o.l2());
         double[] z = new double[lay.size];
@@ -282,6 +313,37 @@ public final class MaxEntSpatioTemporal {
         return new Engine(m.lay).evaluate(m.theta, d, null, false);
     }
 
+    /**
+     * Stimulus-locked chains: a window starts at one of the evaluation window starts 0, T, 2T, ... of the repeat
+     * (uniformly), after up to 20 bins of burn-in from the silent history at the preceding stimulus bins.
+     */
+    private static SampleSet generateLocked(MaxEntModel m, Engine eng, int samples, SplittableRandom rng, int starts) {
+        MaxEntLayout lay = m.lay;
+        int n = lay.n;
+        int lags = lay.lags;
+        int tt = m.timesteps();
+        SampleSet out = SampleSet.zeros(samples, n, tt);
+        byte[] v = out.values();
+        int[] hist = new int[lags];
+        for (int s = 0; s < samples; s++) {
+            int b0 = rng.nextInt(starts) * tt;
+            java.util.Arrays.fill(hist, 0);
+            for (int b = Math.max(0, b0 - 20); b < b0 + tt; b++) {
+                eng.effectiveField(m.theta, hist, 0, Math.min(b, lay.span - 1));
+                eng.conditional();
+                double[] c = eng.buf;
+                double u = rng.nextDouble();
+                int x = 0;
+                double acc = c[0];
+                while (acc <= u && x < c.length - 1) acc += c[++x];
+                for (int l = lags - 1; l > 0; l--) hist[l] = hist[l - 1];
+                hist[0] = x;
+                if (b >= b0) for (int q = x; q != 0; q &= q - 1) v[(s * n + Integer.numberOfTrailingZeros(q)) * tt + (b - b0)] = 1;
+            }
+        }
+        return out;
+    }
+
     static SampleSet generate(MaxEntModel m, int samples, long seed) {
         MaxEntLayout lay = m.lay;
         int n = lay.n;
@@ -293,7 +355,10 @@ public final class MaxEntSpatioTemporal {
         byte[] v = out.values();
         SplittableRandom rng = new SplittableRandom(seed);
         int[] hist = new int[lags]; // hist[l - 1] = x_{t-l}
-        boolean cacheable = n * lags <= 62;
+        boolean cacheable = n * lags <= 62 && lay.span == 0;
+        int span = lay.span;
+        int starts = span > 0 ? Math.max(1, (span - tt) / tt + 1) : 0;
+        if (span > 0) return generateLocked(m, eng, samples, rng, starts);
         Map<Long, double[]> cache = new HashMap<>();
         int maxCached = Math.max(1, (1 << 23) >> n);
         int burn = 1000;
@@ -309,7 +374,7 @@ public final class MaxEntSpatioTemporal {
                 cdf = cache.get(key);
             }
             if (cdf == null) {
-                eng.effectiveField(m.theta, hist, 0);
+                eng.effectiveField(m.theta, hist, 0, 0);
                 eng.conditional();
                 double[] b = eng.buf;
                 for (int x = 1; x < b.length; x++) b[x] += b[x - 1];

@@ -91,7 +91,8 @@ public final class BaselineCommand implements Runnable {
                         + "i.e. pooled stride-1 windows) or 'windows' (pairs inside the split's windows of --stride, default T). Default: ${DEFAULT-VALUE}.")
         String moments;
         @Option(names = "--stimulus-locked", description = "dg: latent means follow the peri-stimulus time histogram of the "
-                + "training repeats (segments must be repeats of one stimulus, equal length); correlations stay stationary.")
+                + "training repeats (segments must be repeats of one stimulus, equal length); correlations stay stationary. "
+                + "maxent spatiotemporal: a field offset per neuron and stimulus bin (stimulus-dependent maximum entropy).")
         boolean stimulusLocked;
         @Option(names = "--model", paramLabel = "KIND", description = "maxent: independent, pairwise (Ising), k-pairwise "
                 + "(pairwise + population-count potential) or spatiotemporal (pairwise + lagged couplings, a Markov chain of order --lags).")
@@ -142,7 +143,7 @@ public final class BaselineCommand implements Runnable {
             long t0 = System.nanoTime();
             Baseline b;
             if (maxent != null) {
-                b = maxent.fit(d, split, windows, stride, err);
+                b = maxent.fit(d, split, windows, stride, stimulusLocked, err);
             } else if (m.equals("bernoulli")) {
                 b = IndependentBernoulliBaseline.fit(windows);
             } else {

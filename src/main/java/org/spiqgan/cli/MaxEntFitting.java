@@ -45,7 +45,10 @@ final class MaxEntFitting {
         return new MaxEntFitting(m, lags, o);
     }
 
-    MaxEntModel fit(PreparedData d, String split, SampleSet windows, int stride, PrintWriter err) {
+    MaxEntModel fit(PreparedData d, String split, SampleSet windows, int stride, boolean stimulusLocked, PrintWriter err) {
+        if (stimulusLocked && model != MaxEntLayout.Model.SPATIOTEMPORAL) {
+            throw BadInputException.of(null, "--stimulus-locked", "applies to dg and maxent --model spatiotemporal only");
+        }
         int n = d.neurons().length;
         MaxEntFit.Options o = options.withProgress(s -> {
             err.println("spiqgan: " + s);
@@ -58,7 +61,7 @@ final class MaxEntFitting {
             if (n > 20) throw BadInputException.of(null, "--neurons", "the spatio-temporal model needs N <= 20 (exact conditional enumeration), not " + n);
             List<Segment> segs = BaselineCommand.windowSpans(d.splits().get(split).segments(), d.timesteps(), stride);
             try {
-                m = MaxEntSpatioTemporal.fit(d.raster(), d.neurons(), segs, lags, d.timesteps(), o);
+                m = MaxEntSpatioTemporal.fit(d.raster(), d.neurons(), segs, lags, d.timesteps(), stimulusLocked, o);
             } catch (IllegalArgumentException e) {
                 throw BadInputException.of(d.source(), "segments", e.getMessage());
             }
