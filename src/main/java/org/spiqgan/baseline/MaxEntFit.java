@@ -52,6 +52,12 @@ public final class MaxEntFit {
 
     static final double L1_EPS = 1e-3;
 
+    /** CPU time of the calling thread (the fits are single-threaded), or 0 where unsupported. */
+    static long cpuNanos() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : 0;
+    }
+
     /** Adds R(theta) to the value and R' to g (g must already hold the rest of the gradient). */
     static double regularize(MaxEntLayout lay, double[] theta, double[] g, double l1, double l2) {
         double r = 0;
@@ -84,6 +90,7 @@ public final class MaxEntFit {
     public static MaxEntModel fit(MaxEntLayout.Model model, MaxEntPatterns data, int timesteps, Options o) {
         MaxEntLayout lay = new MaxEntLayout(model, data.n, 0);
         long t0 = System.nanoTime();
+        long c0 = MaxEntFit.cpuNanos();
         double[] md = data.moments(lay);
         double[] se = standardErrors(md, data.total);
         double[] theta = new double[lay.size];
@@ -107,6 +114,7 @@ public final class MaxEntFit {
             default -> throw new IllegalArgumentException("method must be auto, exact or mcmc, not '" + o.method() + "'");
         }
         report.addProperty("seconds", (System.nanoTime() - t0) / 1e9);
+        report.addProperty("cpuSeconds", (MaxEntFit.cpuNanos() - c0) / 1e9);
         report.addProperty("trainingBins", data.total);
         report.addProperty("l1", o.l1());
         report.addProperty("l2", o.l2());

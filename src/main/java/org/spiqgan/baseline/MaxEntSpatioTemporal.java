@@ -252,6 +252,7 @@ public final class MaxEntSpatioTemporal {
         if (stimulusLocked) for (Segment s : segments) span = Math.max(span, s.length());
         MaxEntLayout lay = new MaxEntLayout(MaxEntLayout.Model.SPATIOTEMPORAL, n, lags, span);
         long t0 = System.nanoTime();
+        long c0 = MaxEntFit.cpuNanos();
         Transitions d = transitions(r, neurons, segments, lay);
         if (d.total == 0) throw new IllegalArgumentException("no segment is longer than L = " + lags + " bins");
         double[] md = d.sumFeatures.clone();
@@ -287,6 +288,7 @@ public final class MaxEntSpatioTemporal {
         report.addProperty("stopped", res.reason());
         report.addProperty("convergence", "largest |gradient| (moment error + regularisation) below 1e-3 data standard errors");
         report.addProperty("seconds", (System.nanoTime() - t0) / 1e9);
+        report.addProperty("cpuSeconds", (MaxEntFit.cpuNanos() - c0) / 1e9);
         report.addProperty("trainingTransitions", d.total);
         report.addProperty("distinctHistories", d.groups());
         report.addProperty("stimulusLocked", span > 0);

@@ -80,9 +80,9 @@ final class MaxEntFitting {
         r.addProperty("logLikelihoodTestPerBin", testLl);
         r.addProperty("logLikelihoodTestData", testWhat);
         var mom = r.getAsJsonObject("momentErrors");
-        err.printf(Locale.ROOT, "spiqgan: maxent %s: %s, %s after %s iterations in %.1f s; moment error RMS %.3g, max %.3g data standard errors (%s)%n",
+        err.printf(Locale.ROOT, "spiqgan: maxent %s: %s, %s after %s iterations in %.1f s (%.1f s CPU); moment error RMS %.3g, max %.3g data standard errors (%s)%n",
                 model.id, r.get("method").getAsString(), r.has("stopped") ? r.get("stopped").getAsString() : "done",
-                r.get("iterations").getAsString(), r.get("seconds").getAsDouble(), mom.get("rmsZ").getAsDouble(),
+                r.get("iterations").getAsString(), r.get("seconds").getAsDouble(), r.get("cpuSeconds").getAsDouble(), mom.get("rmsZ").getAsDouble(),
                 mom.get("maxAbsZ").getAsDouble(), mom.get("worst").getAsString());
         err.printf(Locale.ROOT, "spiqgan: log-likelihood per bin: train %.6f, test %.6f nats; entropy %.6f bits per bin%n",
                 r.get("logLikelihoodTrainPerBin").getAsDouble(), testLl, r.get("entropyBitsPerBin").getAsDouble());
