@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  * {@code 1e-3} data standard errors in every moment;</li>
  * <li>mcmc: persistent Gibbs chains draw S patterns at theta_0; the moments at nearby theta are the
  * importance-reweighted sample moments (weights exp((theta - theta_0) . f(x))), minimised by L-BFGS as long as
- * the effective sample size stays above half of S (Broderick et al. 2007; Ferrari 2016); then the chains
+ * the effective sample size stays above half of S (Broderick et al. 2007; Ferrari 2016), no parameter moving
+ * by more than 1 per round (a trust region: along a feature the sample lacks the reweighted objective is
+ * unbounded); then the chains
  * move to the new theta and draw again. Converged when, on a fresh sample at the current theta, the RMS over
  * all constrained moments of (m_model - m_data) / sigma_data is below {@code zTolerance} (default 1) and the
  * largest is below 4, sigma_data = sqrt(m (1 - m) / n_data) being the data's sampling error.</li>
@@ -51,6 +53,8 @@ public final class MaxEntFit {
     }
 
     static final double L1_EPS = 1e-3;
+    /** Largest change of one parameter per MCMC round. */
+    static final double MAX_STEP = 1.0;
 
     /** CPU time of the calling thread (the fits are single-threaded), or 0 where unsupported. */
     static long cpuNanos() {
@@ -294,6 +298,9 @@ public final class MaxEntFit {
                 return Math.sqrt(ssq / g.length) < 0.05;
             });
             innerTotal += r.iterations();
+            // trust region: a constraint whose feature the sample lacks (a count K or a pair never seen) has an
+            // unbounded reweighted objective along its parameter, so no parameter moves by more than 1 per round
+            for (int a = 0; a < lay.size; a++) theta[a] = theta0[a] + Math.max(-MAX_STEP, Math.min(MAX_STEP, theta[a] - theta0[a]));
             gibbs.setParameters(lay, theta);
             for (int b = 0; b < 30; b++) gibbs.sweep();
         }

@@ -22,6 +22,10 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.nio.file.Path file = java.nio.file.Files.isDirectory(run) ? run.resolve(ModelFile.FILE_NAME) : run;
+        if (java.nio.file.Files.isRegularFile(file) && !org.spiqgan.baseline.Baselines.kindOf(run).startsWith("spiqgan")) {
+            return baselineInfo();
+        }
         ModelFile m = ModelFile.read(run);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "model file: %s (format %s version %d, written by %s)%n", run, m.format, m.version, m.spiqgan);
@@ -45,6 +49,19 @@ public final class InfoCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "validation at the best step: %s%n", row.get("validation"));
             }
         }
+        o.flush();
+        return 0;
+    }
+
+    /** Baseline runs (classical and maximum-entropy models): kind, size, parameters, data and the fit report. */
+    private int baselineInfo() {
+        org.spiqgan.baseline.Baseline b = org.spiqgan.baseline.Baselines.load(run);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "model file: %s (%s)%n", run, b.kind());
+        o.printf(Locale.ROOT, "neurons %d, timesteps %d, fitted parameters %d%n", b.neurons(), b.timesteps(), b.parameterCount());
+        var data = org.spiqgan.baseline.Baselines.dataOf(run);
+        if (data != null) o.printf(Locale.ROOT, "data: %s%n", data);
+        if (b instanceof org.spiqgan.baseline.MaxEntModel me) o.printf(Locale.ROOT, "fit: %s%n", me.report());
         o.flush();
         return 0;
     }
