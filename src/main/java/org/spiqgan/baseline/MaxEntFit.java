@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * by more than 1 per round (a trust region: along a feature the sample lacks the reweighted objective is
  * unbounded); then the chains
  * move to the new theta and draw again. Converged when, on a fresh sample at the current theta, the RMS over
- * all constrained moments of (m_model - m_data) / sigma_data is below {@code zTolerance} (default 1) and the
- * largest is below 4, sigma_data = sqrt(m (1 - m) / n_data) being the data's sampling error.</li>
+ * all constrained moments of (m_model - m_data) / sigma is below {@code zTolerance} (default 1) and the
+ * largest is below 4, sigma^2 = sigma_data^2 + sigma_sample^2: sigma_data = sqrt(m (1 - m) / n_data) is the
+ * data's sampling error, sigma_sample the sample's, from the spread of the 200 chains' means.</li>
  * </ul>
  * R(theta) = l2/2 sum theta_a^2 + l1 sum (sqrt(theta_a^2 + 1e-6) - 1e-3) over every parameter but the fields
  * (a smoothed L1, so L-BFGS applies).
@@ -225,6 +226,7 @@ public final class MaxEntFit {
         long[] buf = new long[s];
         double[] mm = new double[lay.size];
         double[] z = new double[lay.size];
+        double[][] perChain = new double[chains][lay.size];
         double[] theta0 = theta.clone();
         JsonArray history = new JsonArray();
         int round = 0;
@@ -246,15 +248,37 @@ public final class MaxEntFit {
                 mx = Math.max(mx, Math.abs(z[a]));
             }
             double rms = Math.sqrt(ss / lay.size);
+            // the sample's own error of each moment, from the spread of the chains' means (autocorrelation included)
+            for (double[] row : perChain) java.util.Arrays.fill(row, 0);
+            for (int k = 0; k < s; k++) lay.addFeatures(buf[k], 1, perChain[k % chains]);
+            double ssc = 0;
+            double mxc = 0;
+            for (int a = 0; a < lay.size; a++) {
+                double sum = 0;
+                double sum2 = 0;
+                for (int c = 0; c < chains; c++) {
+                    double v = perChain[c][a] * chains / s;
+                    sum += v;
+                    sum2 += v * v;
+                }
+                double mean = sum / chains;
+                double var = Math.max(0, sum2 / chains - mean * mean) * chains / (chains - 1.0);
+                double zc = (mm[a] - md[a]) / Math.sqrt(se[a] * se[a] + var / chains);
+                ssc += zc * zc;
+                mxc = Math.max(mxc, Math.abs(zc));
+            }
+            double rmsc = Math.sqrt(ssc / lay.size);
             JsonObject h = new JsonObject();
+            h.addProperty("rmsZCombined", rmsc);
+            h.addProperty("maxAbsZCombined", mxc);
             h.addProperty("round", round);
             h.addProperty("rmsZ", rms);
             h.addProperty("maxAbsZ", mx);
             h.addProperty("distinctPatterns", sample.codes.length);
             history.add(h);
-            o.progress().accept(String.format(java.util.Locale.ROOT, "MCMC round %d: %d samples (%d distinct), moment error RMS %.3f, max %.2f data standard errors",
-                    round, s, sample.codes.length, rms, mx));
-            if (rms <= o.zTolerance() && mx <= 4) {
+            o.progress().accept(String.format(java.util.Locale.ROOT, "MCMC round %d: %d samples (%d distinct), moment error RMS %.3f, max %.2f data standard errors; "
+                    + "RMS %.3f, max %.2f combined standard errors", round, s, sample.codes.length, rms, mx, rmsc, mxc));
+            if (rmsc <= o.zTolerance() && mxc <= 4) {
                 converged = true;
                 break;
             }
@@ -308,8 +332,9 @@ public final class MaxEntFit {
         report.addProperty("innerLbfgsIterations", innerTotal);
         report.addProperty("converged", converged);
         report.addProperty("stopped", converged ? "converged" : "round limit");
-        report.addProperty("convergence", "RMS over all moments of (model - data) / data standard error <= " + o.zTolerance()
-                + " and max <= 4, on a fresh sample of " + s + " patterns (" + chains + " persistent Gibbs chains, one sweep apart)");
+        report.addProperty("convergence", "RMS over all moments of (model - data) / combined standard error <= " + o.zTolerance()
+                + " and max <= 4, on a fresh sample of " + s + " patterns (" + chains + " persistent Gibbs chains, one sweep apart); "
+                + "combined standard error = sqrt(data standard error^2 + the sample's, from the spread of the chains' means)");
         report.addProperty("mcmcSamplesPerRound", s);
         report.add("rounds", history);
         // log Z: exact sum over patterns with K <= k0, divided by the chains' estimate of P(K <= k0)
