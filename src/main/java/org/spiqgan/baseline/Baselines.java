@@ -65,8 +65,10 @@ public final class Baselines {
             case IndependentBernoulliBaseline.KIND -> b = IndependentBernoulliBaseline.fromJson(o, file, t);
             case DichotomizedGaussian.KIND -> b = DichotomizedGaussian.fromJson(o, file);
             case "baseline/spikegan", "baseline/mlp" -> b = ClassicalGan.fromJson(o, file, n, t);
+            case "baseline/maxent-independent", "baseline/maxent-pairwise", "baseline/maxent-k-pairwise",
+                 "baseline/maxent-spatiotemporal" -> b = MaxEntModel.fromJson(o, file, n, t);
             default -> throw BadInputException.of(file, "kind", "'" + kind + "' is not a classical baseline "
-                    + "(expected baseline/bernoulli, baseline/dg, baseline/spikegan or baseline/mlp)");
+                    + "(expected baseline/bernoulli, baseline/dg, baseline/spikegan, baseline/mlp or baseline/maxent-*)");
         }
         if (b.neurons() != n || b.timesteps() != t) {
             throw BadInputException.of(file, "neurons", "the model holds N = " + b.neurons() + ", T = " + b.timesteps()

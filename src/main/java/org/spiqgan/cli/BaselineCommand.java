@@ -124,10 +124,11 @@ public final class BaselineCommand implements Runnable {
     }
 
     @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Fit a baseline on the training windows (non-overlapping, stride T): bernoulli or dg (dichotomized Gaussian).")
+            description = "Fit a baseline on the training windows (non-overlapping, stride T): bernoulli, dg (dichotomized Gaussian) "
+                    + "or maxent (maximum-entropy model, --model).")
     static final class Fit implements Callable<Integer> {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "MODEL", description = "bernoulli or dg") String model;
+        @Parameters(index = "0", paramLabel = "MODEL", description = "bernoulli, dg or maxent") String model;
         @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (omit for the synthetic one).") Path file;
         @Mixin DataOptions data;
         @Option(names = "--out", required = true, paramLabel = "RUNDIR", description = "Run directory for model.json.") Path out;
@@ -140,8 +141,23 @@ public final class BaselineCommand implements Runnable {
                         + "i.e. pooled stride-1 windows) or 'windows' (pairs inside the split's windows of --stride, default T). Default: ${DEFAULT-VALUE}.")
         String moments;
         @Option(names = "--stimulus-locked", description = "dg: latent means follow the peri-stimulus time histogram of the "
-                + "training repeats (segments must be repeats of one stimulus, equal length); correlations stay stationary.")
+                + "training repeats (segments must be repeats of one stimulus, equal length); correlations stay stationary. "
+                + "maxent spatiotemporal: a field offset per neuron and stimulus bin (stimulus-dependent maximum entropy).")
         boolean stimulusLocked;
+        @Option(names = "--model", paramLabel = "KIND", description = "maxent: independent, pairwise (Ising), k-pairwise "
+                + "(pairwise + population-count potential) or spatiotemporal (pairwise + lagged couplings, a Markov chain of order --lags).")
+        String maxentModel;
+        @Option(names = "--lags", defaultValue = "2", paramLabel = "L", description = "maxent spatiotemporal: lagged couplings "
+                + "x_i(t) x_j(t-l) for l = 1..L. Default: ${DEFAULT-VALUE}.") int lags;
+        @Option(names = "--l1", defaultValue = "0", paramLabel = "A", description = "maxent: L1 penalty (smoothed) on every "
+                + "parameter but the fields, per bin. Default: ${DEFAULT-VALUE}.") double l1;
+        @Option(names = "--l2", defaultValue = "1e-5", paramLabel = "B", description = "maxent: L2 penalty B/2 theta^2 on every "
+                + "parameter but the fields, per bin. Default: ${DEFAULT-VALUE}.") double l2;
+        @Option(names = "--mcmc-samples", defaultValue = "1000000", paramLabel = "S", description = "maxent, MCMC path: Gibbs "
+                + "samples per round (moments, reweighting and the convergence test). Default: ${DEFAULT-VALUE}.") int mcmcSamples;
+        @Option(names = "--method", defaultValue = "auto", paramLabel = "HOW", description = "maxent static models: exact "
+                + "(enumeration of 2^N patterns, N <= 20), mcmc (persistent Gibbs chains with reweighting) or auto (exact up to "
+                + "N = 20). Default: ${DEFAULT-VALUE}.") String method;
         @Option(names = "--repair", defaultValue = "project", paramLabel = "HOW",
                 description = "dg, when the latent correlation matrix is not positive definite: project (eigenvalues clipped, "
                         + "nearest correlation matrix) or shrink-lags (lag 0 kept, lagged correlations scaled down). Default: ${DEFAULT-VALUE}.")
@@ -155,7 +171,15 @@ public final class BaselineCommand implements Runnable {
                 throw BadInputException.of(null, "--moments", "must be segments or windows, not '" + moments + "'");
             }
             String m = model.toLowerCase(Locale.ROOT);
-            if (!m.equals("bernoulli") && !m.equals("dg")) throw BadInputException.of(null, "MODEL", "must be bernoulli or dg, not '" + model + "'");
+            if (!m.equals("bernoulli") && !m.equals("dg") && !m.equals("maxent")) {
+                throw BadInputException.of(null, "MODEL", "must be bernoulli, dg or maxent, not '" + model + "'");
+            }
+            MaxEntFitting maxent = null;
+            if (m.equals("maxent")) {
+                maxent = MaxEntFitting.check(maxentModel, lags, l1, l2, mcmcSamples, method, seed);
+            } else if (maxentModel != null) {
+                throw BadInputException.of(null, "--model", "applies to maxent only");
+            }
             if ((generate == null) != (generated == null)) {
                 throw BadInputException.of(null, generate == null ? "--generated" : "--generate", "needs "
                         + (generate == null ? "--generate S" : "--generated FILE") + " as well");
@@ -171,7 +195,9 @@ public final class BaselineCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             long t0 = System.nanoTime();
             Baseline b;
-            if (m.equals("bernoulli")) {
+            if (maxent != null) {
+                b = maxent.fit(d, split, windows, stride, stimulusLocked, err);
+            } else if (m.equals("bernoulli")) {
                 b = IndependentBernoulliBaseline.fit(windows);
             } else {
                 List<org.spiqgan.data.Segment> segs = d.splits().get(split).segments();

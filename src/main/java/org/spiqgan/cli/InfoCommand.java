@@ -34,6 +34,11 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputChecks.directory(report, "--report");
         if (org.spiqgan.model.stationary.StationaryRun.isStationary(run)) return stationary(spec.commandLine().getOut());
+        java.nio.file.Path file = java.nio.file.Files.isDirectory(run) ? run.resolve(ModelFile.FILE_NAME) : run;
+        if (java.nio.file.Files.isRegularFile(file) && !org.spiqgan.baseline.Baselines.kindOf(run).startsWith("spiqgan")) {
+            if (report != null) throw org.spiqgan.BadInputException.of(null, "--report", "training curves are written for SpiQGAN runs; " + run + " is a baseline");
+            return baselineInfo();
+        }
         ModelFile m = ModelFile.read(run);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "model file: %s%n", run);
@@ -153,5 +158,17 @@ public final class InfoCommand implements Callable<Integer> {
             JsonElement v = e.getValue();
             o.printf(Locale.ROOT, "  %s: %s%n", e.getKey(), v.isJsonPrimitive() ? v.getAsString() : v.toString());
         }
+    }
+    /** Baseline runs (classical and maximum-entropy models): kind, size, parameters, data and the fit report. */
+    private int baselineInfo() {
+        org.spiqgan.baseline.Baseline b = org.spiqgan.baseline.Baselines.load(run);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "model file: %s (%s)%n", run, b.kind());
+        o.printf(Locale.ROOT, "neurons %d, timesteps %d, fitted parameters %d%n", b.neurons(), b.timesteps(), b.parameterCount());
+        var data = org.spiqgan.baseline.Baselines.dataOf(run);
+        if (data != null) o.printf(Locale.ROOT, "data: %s%n", data);
+        if (b instanceof org.spiqgan.baseline.MaxEntModel me) o.printf(Locale.ROOT, "fit: %s%n", me.report());
+        o.flush();
+        return 0;
     }
 }
