@@ -51,6 +51,20 @@ public final class ExportQasmCommand implements Callable<Integer> {
                     + "(default: all 0, the start of a window's burn-in).")
     String historyBits;
 
+    /** Reads --z into zv: exactly zv.length finite numbers, or a one-line error. */
+    private void parseZ(double[] zv, String what) {
+        String[] p = z.split(",");
+        if (p.length != zv.length) throw BadInputException.of(null, "--z", "needs " + zv.length + " values " + what + ", got " + p.length);
+        for (int k = 0; k < p.length; k++) {
+            try {
+                zv[k] = Double.parseDouble(p[k].trim());
+            } catch (NumberFormatException e) {
+                throw BadInputException.of(null, "--z", "value " + (k + 1) + " is not a number: '" + p[k] + "'");
+            }
+            if (!Double.isFinite(zv[k])) throw BadInputException.of(null, "--z", "value " + (k + 1) + " is not finite");
+        }
+    }
+
     /** One bin of a stationary run, for a given latent and history, every angle bound (OpenQASM 3 or 2). */
     private int stationary() throws Exception {
         if (patch != null) throw BadInputException.of(null, "--patch", "applies to patch-model runs; use --group for a stationary run");
@@ -60,14 +74,8 @@ public final class ExportQasmCommand implements Callable<Integer> {
         double[] zv = new double[cfg.latent()];
         java.util.Arrays.fill(zv, cfg.zMax() / 2);
         if (z != null) {
-            String[] p = z.split(",");
-            if (p.length != zv.length) throw BadInputException.of(null, "--z", "needs " + zv.length + " values (the latent dimension), got " + p.length);
-            for (int k = 0; k < p.length; k++) {
-                try {
-                    zv[k] = Double.parseDouble(p[k].trim());
-                } catch (NumberFormatException e) {
-                    throw BadInputException.of(null, "--z", "value " + (k + 1) + " is not a number: '" + p[k] + "'");
-                }
+            parseZ(zv, "(the latent dimension)");
+            for (int k = 0; k < zv.length; k++) {
                 if (!(zv[k] >= 0 && zv[k] <= cfg.zMax())) {
                     throw BadInputException.of(null, "--z", "value " + (k + 1) + " is outside the trained latent range [0, " + cfg.zMax() + ")");
                 }
@@ -131,16 +139,7 @@ public final class ExportQasmCommand implements Callable<Integer> {
             double[] zv = new double[c.inputCount()];
             java.util.Arrays.fill(zv, 0, latent, zMax / 2);
             if (z != null) {
-                String[] p = z.split(",");
-                if (p.length != zv.length) throw BadInputException.of(null, "--z", "needs " + zv.length + " values for this sub-generator, got " + p.length);
-                for (int k = 0; k < p.length; k++) {
-                    try {
-                        zv[k] = Double.parseDouble(p[k].trim());
-                    } catch (NumberFormatException e) {
-                        throw BadInputException.of(null, "--z", "value " + (k + 1) + " is not a number: '" + p[k] + "'");
-                    }
-                    if (!Double.isFinite(zv[k])) throw BadInputException.of(null, "--z", "value " + (k + 1) + " is not finite");
-                }
+                parseZ(zv, "for this sub-generator");
                 var err = spec.commandLine().getErr();
                 for (int k = 0; k < zv.length; k++) {
                     if (k < latent && !(zv[k] >= 0 && zv[k] < zMax)) {

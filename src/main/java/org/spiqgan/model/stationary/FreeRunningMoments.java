@@ -112,24 +112,9 @@ public final class FreeRunningMoments {
      */
     public double rewardToGoWeights(SampleSet gen, int leading, double[] u) {
         int count = gen.samples(), bins = leading + t;
-        double[] mean = new double[size()], phi = new double[size()];
-        for (int s = 0; s < count; s++) {
-            phi(gen, s, phi);
-            for (int e = 0; e < mean.length; e++) mean[e] += phi[e] / count;
-        }
-        double loss = 0;
-        double[] coef = new double[size()];
-        for (int f = 0; f < scale.length; f++) {
-            int size = start[f + 1] - start[f];
-            if (size == 0 || lambda[f] == 0) continue;
-            double l = 0;
-            for (int e = start[f]; e < start[f + 1]; e++) {
-                double d = mean[e] - target[e];
-                l += d * d;
-                coef[e] = lambda[f] * 2 * d / (size * scale[f]);
-            }
-            loss += lambda[f] * l / (size * scale[f]);
-        }
+        double[][] phi = new double[count][size()];
+        double[] mean = new double[size()], coef = new double[size()];
+        double loss = lossAndCoefficients(gen, phi, mean, coef);
         byte[] v = gen.values();
         double[] togo = new double[bins];
         java.util.Arrays.fill(u, 0, count * bins, 0.0);
@@ -147,6 +132,31 @@ public final class FreeRunningMoments {
             }
         }
         for (int s = 0; s < count; s++) for (int b = 0; b < bins; b++) u[s * bins + b] = (u[s * bins + b] - baseline[b]) / count;
+        return loss;
+    }
+
+    /**
+     * The loss of generated windows; fills every window's statistics, their mean and coef_e = dL/dm_e (the
+     * factor of each statistic's mean in the gradient).
+     */
+    private double lossAndCoefficients(SampleSet gen, double[][] phi, double[] mean, double[] coef) {
+        int count = gen.samples();
+        for (int s = 0; s < count; s++) {
+            phi(gen, s, phi[s]);
+            for (int e = 0; e < mean.length; e++) mean[e] += phi[s][e] / count;
+        }
+        double loss = 0;
+        for (int f = 0; f < scale.length; f++) {
+            int size = start[f + 1] - start[f];
+            if (size == 0 || lambda[f] == 0) continue;
+            double l = 0;
+            for (int e = start[f]; e < start[f + 1]; e++) {
+                double d = mean[e] - target[e];
+                l += d * d;
+                coef[e] = lambda[f] * 2 * d / (size * scale[f]);
+            }
+            loss += lambda[f] * l / (size * scale[f]);
+        }
         return loss;
     }
 
@@ -187,24 +197,8 @@ public final class FreeRunningMoments {
     public double weights(SampleSet gen, double[] weights) {
         int count = gen.samples();
         double[][] phi = new double[count][size()];
-        double[] mean = new double[size()];
-        for (int s = 0; s < count; s++) {
-            phi(gen, s, phi[s]);
-            for (int e = 0; e < mean.length; e++) mean[e] += phi[s][e] / count;
-        }
-        double loss = 0;
-        double[] coef = new double[size()];
-        for (int f = 0; f < scale.length; f++) {
-            int size = start[f + 1] - start[f];
-            if (size == 0 || lambda[f] == 0) continue;
-            double l = 0;
-            for (int e = start[f]; e < start[f + 1]; e++) {
-                double d = mean[e] - target[e];
-                l += d * d;
-                coef[e] = lambda[f] * 2 * d / (size * scale[f]);
-            }
-            loss += lambda[f] * l / (size * scale[f]);
-        }
+        double[] mean = new double[size()], coef = new double[size()];
+        double loss = lossAndCoefficients(gen, phi, mean, coef);
         for (int s = 0; s < count; s++) {
             double u = 0;
             for (int e = 0; e < mean.length; e++) u += coef[e] * (phi[s][e] - mean[e]);
