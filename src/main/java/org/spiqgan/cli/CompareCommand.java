@@ -137,7 +137,7 @@ public final class CompareCommand implements Callable<Integer> {
         OutputChecks.sampleArray(s, n, t, "--count");
 
         PrintWriter err = spec.commandLine().getErr();
-        EvaluationBuilder b = new EvaluationBuilder(d.raster().binMs())
+        EvaluationBuilder b = new EvaluationBuilder(d.raster().binMs()).neuronIds(d.neurons())
                 .test(d.source() + " split " + split + " (stride " + stride + ")", reference)
                 .train(d.source() + " split train (stride " + stride + ")", train)
                 .trainingPatterns(d.samples("train", 1));

@@ -164,7 +164,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("evaluate").setInitialMax(total)
                 .setUnit(" samples", 1).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-            EvaluationBuilder b = new EvaluationBuilder(d.raster().binMs()).progress(bar::stepBy)
+            EvaluationBuilder b = new EvaluationBuilder(d.raster().binMs()).progress(bar::stepBy).neuronIds(d.neurons())
                     .test(d.source() + " split " + split + " (" + describe(d, split) + ", stride " + stride + ")", reference)
                     .train(d.source() + " split train (" + describe(d, "train") + ", stride " + stride + ")", train)
                     .trainingPatterns(patterns);

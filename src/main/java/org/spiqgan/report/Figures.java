@@ -280,10 +280,11 @@ public final class Figures {
         c.getStyler().setLegendVisible(false);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setMarkerSize(Math.max(3, Math.min(7, 200 / Math.max(1, e.neurons()))));
-        // Integer neuron ticks: a tick spacing of at least one neuron's height, and an integer format.
-        c.getStyler().setYAxisDecimalPattern("0");
+        // Row i is drawn at y = i and labelled with its recording index; no padding rows below 0 or above N-1.
+        int[] ids = e.neuronIds();
+        c.setCustomYAxisTickLabelsFormatter(v -> rowLabel(ids, v));
         c.getStyler().setYAxisTickMarkSpacingHint(Math.max(25, 440 / Math.max(1, e.neurons())));
-        c.getStyler().setYAxisMin(-0.9).setYAxisMax(e.neurons() - 0.1);
+        c.getStyler().setYAxisMin(-0.5).setYAxisMax(e.neurons() - 0.5);
         c.getStyler().setXAxisMin(0.0).setXAxisMax(count * t * scale);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
@@ -300,7 +301,7 @@ public final class Figures {
         if (t > 1) {
             for (int k = 1; k < count; k++) {
                 XYSeries sep = c.addSeries("boundary " + k, new double[] {k * t * scale, k * t * scale},
-                        new double[] {-0.9, e.neurons() - 0.1});
+                        new double[] {-0.5, e.neurons() - 0.5});
                 sep.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 sep.setMarker(SeriesMarkers.NONE);
                 sep.setLineColor(new java.awt.Color(0xCC, 0xCC, 0xCC));
@@ -319,7 +320,13 @@ public final class Figures {
                         + "nothing links the end of one sample to the start of the next)";
         return new Figure(id, "Raster plots", "Spikes of " + name + ": " + what
                 + (t > 1 ? " (grey lines separate samples)" : "") + "; each square is one spike in one bin; rows are the "
-                + "evaluated neurons in order (their recording indices are listed in the notes).", c);
+                + "evaluated neurons, labelled with their recording indices.", c);
+    }
+
+    /** The tick label of raster row position v: the recording index at an integer row, else blank. */
+    static String rowLabel(int[] ids, double v) {
+        long r = Math.round(v);
+        return Math.abs(v - r) < 1e-6 && r >= 0 && r < ids.length ? String.valueOf(ids[(int) r]) : "";
     }
 
     static Figure timeCourse(String id, Side side, double max, Evaluation e) {

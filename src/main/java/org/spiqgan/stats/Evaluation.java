@@ -51,8 +51,14 @@ public final class Evaluation {
     private final Side train;
     private final List<Side> models;
     private final List<String> notes;
+    private final int[] neuronIds;
 
     public Evaluation(double binMs, Side test, Side train, List<Side> models, List<String> notes) {
+        this(binMs, test, train, models, notes, null);
+    }
+
+    /** @param neuronIds the recording index of each evaluated neuron, or null for 0..N-1 */
+    public Evaluation(double binMs, Side test, Side train, List<Side> models, List<String> notes, int[] neuronIds) {
         this.neurons = test.statistics().neurons();
         this.timesteps = test.statistics().timesteps();
         this.binMs = binMs;
@@ -60,9 +66,20 @@ public final class Evaluation {
         this.train = train;
         this.models = Collections.unmodifiableList(new ArrayList<>(models));
         this.notes = Collections.unmodifiableList(new ArrayList<>(notes));
+        if (neuronIds != null && neuronIds.length != neurons) {
+            throw new IllegalArgumentException(neuronIds.length + " neuron indices for " + neurons + " neurons");
+        }
+        this.neuronIds = neuronIds == null ? null : neuronIds.clone();
     }
 
     public int neurons() { return neurons; }
+    /** The recording index of each evaluated neuron (0..N-1 when not known). */
+    public int[] neuronIds() {
+        if (neuronIds != null) return neuronIds.clone();
+        int[] out = new int[neurons];
+        for (int i = 0; i < neurons; i++) out[i] = i;
+        return out;
+    }
     public int timesteps() { return timesteps; }
     /** The bin width in ms (NaN when unknown). */
     public double binMs() { return binMs; }

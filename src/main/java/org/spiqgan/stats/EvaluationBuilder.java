@@ -21,6 +21,7 @@ public final class EvaluationBuilder {
     private Pending test;
     private Pending train;
     private MemorizationIndex patterns;
+    private int[] neuronIds;
 
     private static final class Pending {
         final String name;
@@ -79,6 +80,12 @@ public final class EvaluationBuilder {
         return this;
     }
 
+    /** The recording index of each evaluated neuron, for figure labels. */
+    public EvaluationBuilder neuronIds(int[] ids) {
+        this.neuronIds = ids.clone();
+        return this;
+    }
+
     public EvaluationBuilder note(String note) {
         notes.add(note);
         return this;
@@ -107,7 +114,7 @@ public final class EvaluationBuilder {
         }
         all.add("memorization compared with " + index.trainingSamples() + " training samples ("
                 + index.distinctPatterns() + " distinct patterns)");
-        return new Evaluation(binMs, testSide, trainSide, sides, all);
+        return new Evaluation(binMs, testSide, trainSide, sides, all, neuronIds);
     }
 
     private static SampleSet requireSamples(SampleSet s, String source) {
