@@ -36,37 +36,37 @@ public final class ParameterFigures {
                     .setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal)
                     .setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE);
             double xmin = Double.POSITIVE_INFINITY, xmax = 0;
+            double ymin = floor > 0 ? floor : Double.POSITIVE_INFINITY, ymax = floor > 0 ? floor : 0;
             int s = 0;
+            // One series per model, so that every point has its own legend entry; the marker shape is the family.
             for (String fam : order) {
-                List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
                 for (int k = 0; k < families.length; k++) {
                     double v = e.models().get(k).errors().get(err);
                     if (!families[k].equals(fam) || !(v > 0) || parameters[k] <= 0) continue;
-                    xs.add((double) parameters[k]);
-                    ys.add(v);
                     xmin = Math.min(xmin, parameters[k]);
                     xmax = Math.max(xmax, parameters[k]);
+                    ymin = Math.min(ymin, v);
+                    ymax = Math.max(ymax, v);
+                    XYSeries series = c.addSeries(e.models().get(k).name() + " (" + fam + ")",
+                            new double[] {parameters[k]}, new double[] {v});
+                    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    int style = styleOf(fam);
+                    series.setMarker(switch (style) {
+                        case 0 -> SeriesMarkers.DIAMOND;
+                        case 1 -> SeriesMarkers.CIRCLE;
+                        case 2 -> SeriesMarkers.SQUARE;
+                        default -> SeriesMarkers.TRIANGLE_UP;
+                    });
+                    series.setMarkerColor(Palette.model(s));
+                    s++;
                 }
-                if (xs.isEmpty()) continue;
-                XYSeries series = c.addSeries(fam, xs, ys);
-                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                int style = styleOf(fam);
-                series.setMarker(switch (style) {
-                    case 0 -> SeriesMarkers.DIAMOND;
-                    case 1 -> SeriesMarkers.CIRCLE;
-                    case 2 -> SeriesMarkers.SQUARE;
-                    default -> SeriesMarkers.TRIANGLE_UP;
-                });
-                series.setMarkerColor(switch (style) {
-                    case 0 -> new Color(0xD55E00);
-                    case 1 -> new Color(0x0072B2);
-                    case 2 -> new Color(0x009E73);
-                    default -> new Color(0xCC79A7);
-                });
-                s++;
             }
             if (s == 0) continue;
             if (!(xmax > 0)) continue;
+            // Whole decades on both log axes, so that each has at least two labelled ticks.
+            double[] xr = decades(xmin / 2, xmax * 2);
+            double[] yr = decades(ymin, ymax);
+            c.getStyler().setXAxisMin(xr[0]).setXAxisMax(xr[1]).setYAxisMin(yr[0]).setYAxisMax(yr[1]);
             XYSeries fl = c.addSeries("noise floor", new double[] {xmin / 2, xmax * 2}, new double[] {floor, floor});
             fl.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             fl.setMarker(SeriesMarkers.NONE);
@@ -77,6 +77,14 @@ public final class ParameterFigures {
                     err.label + " of each model against the test split, by trainable-parameter count; dashed: the noise floor.", c));
         }
         return out;
+    }
+
+    /** The decades enclosing [lo, hi], at least one decade apart. */
+    static double[] decades(double lo, double hi) {
+        double a = Math.pow(10, Math.floor(Math.log10(lo) + 1e-9));
+        double b = Math.pow(10, Math.ceil(Math.log10(hi) - 1e-9));
+        if (b <= a) b = a * 10;
+        return new double[] {a, b};
     }
 
     /** Fixed styles per family, so that figures of different comparisons read alike. */
