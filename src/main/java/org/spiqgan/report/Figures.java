@@ -25,6 +25,8 @@ public final class Figures {
     /** States shown in the rank plot and in the zoom. */
     static final int STATE_RANKS = 512;
     static final int STATE_ZOOM = 12;
+    /** At most this many neuron labels on a heat map's axis (more would overlap). */
+    static final int HEAT_ROW_LABELS = 20;
 
     private Figures() {}
 
@@ -323,6 +325,17 @@ public final class Figures {
                 + "evaluated neurons, labelled with their recording indices.", c);
     }
 
+    /**
+     * Heat-map row labels: the recording index of every k-th neuron, k chosen so that at most {@code max}
+     * are labelled; the other rows get blank labels (of varying width, as for the bins).
+     */
+    static List<String> neuronLabels(int[] ids, int max) {
+        int every = Math.max(1, (ids.length + max - 1) / max);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) out.add(i % every == 0 ? String.valueOf(ids[i]) : " ".repeat(1 + i % every));
+        return out;
+    }
+
     /** The tick label of raster row position v: the recording index at an integer row, else blank. */
     static String rowLabel(int[] ids, double v) {
         long r = Math.round(v);
@@ -335,7 +348,7 @@ public final class Figures {
         Palette.style(c.getStyler());
         c.setTitle("Firing probability over the window: " + side.name());
         c.setXAxisTitle("bin in the window (t)");
-        c.setYAxisTitle("neuron");
+        c.setYAxisTitle("neuron (recording index)");
         c.getStyler().setRangeColors(Palette.HEAT);
         c.getStyler().setMin(0);
         c.getStyler().setMax(niceCeiling(max));
@@ -347,8 +360,7 @@ public final class Figures {
         List<String> xs = new ArrayList<>();
         int every = st.timesteps() > 15 ? 5 : 1;
         for (int b = 0; b < st.timesteps(); b++) xs.add(b % every == 0 ? String.valueOf(b) : " ".repeat(1 + b % every));
-        List<Integer> ys = new ArrayList<>();
-        for (int i = 0; i < st.neurons(); i++) ys.add(i);
+        List<String> ys = neuronLabels(e.neuronIds(), HEAT_ROW_LABELS);
         List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < st.neurons(); i++) {
             for (int b = 0; b < st.timesteps(); b++) cells.add(new Number[] {b, i, st.timeCourse()[i][b]});

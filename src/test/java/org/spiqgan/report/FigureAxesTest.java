@@ -31,4 +31,27 @@ class FigureAxesTest {
         assertEquals("", Figures.rowLabel(ids, 0.5));
         assertTrue(HtmlReport.png(f).length > 1000);
     }
+
+    @Test
+    void heatMapLabelsEveryKthNeuronAtFiftyNeurons() throws Exception {
+        int n = 50;
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) ids[i] = 100 + 2 * i;
+        Evaluation e = new EvaluationBuilder(20).neuronIds(ids)
+                .test("t", SyntheticSpikes.markov(1, 40, n, 3, 0.1, 0.4))
+                .train("tr", SyntheticSpikes.markov(2, 40, n, 3, 0.1, 0.4))
+                .build();
+        double max = 1;
+        Figure f = Figures.timeCourse("time-course-real", e.test(), max, e);
+        java.util.List<?> ys = ((org.knowm.xchart.HeatMapChart) f.chart()).getHeatMapSeries().getYData();
+        assertEquals(n, ys.size());
+        long labelled = ys.stream().filter(y -> !y.toString().isBlank()).count();
+        // 500 px high: at most 20 labels fit without overlapping; every 3rd neuron at N = 50.
+        assertTrue(labelled <= Figures.HEAT_ROW_LABELS && labelled >= 10, "labelled " + labelled);
+        assertEquals("100", ys.get(0).toString());
+        assertEquals("106", ys.get(3).toString());
+        assertTrue(ys.get(1).toString().isBlank());
+        assertEquals(java.util.List.of("7", "9"), Figures.neuronLabels(new int[] {7, 9}, 20));
+        assertTrue(HtmlReport.png(f).length > 1000);
+    }
 }
