@@ -77,16 +77,7 @@ public final class InfoCommand implements Callable<Integer> {
             }
         }
         o.flush();
-        if (report != null) {
-            Path staged = OutputChecks.stage(report);
-            try {
-                TrainingCurves.write(staged, s.metrics, "Training curves of " + run.toAbsolutePath().normalize());
-                OutputChecks.commit(staged, report);
-            } finally {
-                OutputChecks.discard(staged, report);
-            }
-            spec.commandLine().getErr().println("spiqgan: wrote " + report.resolve("index.html"));
-        }
+        if (report != null) spec.commandLine().getErr().println("spiqgan: wrote " + curves(s.metrics, run, report));
         return 0;
     }
 
@@ -114,32 +105,46 @@ public final class InfoCommand implements Callable<Integer> {
             }
         }
         o.flush();
-        if (report != null) {
-            java.util.List<JsonObject> rows = new java.util.ArrayList<>();
-            for (var m : s.metrics) {
-                JsonObject row = new JsonObject();
-                row.addProperty("step", m.step);
-                row.addProperty("nll", m.nll);
-                if (m.momentLoss > 0) row.addProperty("momentLoss", m.momentLoss);
-                if (m.score != null) {
-                    JsonObject v = new JsonObject();
-                    v.addProperty("score", m.score);
-                    row.add("validation", v);
-                }
-                rows.add(row);
-            }
-            Path staged = OutputChecks.stage(report);
-            try {
-                TrainingCurves.write(staged, rows, "Training curves of " + run.toAbsolutePath().normalize());
-                OutputChecks.commit(staged, report);
-            } finally {
-                OutputChecks.discard(staged, report);
-            }
-            spec.commandLine().getErr().println("spiqgan: wrote " + report.resolve("index.html"));
-        }
+        if (report != null) spec.commandLine().getErr().println("spiqgan: wrote " + curves(stationaryRows(s), run, report));
         return 0;
     }
 
+
+    /** Writes the training curves of a run (patch or stationary model) to DIR; returns DIR/index.html. */
+    static Path writeCurves(Path run, Path dir) throws java.io.IOException {
+        if (org.spiqgan.model.stationary.StationaryRun.isStationary(run)) {
+            return curves(stationaryRows(org.spiqgan.model.stationary.StationaryRun.read(run).state), run, dir);
+        }
+        return curves(ModelFile.read(run).state.metrics, run, dir);
+    }
+
+    private static Path curves(java.util.List<JsonObject> rows, Path run, Path dir) throws java.io.IOException {
+        Path staged = OutputChecks.stage(dir);
+        try {
+            TrainingCurves.write(staged, rows, "Training curves of " + run.toAbsolutePath().normalize());
+            OutputChecks.commit(staged, dir);
+        } finally {
+            OutputChecks.discard(staged, dir);
+        }
+        return dir.resolve("index.html");
+    }
+
+    private static java.util.List<JsonObject> stationaryRows(org.spiqgan.model.stationary.StationaryState s) {
+        java.util.List<JsonObject> rows = new java.util.ArrayList<>();
+        for (var m : s.metrics) {
+            JsonObject row = new JsonObject();
+            row.addProperty("step", m.step);
+            row.addProperty("nll", m.nll);
+            if (m.momentLoss > 0) row.addProperty("momentLoss", m.momentLoss);
+            if (m.score != null) {
+                JsonObject v = new JsonObject();
+                v.addProperty("score", m.score);
+                row.add("validation", v);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
 
     private static void record(PrintWriter o, Record r) {
         for (RecordComponent c : r.getClass().getRecordComponents()) {

@@ -289,6 +289,7 @@ final class StationaryTrain {
             out.println(sb);
         }
         out.flush();
+        err.println("spiqgan: wrote " + InfoCommand.writeCurves(dir, dir.resolve("curves")));
         return 0;
     }
 

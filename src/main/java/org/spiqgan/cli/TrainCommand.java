@@ -272,6 +272,7 @@ public final class TrainCommand implements Callable<Integer> {
                 s.seconds, s.bestScore, s.bestStep, ModelFile.path(dir));
         if (s.lastValidation != null) outw.println("last validation: " + s.lastValidation);
         outw.flush();
+        err.println("spiqgan: wrote " + InfoCommand.writeCurves(dir, dir.resolve("curves")));
         return 0;
     }
 

@@ -22,6 +22,9 @@ class InfoReportTest {
                 "--steps", "4", "--eval-every", "2", "--validation-samples", "50", "--critic", "mlp:4", "--pretrain", "0",
                 "--quiet", "--out", run.toString());
         assertEquals(0, r.code(), r.err());
+        // train itself writes RUNDIR/curves/index.html at the end.
+        assertTrue(Files.readString(run.resolve("curves/index.html")).contains("Losses over generator steps"), r.err());
+        assertTrue(r.err().contains("wrote " + run.resolve("curves").resolve("index.html")), r.err());
         Path report = dir.resolve("curves");
         r = TrustTest.cli("info", run.toString(), "--report", report.toString());
         assertEquals(0, r.code(), r.err());
@@ -38,5 +41,17 @@ class InfoReportTest {
 
         Path file = Files.writeString(dir.resolve("f.txt"), "x");
         TrustTest.badInput(TrustTest.cli("info", run.toString(), "--report", file.toString()), "--report", "is a file");
+    }
+
+    @Test
+    void stationaryTrainWritesTrainingCurves() throws Exception {
+        Path run = dir.resolve("st");
+        Result r = TrustTest.cli("train", "--synthetic", "--neurons", "top:3", "--timesteps", "3", "--history", "1", "--batch", "4",
+                "--draws", "2", "--moment-samples", "8", "--eval-every", "3", "--validation-samples", "32", "--likelihood-steps", "4",
+                "--refine-steps", "2", "--quiet", "--threads", "2", "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(run.resolve("curves/index.html"));
+        assertTrue(html.contains("data:image/png;base64,"), html);
+        assertTrue(Files.exists(run.resolve("curves/figures/01-losses.png")));
     }
 }
