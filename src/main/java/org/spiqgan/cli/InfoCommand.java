@@ -77,7 +77,7 @@ public final class InfoCommand implements Callable<Integer> {
             }
         }
         o.flush();
-        if (report != null) spec.commandLine().getErr().println("spiqgan: wrote " + curves(s.metrics, run, report));
+        if (report != null) spec.commandLine().getErr().println("spiqgan: wrote " + curves(s.metrics, s.pretrainNll, run, report));
         return 0;
     }
 
@@ -105,7 +105,7 @@ public final class InfoCommand implements Callable<Integer> {
             }
         }
         o.flush();
-        if (report != null) spec.commandLine().getErr().println("spiqgan: wrote " + curves(stationaryRows(s), run, report));
+        if (report != null) spec.commandLine().getErr().println("spiqgan: wrote " + curves(stationaryRows(s), null, run, report));
         return 0;
     }
 
@@ -113,15 +113,16 @@ public final class InfoCommand implements Callable<Integer> {
     /** Writes the training curves of a run (patch or stationary model) to DIR; returns DIR/index.html. */
     static Path writeCurves(Path run, Path dir) throws java.io.IOException {
         if (org.spiqgan.model.stationary.StationaryRun.isStationary(run)) {
-            return curves(stationaryRows(org.spiqgan.model.stationary.StationaryRun.read(run).state), run, dir);
+            return curves(stationaryRows(org.spiqgan.model.stationary.StationaryRun.read(run).state), null, run, dir);
         }
-        return curves(ModelFile.read(run).state.metrics, run, dir);
+        var st = ModelFile.read(run).state;
+        return curves(st.metrics, st.pretrainNll, run, dir);
     }
 
-    private static Path curves(java.util.List<JsonObject> rows, Path run, Path dir) throws java.io.IOException {
+    private static Path curves(java.util.List<JsonObject> rows, double[] pretrainNll, Path run, Path dir) throws java.io.IOException {
         Path staged = OutputChecks.stage(dir);
         try {
-            TrainingCurves.write(staged, rows, "Training curves of " + run.toAbsolutePath().normalize());
+            TrainingCurves.write(staged, rows, pretrainNll, "Training curves of " + run.toAbsolutePath().normalize());
             OutputChecks.commit(staged, dir);
         } finally {
             OutputChecks.discard(staged, dir);

@@ -71,6 +71,12 @@ public final class LikelihoodPretrainer {
      */
     public double run(double[] theta, int steps, double lr, long seed, BatchExecutor ex, int reportEvery,
             Consumer<String> progress, java.util.function.BooleanSupplier stop) {
+        return run(theta, steps, lr, seed, ex, reportEvery, progress, stop, null);
+    }
+
+    /** As above, telling {@code perStep} the NLL of every step (for the training curves). */
+    public double run(double[] theta, int steps, double lr, long seed, BatchExecutor ex, int reportEvery,
+            Consumer<String> progress, java.util.function.BooleanSupplier stop, java.util.function.DoubleConsumer perStep) {
         double[] p = plainParams(theta);
         Adam adam = new Adam(p.length, lr, 0.9, 0.999, Adam.DEFAULT_EPS, LearningRateSchedule.constant());
         double[] grad = new double[p.length];
@@ -80,6 +86,7 @@ public final class LikelihoodPretrainer {
             if (stop != null && stop.getAsBoolean()) return nll;
             nll = lossAndGradient(p, seed, step, grad, ex);
             if (!Double.isFinite(nll)) throw new IllegalStateException("pre-training diverged at step " + step);
+            if (perStep != null) perStep.accept(nll);
             adam.step(p, grad, 0);
             long now = System.nanoTime();
             // A line every reportEvery steps, and at least every 5 s on slow models, with the time left.

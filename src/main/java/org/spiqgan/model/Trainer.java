@@ -97,9 +97,11 @@ public final class Trainer implements AutoCloseable {
         s.step = 0;
         s.theta = gen.initialParams(StepRandom.of(tc.seed(), -1, 0), tc.initSpread());
         if (tc.pretrainSteps() > 0) {
+            java.util.List<Double> nll = new java.util.ArrayList<>();
             new LikelihoodPretrainer(gen.config(), data.fit(), tc.batch(), PRETRAIN_WINDOWS)
-                    .run(s.theta, tc.pretrainSteps(), tc.pretrainLr(), tc.seed(), ex, 50, progress, stop);
+                    .run(s.theta, tc.pretrainSteps(), tc.pretrainLr(), tc.seed(), ex, 50, progress, stop, nll::add);
             if (stop != null && stop.getAsBoolean()) return null;
+            s.pretrainNll = nll.stream().mapToDouble(Double::doubleValue).toArray();
         }
         s.ema = s.theta.clone();
         s.critic = critic.params().clone();

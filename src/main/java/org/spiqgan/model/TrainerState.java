@@ -22,4 +22,6 @@ public final class TrainerState {
     public JsonObject lastValidation;
     public double seconds;
     public List<JsonObject> metrics = new ArrayList<>();
+    /** The likelihood pre-training's mean NLL (nats per window) at each of its steps; null in older files. */
+    public double[] pretrainNll;
 }

@@ -31,6 +31,11 @@ public final class TrainingCurves {
 
     /** The figures of the given metrics rows (step, losses, optional "validation" object). */
     public static List<Figure> figures(List<JsonObject> rows) {
+        return figures(rows, null);
+    }
+
+    /** As above, with the likelihood pre-training's NLL per step (null or empty: no such figure). */
+    public static List<Figure> figures(List<JsonObject> rows, double[] pretrainNll) {
         List<Figure> out = new ArrayList<>();
         XYChart losses = chart("Losses over generator steps (adversarial phase)", "generator step", "loss");
         int n = 0;
@@ -44,12 +49,25 @@ public final class TrainingCurves {
             out.add(new Figure("02-validation", "Training", "Validation numbers of the EMA generator against the validation "
                     + "windows (positive values only, log scale); the best step is the one with the lowest score.", val));
         }
+        if (pretrainNll != null && pretrainNll.length > 0) {
+            XYChart pre = chart("Likelihood pre-training", "pre-training step", "NLL (nats per window)");
+            double[] x = new double[pretrainNll.length];
+            for (int k = 0; k < x.length; k++) x[k] = k + 1;
+            pre.addSeries("NLL per step", x, pretrainNll).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            out.add(new Figure("03-pretrain", "Training", "Mean negative log-likelihood of the fit windows at every step of "
+                    + "the likelihood pre-training (before the adversarial phase).", pre));
+        }
         return out;
     }
 
     /** Writes DIR/figures/*.png and DIR/index.html; returns the index. */
     public static Path write(Path dir, List<JsonObject> rows, String title) throws IOException {
-        List<Figure> figs = figures(rows);
+        return write(dir, rows, null, title);
+    }
+
+    /** As above, with the likelihood pre-training's NLL per step (may be null). */
+    public static Path write(Path dir, List<JsonObject> rows, double[] pretrainNll, String title) throws IOException {
+        List<Figure> figs = figures(rows, pretrainNll);
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
                 .append(HtmlReport.esc(title)).append("</title></head><body>\n<h1>").append(HtmlReport.esc(title)).append("</h1>\n");
         if (figs.isEmpty()) html.append("<p>No metrics recorded yet.</p>\n");

@@ -54,4 +54,18 @@ class InfoReportTest {
         assertTrue(html.contains("data:image/png;base64,"), html);
         assertTrue(Files.exists(run.resolve("curves/figures/01-losses.png")));
     }
+
+    @Test
+    void patchPretrainingNllGetsACurve() throws Exception {
+        Path run = dir.resolve("pre");
+        Result r = TrustTest.cli("train", "--model", "patch", "--synthetic", "--neurons", "top:3", "-T", "2", "--layers", "1", "--batch", "8",
+                "--steps", "2", "--eval-every", "2", "--validation-samples", "50", "--critic", "mlp:4", "--pretrain", "3",
+                "--quiet", "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        double[] nll = org.spiqgan.model.ModelFile.read(run).state.pretrainNll;
+        assertEquals(3, nll.length);
+        for (double v : nll) assertTrue(Double.isFinite(v) && v > 0, java.util.Arrays.toString(nll));
+        assertTrue(Files.exists(run.resolve("curves/figures/03-pretrain.png")));
+        assertTrue(Files.readString(run.resolve("curves/index.html")).contains("likelihood pre-training"));
+    }
 }
