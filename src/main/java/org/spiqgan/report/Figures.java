@@ -282,10 +282,11 @@ public final class Figures {
         c.getStyler().setLegendVisible(false);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setMarkerSize(Math.max(3, Math.min(7, 200 / Math.max(1, e.neurons()))));
-        // Row i is drawn at y = i and labelled with its recording index; no padding rows below 0 or above N-1.
+        // Row i is drawn at y = i; no padding rows below 0 or above N-1. XChart cannot label numeric ticks with
+        // arbitrary text reliably, so the recording indices, bottom to top, are in the axis title.
         int[] ids = e.neuronIds();
-        c.setCustomYAxisTickLabelsFormatter(v -> rowLabel(ids, v));
-        c.getStyler().setYAxisTickMarkSpacingHint(Math.max(25, 440 / Math.max(1, e.neurons())));
+        c.setYAxisTitle(rowTitle(ids));
+        c.getStyler().setYAxisTicksVisible(false);
         c.getStyler().setYAxisMin(-0.5).setYAxisMax(e.neurons() - 0.5);
         c.getStyler().setXAxisMin(0.0).setXAxisMax(count * t * scale);
         List<Double> xs = new ArrayList<>();
@@ -322,7 +323,7 @@ public final class Figures {
                         + "nothing links the end of one sample to the start of the next)";
         return new Figure(id, "Raster plots", "Spikes of " + name + ": " + what
                 + (t > 1 ? " (grey lines separate samples)" : "") + "; each square is one spike in one bin; rows are the "
-                + "evaluated neurons, labelled with their recording indices.", c);
+                + "evaluated neurons, their recording indices in the y-axis title.", c);
     }
 
     /**
@@ -334,6 +335,19 @@ public final class Figures {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) out.add(i % every == 0 ? String.valueOf(ids[i]) : " ".repeat(1 + i % every));
         return out;
+    }
+
+    /** The raster's y-axis title: the recording indices of the rows, bottom to top (abridged past 20). */
+    static String rowTitle(int[] ids) {
+        StringBuilder sb = new StringBuilder("neuron (recording index, bottom to top: ");
+        for (int i = 0; i < ids.length; i++) {
+            if (i == 20 && ids.length > 21) {
+                sb.append(", ..., ").append(ids[ids.length - 1]);
+                break;
+            }
+            sb.append(i == 0 ? "" : ", ").append(ids[i]);
+        }
+        return sb.append(')').toString();
     }
 
     /** The tick label of raster row position v: the recording index at an integer row, else blank. */

@@ -24,6 +24,7 @@ class FigureAxesTest {
         XYChart c = (XYChart) f.chart();
         assertEquals(-0.5, c.getStyler().getYAxisMin(), 1e-12);
         assertEquals(2.5, c.getStyler().getYAxisMax(), 1e-12);
+        assertEquals("neuron (recording index, bottom to top: 3, 17, 40)", c.getYAxisTitle());
         assertEquals("3", Figures.rowLabel(ids, 0.0));
         assertEquals("40", Figures.rowLabel(ids, 2.0));
         assertEquals("", Figures.rowLabel(ids, -1.0));
