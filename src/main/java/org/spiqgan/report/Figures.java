@@ -337,11 +337,11 @@ public final class Figures {
         return out;
     }
 
-    /** The raster's y-axis title: the recording indices of the rows, bottom to top (abridged past 20). */
+    /** The raster's y-axis title: the recording indices of the rows, bottom to top (abridged past 4, to fit). */
     static String rowTitle(int[] ids) {
-        StringBuilder sb = new StringBuilder("neuron (recording index, bottom to top: ");
+        StringBuilder sb = new StringBuilder("neurons (bottom to top: ");
         for (int i = 0; i < ids.length; i++) {
-            if (i == 20 && ids.length > 21) {
+            if (i == 4 && ids.length > 5) {
                 sb.append(", ..., ").append(ids[ids.length - 1]);
                 break;
             }

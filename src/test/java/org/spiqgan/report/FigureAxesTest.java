@@ -24,7 +24,8 @@ class FigureAxesTest {
         XYChart c = (XYChart) f.chart();
         assertEquals(-0.5, c.getStyler().getYAxisMin(), 1e-12);
         assertEquals(2.5, c.getStyler().getYAxisMax(), 1e-12);
-        assertEquals("neuron (recording index, bottom to top: 3, 17, 40)", c.getYAxisTitle());
+        assertEquals("neurons (bottom to top: 3, 17, 40)", c.getYAxisTitle());
+        assertEquals("neurons (bottom to top: 0, 1, 2, 3, ..., 9)", Figures.rowTitle(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
         assertEquals("3", Figures.rowLabel(ids, 0.0));
         assertEquals("40", Figures.rowLabel(ids, 2.0));
         assertEquals("", Figures.rowLabel(ids, -1.0));
