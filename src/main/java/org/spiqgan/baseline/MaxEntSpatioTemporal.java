@@ -247,7 +247,7 @@ public final class MaxEntSpatioTemporal {
                                   MaxEntFit.Options o) {
         int n = neurons.length;
         if (n > MaxEntExact.MAX_N) throw new IllegalArgumentException("the spatio-temporal model needs N <= " + MaxEntExact.MAX_N + " (exact conditional enumeration), not " + n);
-        if (lags < 1) throw new IllegalArgumentException("--lags must be at least 1, not " + lags);
+        if (lags < 1) throw new IllegalArgumentException("lags must be at least 1, not " + lags);
         int span = 0;
         if (stimulusLocked) for (Segment s : segments) span = Math.max(span, s.length());
         MaxEntLayout lay = new MaxEntLayout(MaxEntLayout.Model.SPATIOTEMPORAL, n, lags, span);

@@ -70,6 +70,20 @@ public final class SpiqganCli implements Runnable {
         }
     }
 
+    /** Library fields as the options that set them: the library names fields, the command line names flags. */
+    private static final String[][] FIELD_OPTIONS = {{"output", "--out"}, {"timesteps", "--timesteps"}, {"split", "--split"},
+        {"segmentLength", "--segment-length"}, {"stop", "--stop"}};
+
+    /** Replaces a leading "FIELD: " (or "FILE: FIELD: ") of a library message by the option that sets the field. */
+    static String optionNames(String message) {
+        for (String[] fo : FIELD_OPTIONS) {
+            if (message.startsWith(fo[0] + ": ")) return fo[1] + message.substring(fo[0].length());
+            int i = message.indexOf(": " + fo[0] + ": ");
+            if (i >= 0 && message.indexOf(": ") == i) return message.substring(0, i + 2) + fo[1] + message.substring(i + 2 + fo[0].length());
+        }
+        return message;
+    }
+
     /** Bad input is the user's to fix: one line, no stack trace. Anything else is our bug. */
     static final class OneLineBadInput implements IExecutionExceptionHandler {
         @Override
@@ -78,7 +92,7 @@ public final class SpiqganCli implements Runnable {
             Throwable t = ex;
             while (!(t instanceof BadInputException) && t.getCause() != null && t.getCause() != t) t = t.getCause();
             if (t instanceof BadInputException) {
-                err.println("spiqgan: " + t.getMessage().replace('\n', ' '));
+                err.println("spiqgan: " + optionNames(t.getMessage().replace('\n', ' ')));
                 return EXIT_BAD_INPUT;
             }
             if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {

@@ -60,7 +60,7 @@ public final class RasterReaders {
         if (opts.binMs() != null) raster = raster.withBinMs(opts.binMs());
         if (opts.segmentLength() != null) {
             if (opts.segmentLength() > raster.bins()) {
-                throw BadInputException.of(file, "--segment-length", "segment of " + opts.segmentLength()
+                throw BadInputException.of(file, "segmentLength", "segment of " + opts.segmentLength()
                         + " bins is longer than the recording (" + raster.bins() + " bins)");
             }
             raster = raster.withSegmentLength(opts.segmentLength());

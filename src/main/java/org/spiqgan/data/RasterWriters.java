@@ -44,12 +44,12 @@ public final class RasterWriters {
         else if (name.endsWith(".mat")) writeMat(file, r);
         else if (name.endsWith(".h5") || name.endsWith(".hdf5")) writeHdf5(file, r);
         else if (name.endsWith(".nwb")) writeNwb(file, r);
-        else throw BadInputException.of(file, "--out", "unknown format; use .npy, .csv, .tsv, .mat, .h5 or .nwb");
+        else throw BadInputException.of(file, "output", "unknown format; use .npy, .csv, .tsv, .mat, .h5 or .nwb");
     }
 
     private static void requireBytes(Path file, SpikeRaster r) {
         if ((long) r.neurons() * r.bins() > Integer.MAX_VALUE - 16) {
-            throw BadInputException.of(file, "--out", "a raster of " + r.neurons() + " x " + r.bins() + " is too large for this format; use .npy");
+            throw BadInputException.of(file, "output", "a raster of " + r.neurons() + " x " + r.bins() + " is too large for this format; use .npy");
         }
     }
 
@@ -111,7 +111,7 @@ public final class RasterWriters {
     /** MFL needs a seekable sink (it patches sizes of compressed entries): write to memory first. */
     static void writeMatFile(Path file, MatFile mat) throws IOException {
         long size = mat.getUncompressedSerializedSize();
-        if (size > Integer.MAX_VALUE - 1024) throw BadInputException.of(file, "--out", "too large for a MAT v5 file");
+        if (size > Integer.MAX_VALUE - 1024) throw BadInputException.of(file, "output", "too large for a MAT v5 file");
         java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) size + 1024);
         try (var sink = Sinks.wrap(buf)) {
             mat.writeTo(sink);
@@ -157,8 +157,8 @@ public final class RasterWriters {
             double binSec = r.binMs() / 1000.0;
             long total = 0;
             for (int i = 0; i < r.neurons(); i++) for (int t = 0; t < r.bins(); t++) total += r.count(i, t);
-            if (total > Integer.MAX_VALUE - 16) throw BadInputException.of(file, "--out", "too many spikes for one NWB dataset");
-            if (total == 0) throw BadInputException.of(file, "--out", "the raster has no spikes; an NWB units table needs at least one");
+            if (total > Integer.MAX_VALUE - 16) throw BadInputException.of(file, "output", "too many spikes for one NWB dataset");
+            if (total == 0) throw BadInputException.of(file, "output", "the raster has no spikes; an NWB units table needs at least one");
             double[] times = new double[(int) total];
             long[] index = new long[r.neurons()];
             int k = 0;

@@ -53,7 +53,7 @@ public final class SampleSetIO {
         else if (name.endsWith(".csv")) writeCsv(file, samples, ',');
         else if (name.endsWith(".tsv") || name.endsWith(".txt")) writeCsv(file, samples, '\t');
         else if (name.endsWith(".mat")) writeMat(file, samples);
-        else throw BadInputException.of(file, "--out", "unknown sample format; use .npy, .csv, .tsv or .mat");
+        else throw BadInputException.of(file, "output", "unknown sample format; use .npy, .csv, .tsv or .mat");
     }
 
     public static void writeNpy(Path file, SampleSet s) throws IOException {

@@ -31,7 +31,7 @@ public final class SpikeTrains {
         double t0 = startSec != null ? startSec : 0.0;
         long bins;
         if (stopSec != null) {
-            if (!(stopSec > t0)) throw BadInputException.of(file, "--stop", "must be after the start (" + t0 + " s), not " + stopSec);
+            if (!(stopSec > t0)) throw BadInputException.of(file, "stop", "must be after the start (" + t0 + " s), not " + stopSec);
             bins = (long) Math.ceil((stopSec - t0) / w - EPS);
         } else {
             double end = t0;

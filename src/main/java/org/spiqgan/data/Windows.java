@@ -37,12 +37,12 @@ public final class Windows {
         for (int i : neurons) {
             if (i < 0 || i >= raster.neurons()) throw new IllegalArgumentException("neuron index out of range: " + i);
         }
-        if (segments.isEmpty()) throw BadInputException.of(null, "--split", "the split has no data (check --train-fraction / --validation-fraction)");
+        if (segments.isEmpty()) throw BadInputException.of(null, "split", "the split has no data (check the train and validation fractions)");
         long total = count(segments, timesteps, stride);
         if (total == 0) {
             int longest = 0;
             for (Segment s : segments) longest = Math.max(longest, s.length());
-            throw BadInputException.of(null, "--timesteps", "a window of " + timesteps + " bins is longer than every segment (longest "
+            throw BadInputException.of(null, "timesteps", "a window of " + timesteps + " bins is longer than every segment (longest "
                     + longest + " bins)");
         }
         int n = neurons.length;

@@ -107,4 +107,12 @@ class UsageErrorsTest {
         assertFalse(e.getMessage().contains("\n"));
         CircuitCommand.checkMemory("small.qasm", 10, 100L << 20, 512L << 20);
     }
+
+    @Test
+    void libraryFieldsAreShownAsTheOptionsThatSetThem() {
+        assertEquals("FILE: --out: unknown format", SpiqganCli.optionNames("FILE: output: unknown format"));
+        assertEquals("--timesteps: too long", SpiqganCli.optionNames("timesteps: too long"));
+        assertEquals("FILE: --segment-length: longer", SpiqganCli.optionNames("FILE: segmentLength: longer"));
+        assertEquals("FILE: data: output: kept", SpiqganCli.optionNames("FILE: data: output: kept"));
+    }
 }

@@ -104,6 +104,6 @@ class BadInputTest {
     @Test
     void segmentLongerThanTheRecording() throws IOException {
         Path f = TestFiles.write(dir.resolve("s.npy"), TestFiles.npy("|u1", false, new long[] {10, 2}, new double[20]));
-        bad(f, ReadOptions.defaults().withSegmentLength(11), "--segment-length", "longer than the recording");
+        bad(f, ReadOptions.defaults().withSegmentLength(11), "segmentLength", "longer than the recording");
     }
 }
