@@ -51,6 +51,18 @@ public final class ExportQasmCommand implements Callable<Integer> {
                     + "(default: all 0, the start of a window's burn-in).")
     String historyBits;
 
+    /** Writes the program to --out (atomically) or standard output. */
+    private int emit(String text) throws java.io.IOException {
+        if (out != null) {
+            AtomicFile.writeString(out, text);
+            spec.commandLine().getErr().println("spiqgan: wrote " + out);
+        } else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
     /** Reads --z into zv: exactly zv.length finite numbers, or a one-line error. */
     private void parseZ(double[] zv, String what) {
         String[] p = z.split(",");
@@ -92,14 +104,7 @@ public final class ExportQasmCommand implements Callable<Integer> {
         }
         String text = org.spiqgan.model.stationary.StationaryQasm.write(cfg, r.parameters(checkpoint.equals("last")), group, format,
                 r.data.neuronIndices(), zv, hist);
-        if (out != null) {
-            AtomicFile.writeString(out, text);
-            spec.commandLine().getErr().println("spiqgan: wrote " + out);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
-        return 0;
+        return emit(text);
     }
 
     @Override
@@ -154,14 +159,7 @@ public final class ExportQasmCommand implements Callable<Integer> {
             }
             text = header(m, g, t, c, latent, feedback, zv) + Qasm.toQasm2(c, params, zv);
         }
-        if (out != null) {
-            AtomicFile.writeString(out, text);
-            spec.commandLine().getErr().println("spiqgan: wrote " + out);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
-        return 0;
+        return emit(text);
     }
 
     /** Comment lines: what the qubits and inputs mean, and the latent range the model was trained with. */

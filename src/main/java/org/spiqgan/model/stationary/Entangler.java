@@ -49,7 +49,7 @@ public interface Entangler {
      */
     default void angleTable(double[] p, int off, int n, int target, double[] angle) {
         angle[0] = 0;
-        int[][] pairs = pairs(n);
+        int[][] pairs = pairs(n);  // once per block and parameter update, not per lane
         double[] b = new double[target];
         for (int i = 0; i < pairs.length; i++) if (pairs[i][1] == target) b[pairs[i][0]] = p[off + i];
         for (int lo = 1; lo < (1 << target); lo++) {
@@ -58,9 +58,11 @@ public interface Entangler {
         }
     }
 
-    /** Adds dL/d(angle of pair) to {@code grad[off + i]} from the table gradient of target r. */
-    default void tableGradient(double[] tableGrad, int n, int target, double[] grad, int off) {
-        int[][] pairs = pairs(n);
+    /**
+     * Adds dL/d(angle of pair) to {@code grad[off + i]} from the table gradient of target r; {@code pairs} is
+     * {@link #pairs}(n), computed once by the caller (this runs for every chunk of lanes).
+     */
+    static void tableGradient(int[][] pairs, double[] tableGrad, int target, double[] grad, int off) {
         for (int i = 0; i < pairs.length; i++) {
             if (pairs[i][1] != target) continue;
             int bit = 1 << pairs[i][0];

@@ -121,45 +121,12 @@ public final class SequenceEngine {
 
     /** log P(x_t | history, z_m) for every lane (sequence, draw, predicted bin); z holds count x draws x d values. */
     public double[] logProbs(double[] p, Sequences s, double[] z, int draws, BatchExecutor ex) {
-        long total = (long) s.count() * draws * s.length();
-        double[] out = new double[Math.toIntExact(total)];
-        StationaryGenerator.Tables t = gen.tables(p);
-        ex.run(chunks(total), c -> {
-            StationaryGenerator.Workspace w = workspaces.get();
-            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
-            byte[] x = new byte[StationaryGenerator.LANES * cfg.neurons()];
-            double[] lp = new double[StationaryGenerator.LANES];
-            int lanes = fill(s, z, draws, c, in, x);
-            gen.logProb(p, t, lanes, in, x, w, lp);
-            System.arraycopy(lp, 0, out, c * StationaryGenerator.LANES, lanes);
-        });
-        return out;
+        return forward(p, s, z, draws, ex).logp;
     }
 
     /** Adds sum_l u_l d log P_l / d params to {@code grad} (lanes as in {@link #logProbs}). */
     public void gradient(double[] p, Sequences s, double[] z, int draws, double[] u, BatchExecutor ex, double[] grad) {
-        long total = (long) s.count() * draws * s.length();
-        int nc = chunks(total);
-        double[][] partial = new double[nc][];
-        StationaryGenerator.Tables t = gen.tables(p);
-        ex.run(nc, c -> {
-            StationaryGenerator.Workspace w = workspaces.get();
-            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
-            byte[] x = new byte[StationaryGenerator.LANES * cfg.neurons()];
-            double[] uc = new double[StationaryGenerator.LANES];
-            int lanes = fill(s, z, draws, c, in, x);
-            System.arraycopy(u, c * StationaryGenerator.LANES, uc, 0, lanes);
-            boolean any = false;
-            for (int k = 0; k < lanes; k++) any |= uc[k] != 0;
-            if (!any) return;
-            double[] g = new double[grad.length];
-            gen.gradient(p, t, lanes, in, x, uc, w, g);
-            partial[c] = g;
-        });
-        for (double[] g : partial) {
-            if (g == null) continue;
-            for (int i = 0; i < grad.length; i++) grad[i] += g[i];
-        }
+        gradient(forward(p, s, z, draws, ex), u, ex, grad);
     }
 
     /**

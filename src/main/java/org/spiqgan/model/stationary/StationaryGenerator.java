@@ -27,6 +27,8 @@ public final class StationaryGenerator {
     private final int row;
     /** source[i][e]: the input-row index weight e of neuron i's angles reads. */
     private final int[][] source;
+    /** The entangler's (control, target) pairs of each group's circuit. */
+    private final int[][][] pairs;
 
     public StationaryGenerator(StationaryConfig cfg) {
         this.cfg = cfg;
@@ -35,6 +37,8 @@ public final class StationaryGenerator {
         this.row = cfg.inputRow();
         this.source = new int[cfg.neurons()][inputs];
         for (int i = 0; i < cfg.neurons(); i++) for (int e = 0; e < inputs; e++) source[i][e] = cfg.inputIndex(i, e);
+        this.pairs = new int[cfg.groups()][][];
+        for (int g = 0; g < cfg.groups(); g++) pairs[g] = family.pairs(cfg.groupQubits(g));
     }
 
     public StationaryConfig config() { return cfg; }
@@ -202,7 +206,7 @@ public final class StationaryGenerator {
                     if (c == null) continue;
                     java.util.Arrays.fill(w.tableGrad, 0, 1 << r, 0.0);
                     RealBatchKernels.multiplexedRyAdjoint(w.psi, w.lam, n, LANES, r, c, t.sin[g][j * n + r], w.tableGrad, w.laneScratch);
-                    family.tableGradient(w.tableGrad, n, r, grad, entOff);
+                    Entangler.tableGradient(pairs[g], w.tableGrad, r, grad, entOff);
                 }
                 for (int q = n - 1; q >= 0; q--) {
                     int o = (j * n + q) * LANES;
