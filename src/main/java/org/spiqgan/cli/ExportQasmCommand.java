@@ -47,8 +47,8 @@ public final class ExportQasmCommand implements Callable<Integer> {
     int group;
 
     @Option(names = "--history-bits", paramLabel = "BITS",
-            description = "Stationary model: the previous H patterns of all N neurons as H x N 0/1 characters, x_{t-1} first "
-                    + "(default: all 0, the start of a window's burn-in).")
+            description = "Stationary model: the previous H patterns of all N neurons as H x N 0/1 characters, x_{t-1} first, "
+                    + "each pattern led by the hidden units' bits when the model has them (default: all 0, the start of a window's burn-in).")
     String historyBits;
 
     /** Writes the program to --out (atomically) or standard output. */
@@ -93,12 +93,13 @@ public final class ExportQasmCommand implements Callable<Integer> {
                 }
             }
         }
-        int[] hist = new int[cfg.history() * cfg.neurons()];
+        int[] hist = new int[cfg.history() * cfg.units()];
         if (historyBits != null) {
             String b = historyBits.replace(",", "");
             if (b.length() != hist.length || !b.matches("[01]*")) {
                 throw BadInputException.of(null, "--history-bits", "needs " + hist.length + " characters 0 or 1 (H = " + cfg.history()
-                        + " bins x N = " + cfg.neurons() + " neurons), got '" + historyBits + "'");
+                        + " bins x " + (cfg.hidden() > 0 ? cfg.hidden() + " hidden units + " : "") + "N = " + cfg.neurons()
+                        + " neurons), got '" + historyBits + "'");
             }
             for (int i = 0; i < hist.length; i++) hist[i] = b.charAt(i) - '0';
         }

@@ -40,6 +40,11 @@ public final class StationaryOptions {
                     + "(its own neuron's only) or mixed (the previous bin of every neuron, older bins of its own). Default: ${DEFAULT-VALUE}.")
     String feedback;
 
+    @Option(names = "--hidden-units", defaultValue = "0", paramLabel = "K",
+            description = "Stationary model: hidden binary units (0, 1 or 2) generated and fed back like neurons but not output, "
+                    + "a slow common drive; training sums them out exactly (forward-backward). Needs --history 1. Default: ${DEFAULT-VALUE}.")
+    int hiddenUnits;
+
     @Option(names = "--latent-dim", defaultValue = "4", paramLabel = "D",
             description = "Stationary model: latent dimension (one z per window). Default: ${DEFAULT-VALUE}.")
     int latentDim;

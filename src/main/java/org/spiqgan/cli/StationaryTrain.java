@@ -33,7 +33,7 @@ final class StationaryTrain {
             "--score-weight", "--pretrain", "--pretrain-lr", "--ancillas", "--latent", "--input-weights", "--encoding", "--rotations",
             "--entangler", "--share-timesteps", "--autoregressive");
     /** Options only the stationary model has. */
-    static final java.util.List<String> STATIONARY_ONLY = java.util.List.of("--ansatz", "--history", "--feedback", "--latent-dim",
+    static final java.util.List<String> STATIONARY_ONLY = java.util.List.of("--ansatz", "--history", "--feedback", "--hidden-units", "--latent-dim",
             "--burn-in", "--likelihood-steps", "--refine-steps", "--draws", "--lr", "--lr-half-life", "--moment-samples",
             "--lambda-moments", "--init-from");
 
@@ -57,8 +57,10 @@ final class StationaryTrain {
         StationaryTraining tr;
         try {
             int group = pr.hasMatchedOption("--group-size") ? c.groupSize : StationaryOptions.GROUP;
-            cfg = new StationaryConfig(n, Math.min(group, n), pr.hasMatchedOption("--layers") ? c.layers : StationaryOptions.LAYERS,
-                    o.ansatz, o.latentDim, pr.hasMatchedOption("--z-max") ? c.zMax : StationaryOptions.Z_MAX, o.history, o.burnIn, o.feedback);
+            // hidden units join the first circuit, so --group-size counts neurons per circuit
+            cfg = new StationaryConfig(n, Math.min(group, n) + o.hiddenUnits, pr.hasMatchedOption("--layers") ? c.layers : StationaryOptions.LAYERS,
+                    o.ansatz, o.latentDim, pr.hasMatchedOption("--z-max") ? c.zMax : StationaryOptions.Z_MAX, o.history, o.burnIn, o.feedback,
+                    o.hiddenUnits);
             tr = new StationaryTraining(o.likelihoodSteps, o.refineSteps, pr.hasMatchedOption("--batch") ? c.batch : StationaryOptions.batch(t),
                     o.draws, o.lr, o.lrHalfLife, pr.hasMatchedOption("--ema") ? c.ema : StationaryOptions.EMA, o.momentSamples,
                     lambdas(o.lambdaMoments), pr.hasMatchedOption("--eval-every") ? (int) c.evalEvery : StationaryOptions.EVAL_EVERY,
@@ -308,7 +310,7 @@ final class StationaryTrain {
     /** Specification field names to the options that set them, so the one-line error names what the user typed. */
     private static String optionWords(String m) {
         String[][] map = {{"groupSize", "--group-size"}, {"layers", "--layers"}, {"entangler", "--ansatz"}, {"latent", "--latent-dim"},
-            {"zMax", "--z-max"}, {"history", "--history"}, {"burnIn", "--burn-in"}, {"feedback", "--feedback"}, {"likelihoodSteps", "--likelihood-steps"},
+            {"zMax", "--z-max"}, {"history", "--history"}, {"burnIn", "--burn-in"}, {"feedback", "--feedback"}, {"hidden", "--hidden-units"}, {"likelihoodSteps", "--likelihood-steps"},
             {"refineSteps", "--refine-steps"}, {"batch", "--batch"}, {"draws", "--draws"}, {"lrHalfLife", "--lr-half-life"},
             {"lr ", "--lr "}, {"ema", "--ema"}, {"momentSamples", "--moment-samples"}, {"lambda weights", "--lambda-moments weights"},
             {"evalEvery", "--eval-every"}, {"validationSamples", "--validation-samples"}, {"checkpointEvery", "--checkpoint-every"},

@@ -29,7 +29,7 @@ public final class SequenceEngine {
 
     /** Fills inputs (z, then x_{t-1} .. x_{t-H}) and targets x_t of the chunk's lanes; returns the lane count. */
     private int fill(Sequences s, double[] z, int draws, int chunk, double[] in, byte[] x) {
-        int n = cfg.neurons(), d = cfg.latent(), h = cfg.history(), width = gen.inputs();
+        int n = cfg.units(), d = cfg.latent(), h = cfg.history(), width = gen.inputs();
         long total = (long) s.count() * draws * s.length();
         int first = chunk * StationaryGenerator.LANES;
         int lanes = (int) Math.min(StationaryGenerator.LANES, total - first);
@@ -62,9 +62,11 @@ public final class SequenceEngine {
         final Sequences s;
         final double[] z;
         final int draws;
+        final int alts;
         final StationaryGenerator.Tables tables;
 
-        Forward(double[] logp, double[][][] states, double[] p, Sequences s, double[] z, int draws, StationaryGenerator.Tables t) {
+        Forward(double[] logp, double[][][] states, double[] p, Sequences s, double[] z, int draws, int alts, StationaryGenerator.Tables t) {
+            this.alts = alts;
             this.logp = logp;
             this.states = states;
             this.p = p;
@@ -77,21 +79,31 @@ public final class SequenceEngine {
 
     /** log P(x_t | history, z_m) for every lane, keeping the final states for {@link #gradient(Forward, double[], BatchExecutor, double[])}. */
     public Forward forward(double[] p, Sequences s, double[] z, int draws, BatchExecutor ex) {
+        return forward(p, s, z, draws, 1, ex);
+    }
+
+    /**
+     * As {@link #forward(double[], Sequences, double[], int, BatchExecutor)} with {@code alts} patterns per lane, the
+     * target with its hidden units set to each a < alts: {@code logp[lane * alts + a]}
+     * ({@link StationaryGenerator#logProb(double[], StationaryGenerator.Tables, int, double[], byte[], int,
+     * StationaryGenerator.Workspace, double[], double[][])}).
+     */
+    public Forward forward(double[] p, Sequences s, double[] z, int draws, int alts, BatchExecutor ex) {
         long total = (long) s.count() * draws * s.length();
-        double[] out = new double[Math.toIntExact(total)];
+        double[] out = new double[Math.toIntExact(total * alts)];
         StationaryGenerator.Tables t = gen.tables(p);
         int nc = chunks(total);
         double[][][] states = new double[nc][cfg.groups()][];
         ex.run(nc, c -> {
             StationaryGenerator.Workspace w = workspaces.get();
             double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
-            byte[] x = new byte[StationaryGenerator.LANES * cfg.neurons()];
-            double[] lp = new double[StationaryGenerator.LANES];
+            byte[] x = new byte[StationaryGenerator.LANES * cfg.units()];
+            double[] lp = new double[StationaryGenerator.LANES * alts];
             int lanes = fill(s, z, draws, c, in, x);
-            gen.logProb(p, t, lanes, in, x, w, lp, states[c]);
-            System.arraycopy(lp, 0, out, c * StationaryGenerator.LANES, lanes);
+            gen.logProb(p, t, lanes, in, x, alts, w, lp, states[c]);
+            System.arraycopy(lp, 0, out, c * StationaryGenerator.LANES * alts, lanes * alts);
         });
-        return new Forward(out, states, p, s, z, draws, t);
+        return new Forward(out, states, p, s, z, draws, alts, t);
     }
 
     /** Adds sum_l u_l d log P_l / d params to {@code grad}, from a kept forward sweep. */
@@ -102,15 +114,16 @@ public final class SequenceEngine {
         ex.run(nc, c -> {
             StationaryGenerator.Workspace w = workspaces.get();
             double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
-            byte[] x = new byte[StationaryGenerator.LANES * cfg.neurons()];
-            double[] uc = new double[StationaryGenerator.LANES];
+            byte[] x = new byte[StationaryGenerator.LANES * cfg.units()];
+            int alts = f.alts;
+            double[] uc = new double[StationaryGenerator.LANES * alts];
             int lanes = fill(f.s, f.z, f.draws, c, in, x);
-            System.arraycopy(u, c * StationaryGenerator.LANES, uc, 0, lanes);
+            System.arraycopy(u, c * StationaryGenerator.LANES * alts, uc, 0, lanes * alts);
             boolean any = false;
-            for (int k = 0; k < lanes; k++) any |= uc[k] != 0;
+            for (int k = 0; k < lanes * alts; k++) any |= uc[k] != 0;
             if (!any) return;
             double[] g = new double[grad.length];
-            gen.gradient(f.p, f.tables, lanes, in, x, uc, w, g, f.states[c]);
+            gen.gradient(f.p, f.tables, lanes, in, x, alts, uc, w, g, f.states[c]);
             partial[c] = g;
         });
         for (double[] g : partial) {
@@ -148,7 +161,7 @@ public final class SequenceEngine {
             throw new IllegalArgumentException("the first sequence must be a multiple of " + StationaryGenerator.LANES);
         }
         long chunkOffset = firstSequence / StationaryGenerator.LANES;
-        int n = cfg.neurons(), d = cfg.latent(), h = cfg.history(), width = gen.inputs();
+        int n = cfg.units(), d = cfg.latent(), h = cfg.history(), width = gen.inputs();
         int bins = h + length;
         byte[] bits = new byte[Math.multiplyExact(Math.multiplyExact(count, bins), n)];
         StationaryGenerator.Tables t = gen.tables(p);

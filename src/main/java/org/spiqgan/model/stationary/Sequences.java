@@ -38,6 +38,15 @@ public record Sequences(byte[] bits, int count, int neurons, int history, int le
         return new Sequences(out, idx.length, neurons, history, length);
     }
 
+    /** The same sequences without their first {@code k} units of every bin (the hidden units of a generator). */
+    public Sequences dropFirstUnits(int k) {
+        if (k == 0) return this;
+        int m = neurons - k;
+        byte[] out = new byte[count * bins() * m];
+        for (int r = 0; r < count * bins(); r++) System.arraycopy(bits, r * neurons + k, out, r * m, m);
+        return new Sequences(out, count, m, history, length);
+    }
+
     /** The last {@code timesteps} bins of every sequence as windows (S, N, timesteps). */
     public SampleSet lastBins(int timesteps) {
         int n = neurons, from = bins() - timesteps;

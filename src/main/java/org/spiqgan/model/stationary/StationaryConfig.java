@@ -18,15 +18,28 @@ package org.spiqgan.model.stationary;
  *                  only its own neuron's history (no excitation loops across neurons; neurons are then coupled within a
  *                  bin by the entangler and across bins only through the shared latent); {@code mixed}: the previous
  *                  bin of all neurons, older bins of its own neuron only
+ * @param hidden    hidden units: unobserved binary units (qubits 0 .. hidden-1 of the first circuit, before the
+ *                  neurons) generated and fed back like neurons but never part of the output; a slow common drive.
+ *                  Training marginalises them exactly (forward-backward over the 2^hidden states, {@link HiddenDrive}).
+ *                  Needs history 1. Circuits then hold groupSize qubits in all, hidden ones included.
  */
 public record StationaryConfig(int neurons, int groupSize, int layers, String entangler, int latent, double zMax, int history,
-        int burnIn, String feedback) {
+        int burnIn, String feedback, int hidden) {
     public static final String FEEDBACK_ALL = "all", FEEDBACK_SELF = "self", FEEDBACK_MIXED = "mixed";
 
     /** The architecture with feedback from all neurons (the form of runs written before the option existed). */
     public StationaryConfig(int neurons, int groupSize, int layers, String entangler, int latent, double zMax, int history, int burnIn) {
-        this(neurons, groupSize, layers, entangler, latent, zMax, history, burnIn, FEEDBACK_ALL);
+        this(neurons, groupSize, layers, entangler, latent, zMax, history, burnIn, FEEDBACK_ALL, 0);
     }
+
+    /** The architecture without hidden units (the form of runs written before they existed). */
+    public StationaryConfig(int neurons, int groupSize, int layers, String entangler, int latent, double zMax, int history, int burnIn,
+            String feedback) {
+        this(neurons, groupSize, layers, entangler, latent, zMax, history, burnIn, feedback, 0);
+    }
+
+    /** Hidden units a model may have: the forward-backward pass costs 2^hidden lanes per bin. */
+    public static final int MAX_HIDDEN = 2;
 
     /** Qubits a circuit may have in training (2^20 amplitudes per lane is already 8 MiB). */
     public static final int MAX_GROUP = 16;
@@ -49,32 +62,43 @@ public record StationaryConfig(int neurons, int groupSize, int layers, String en
         if (!feedback.equals(FEEDBACK_ALL) && !feedback.equals(FEEDBACK_SELF) && !feedback.equals(FEEDBACK_MIXED)) {
             throw new IllegalArgumentException("feedback must be all, self or mixed, not '" + feedback + "'");
         }
+        if (hidden < 0 || hidden > MAX_HIDDEN) throw new IllegalArgumentException("hidden must be in 0.." + MAX_HIDDEN + ", not " + hidden);
+        if (hidden > 0 && history != 1) throw new IllegalArgumentException("hidden units need history 1, not " + history);
+        if (hidden > 0 && groupSize <= hidden) {
+            throw new IllegalArgumentException("groupSize must exceed hidden (" + hidden + "), not " + groupSize);
+        }
     }
+
+    /** Units of a bin as the circuits see them: the hidden units, then the N neurons. */
+    public int units() { return hidden + neurons; }
 
     public boolean selfFeedback() { return FEEDBACK_SELF.equals(feedback); }
 
-    /** Values in a lane's input row: the latent, then the previous H bins of all N neurons. */
-    public int inputRow() { return latent + history * neurons; }
+    /** Values in a lane's input row: the latent, then the previous H bins of all units. */
+    public int inputRow() { return latent + history * units(); }
 
-    public int groups() { return (neurons + groupSize - 1) / groupSize; }
+    public int groups() { return (units() + groupSize - 1) / groupSize; }
 
+    /** The first unit of group g (units count the hidden ones first). */
     public int groupStart(int g) { return g * groupSize; }
 
-    public int groupQubits(int g) { return Math.min(groupSize, neurons - g * groupSize); }
+    public int groupQubits(int g) { return Math.min(groupSize, units() - g * groupSize); }
 
     /** Inputs of each RY angle besides its bias: d latent weights and H x N (self: H; mixed: N + H - 1) feedback weights. */
     public int inputsPerAngle() {
-        if (FEEDBACK_MIXED.equals(feedback)) return latent + (history == 0 ? 0 : neurons + history - 1);
-        return latent + history * (selfFeedback() ? 1 : neurons);
+        int u = units();
+        if (FEEDBACK_MIXED.equals(feedback)) return latent + (history == 0 ? 0 : u + history - 1);
+        return latent + history * (selfFeedback() ? 1 : u);
     }
 
-    /** Where weight e of an angle of neuron i reads its input in the lane's input row. */
-    public int inputIndex(int neuron, int e) {
+    /** Where weight e of an angle of unit i reads its input in the lane's input row. */
+    public int inputIndex(int unit, int e) {
+        int u = units();
         if (e < latent || FEEDBACK_ALL.equals(feedback)) return e;
-        if (selfFeedback()) return latent + (e - latent) * neurons + neuron;
-        if (e < latent + neurons) return e;
-        int lag = 2 + (e - latent - neurons);
-        return latent + (lag - 1) * neurons + neuron;
+        if (selfFeedback()) return latent + (e - latent) * u + unit;
+        if (e < latent + u) return e;
+        int lag = 2 + (e - latent - u);
+        return latent + (lag - 1) * u + unit;
     }
 
     public Entangler family() { return Entangler.of(entangler); }
@@ -97,7 +121,8 @@ public record StationaryConfig(int neurons, int groupSize, int layers, String en
     public String describe() {
         return String.format(java.util.Locale.ROOT,
                 "stationary autoregressive: %d neurons in %d circuit(s) of <= %d qubits, %d layers, entangler %s, latent %d "
-                        + "in [0, %.3g), history %d bins (feedback %s), burn-in %d; %d trainable parameters",
-                neurons, groups(), groupSize, layers, entangler, latent, zMax, history, feedback, burnIn, parameterCount());
+                        + "in [0, %.3g), history %d bins (feedback %s), %sburn-in %d; %d trainable parameters",
+                neurons, groups(), groupSize, layers, entangler, latent, zMax, history, feedback,
+                hidden == 0 ? "" : hidden + " hidden unit" + (hidden == 1 ? "" : "s") + ", ", burnIn, parameterCount());
     }
 }

@@ -35,8 +35,8 @@ public final class StationaryGenerator {
         this.family = cfg.family();
         this.inputs = cfg.inputsPerAngle();
         this.row = cfg.inputRow();
-        this.source = new int[cfg.neurons()][inputs];
-        for (int i = 0; i < cfg.neurons(); i++) for (int e = 0; e < inputs; e++) source[i][e] = cfg.inputIndex(i, e);
+        this.source = new int[cfg.units()][inputs];
+        for (int i = 0; i < cfg.units(); i++) for (int e = 0; e < inputs; e++) source[i][e] = cfg.inputIndex(i, e);
         this.pairs = new int[cfg.groups()][][];
         for (int g = 0; g < cfg.groups(); g++) pairs[g] = family.pairs(cfg.groupQubits(g));
     }
@@ -94,7 +94,7 @@ public final class StationaryGenerator {
         final double[] psi, lam, c, s, gth, tableGrad, laneScratch;
 
         public Workspace(StationaryConfig cfg) {
-            int n = Math.min(cfg.groupSize(), cfg.neurons());
+            int n = Math.min(cfg.groupSize(), cfg.units());
             psi = new double[LANES << n];
             lam = new double[LANES << n];
             c = new double[cfg.layers() * n * LANES];
@@ -145,7 +145,7 @@ public final class StationaryGenerator {
 
     private int code(byte[] x, int k, int start, int n) {
         int code = 0;
-        int o = k * cfg.neurons() + start;
+        int o = k * cfg.units() + start;
         for (int q = 0; q < n; q++) code |= (x[o + q] & 1) << q;
         return code;
     }
@@ -157,7 +157,16 @@ public final class StationaryGenerator {
 
     /** As {@link #logProb}, and keeps each group's final states in {@code keep[g]} (allocated when null) for {@link #gradient}. */
     public void logProb(double[] p, Tables t, int lanes, double[] in, byte[] x, Workspace w, double[] logp, double[][] keep) {
-        java.util.Arrays.fill(logp, 0, lanes, 0.0);
+        logProb(p, t, lanes, in, x, 1, w, logp, keep);
+    }
+
+    /**
+     * log P of {@code alts} patterns per lane: x_k with its hidden units (the low bits of group 0) replaced by
+     * each a < alts, written to {@code logp[k * alts + a]}; x_k's hidden bits must be 0. One forward sweep
+     * serves all of them. With alts = 1 this is {@link #logProb}.
+     */
+    public void logProb(double[] p, Tables t, int lanes, double[] in, byte[] x, int alts, Workspace w, double[] logp, double[][] keep) {
+        java.util.Arrays.fill(logp, 0, lanes * alts, 0.0);
         for (int g = 0; g < cfg.groups(); g++) {
             int n = cfg.groupQubits(g);
             forward(p, t, g, lanes, in, w);
@@ -165,9 +174,13 @@ public final class StationaryGenerator {
                 if (keep[g] == null) keep[g] = new double[LANES << n];
                 System.arraycopy(w.psi, 0, keep[g], 0, LANES << n);
             }
+            int variants = g == 0 ? alts : 1;
             for (int k = 0; k < lanes; k++) {
-                double amp = w.psi[code(x, k, cfg.groupStart(g), n) * LANES + k];
-                logp[k] += Math.log(amp * amp + PROBABILITY_FLOOR);
+                int code = code(x, k, cfg.groupStart(g), n);
+                for (int a = 0; a < alts; a++) {
+                    double amp = w.psi[(code | (variants == 1 ? 0 : a)) * LANES + k];
+                    logp[k * alts + a] += Math.log(amp * amp + PROBABILITY_FLOOR);
+                }
             }
         }
     }
@@ -182,6 +195,15 @@ public final class StationaryGenerator {
 
     /** As {@link #gradient}, starting from final states kept by {@link #logProb} (null: computed here). */
     public double gradient(double[] p, Tables t, int lanes, double[] in, byte[] x, double[] u, Workspace w, double[] grad, double[][] kept) {
+        return gradient(p, t, lanes, in, x, 1, u, w, grad, kept);
+    }
+
+    /**
+     * Adds sum_k sum_a u[k * alts + a] d log P(x_k with hidden bits a) / d params, the patterns of
+     * {@link #logProb(double[], Tables, int, double[], byte[], int, Workspace, double[], double[][])}.
+     */
+    public double gradient(double[] p, Tables t, int lanes, double[] in, byte[] x, int alts, double[] u, Workspace w, double[] grad,
+            double[][] kept) {
         double value = 0;
         for (int g = 0; g < cfg.groups(); g++) {
             int n = cfg.groupQubits(g);
@@ -192,11 +214,25 @@ public final class StationaryGenerator {
                 System.arraycopy(kept[g], 0, w.psi, 0, LANES << n);
             }
             java.util.Arrays.fill(w.lam, 0, LANES << n, 0.0);
+            boolean variants = g == 0 && alts > 1;
             for (int k = 0; k < lanes; k++) {
-                int b = code(x, k, cfg.groupStart(g), n) * LANES + k;
-                double amp = w.psi[b], prob = amp * amp + PROBABILITY_FLOOR;
-                value += u[k] * Math.log(prob);
-                w.lam[b] = u[k] * 2 * amp / prob;
+                int code = code(x, k, cfg.groupStart(g), n);
+                if (variants) {
+                    for (int a = 0; a < alts; a++) {
+                        int b = (code | a) * LANES + k;
+                        double amp = w.psi[b], prob = amp * amp + PROBABILITY_FLOOR, uk = u[k * alts + a];
+                        value += uk * Math.log(prob);
+                        w.lam[b] = uk * 2 * amp / prob;
+                    }
+                } else {
+                    // the other groups' factor is common to every hidden variant: its weight is their sum
+                    double uk = 0;
+                    for (int a = 0; a < alts; a++) uk += u[k * alts + a];
+                    int b = code * LANES + k;
+                    double amp = w.psi[b], prob = amp * amp + PROBABILITY_FLOOR;
+                    value += uk * Math.log(prob);
+                    w.lam[b] = uk * 2 * amp / prob;
+                }
             }
             java.util.Arrays.fill(w.gth, 0, cfg.layers() * n * LANES, 0.0);
             for (int j = cfg.layers() - 1; j >= 0; j--) {
@@ -262,7 +298,7 @@ public final class StationaryGenerator {
                         break;
                     }
                 }
-                int o = k * cfg.neurons() + cfg.groupStart(g);
+                int o = k * cfg.units() + cfg.groupStart(g);
                 for (int q = 0; q < n; q++) x[o + q] = (byte) ((pick >>> q) & 1);
                 if (logp != null) {
                     double a = w.psi[pick * LANES + k];
@@ -290,6 +326,13 @@ public final class StationaryGenerator {
      * (a = 2 asin sqrt r), every other angle and weight drawn from N(0, spread^2), feedback weights 0.
      */
     public double[] initialParameters(double[] rates, double spread, long seed) {
+        if (rates.length == cfg.neurons() && cfg.hidden() > 0) {
+            // hidden units start undecided: probability 1/2
+            double[] all = new double[cfg.units()];
+            java.util.Arrays.fill(all, 0, cfg.hidden(), 0.5);
+            System.arraycopy(rates, 0, all, cfg.hidden(), rates.length);
+            rates = all;
+        }
         double[] p = new double[cfg.parameterCount()];
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int i = 0; i < p.length; i++) p[i] = spread * gaussian(rnd);

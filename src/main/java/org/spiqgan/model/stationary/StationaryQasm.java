@@ -26,11 +26,12 @@ public final class StationaryQasm {
         StringBuilder sb = new StringBuilder();
         sb.append(version == 3 ? "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n" : "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n");
         sb.append("// spiqgan stationary autoregressive generator, neuron group ").append(g).append(" of ").append(cfg.groups()).append('\n');
-        sb.append("// qubit q = neuron ").append(range(neuronIds, cfg.groupStart(g), n)).append(" (recording indices), no ancillas\n");
+        sb.append("// qubit q = neuron ").append(range(neuronIds, cfg.groupStart(g), n, cfg.hidden()))
+                .append(" (recording indices; h = a hidden unit, measured and fed forward but not output), no ancillas\n");
         sb.append(String.format(Locale.ROOT, "// latent z (d = %d) drawn once per window from U[0, %s)^d; bound here to %s%n", d, fmt(cfg.zMax()),
                 java.util.Arrays.toString(z)));
-        sb.append(String.format(Locale.ROOT, "// history: the previous %d measured patterns of all %d neurons, bound here to %s (x_{t-1} first)%n",
-                cfg.history(), cfg.neurons(), java.util.Arrays.toString(history)));
+        sb.append(String.format(Locale.ROOT, "// history: the previous %d measured patterns of all %d units (hidden first), bound here to %s (x_{t-1} first)%n",
+                cfg.history(), cfg.units(), java.util.Arrays.toString(history)));
         sb.append(String.format(Locale.ROOT, "// generation: start from empty history, run %d burn-in bins, then one bin per timestep, feeding each "
                 + "measured pattern forward (RY angle of layer j, qubit q = a + w.z + V.history)%n", cfg.burnIn()));
         sb.append(String.format(Locale.ROOT, "// layers %d, entangler %s, feedback %s%n", cfg.layers(), cfg.entangler(), cfg.feedback()));
@@ -55,9 +56,12 @@ public final class StationaryQasm {
         return sb.toString();
     }
 
-    private static String range(int[] ids, int from, int n) {
+    private static String range(int[] ids, int from, int n, int hidden) {
         StringBuilder sb = new StringBuilder();
-        for (int q = 0; q < n; q++) sb.append(q == 0 ? "" : ", ").append("q").append(q).append("=").append(ids[from + q]);
+        for (int q = 0; q < n; q++) {
+            int unit = from + q;
+            sb.append(q == 0 ? "" : ", ").append("q").append(q).append("=").append(unit < hidden ? "h" + unit : String.valueOf(ids[unit - hidden]));
+        }
         return sb.toString();
     }
 

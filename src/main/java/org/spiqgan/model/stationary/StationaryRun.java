@@ -114,7 +114,8 @@ public final class StationaryRun {
         SequenceEngine e = new SequenceEngine(new StationaryGenerator(generator));
         try (BatchExecutor ex = new BatchExecutor(threads)) {
             double[] z = new double[count * generator.latent()];
-            return e.generate(parameters(last), count, generator.burnIn() + timesteps, seed, z, ex, first).lastBins(timesteps);
+            return e.generate(parameters(last), count, generator.burnIn() + timesteps, seed, z, ex, first).dropFirstUnits(generator.hidden())
+                    .lastBins(timesteps);
         }
     }
 }

@@ -152,6 +152,7 @@ public final class StationaryTrainer {
         Sequences batch = fit.subset(idx);
         double[] z = new double[b * m * d];
         for (int i = 0; i < z.length; i++) z[i] = rnd.nextDouble() * cfg.zMax();
+        if (cfg.hidden() > 0) return HiddenDrive.nllAndGradient(engine, p, batch, z, m, ex, grad);
         SequenceEngine.Forward fw = engine.forward(p, batch, z, m, ex);
         double[] lp = fw.logp;
         double[] u = new double[lp.length];
@@ -187,7 +188,7 @@ public final class StationaryTrainer {
         Sequences gen = engine.generate(p, count, cfg.burnIn() + timesteps, StepRandom.of(tr.seed(), step, 12).nextLong(), z, ex);
         int len = gen.length();
         double[] u = new double[count * len];
-        double loss = moments.rewardToGoWeights(gen.lastBins(timesteps), len - timesteps, u);
+        double loss = moments.rewardToGoWeights(gen.dropFirstUnits(cfg.hidden()).lastBins(timesteps), len - timesteps, u);
         engine.gradient(p, gen, z, 1, u, ex, grad);
         return loss;
     }
@@ -217,6 +218,6 @@ public final class StationaryTrainer {
     public static SampleSet generate(SequenceEngine engine, StationaryConfig cfg, double[] p, int count, int timesteps, long seed,
             BatchExecutor ex) {
         double[] z = new double[count * cfg.latent()];
-        return engine.generate(p, count, cfg.burnIn() + timesteps, seed, z, ex).lastBins(timesteps);
+        return engine.generate(p, count, cfg.burnIn() + timesteps, seed, z, ex).dropFirstUnits(cfg.hidden()).lastBins(timesteps);
     }
 }
