@@ -77,6 +77,12 @@ public final class StationaryOptions {
             description = "Stationary model: free-running windows per refinement step. Default: ${DEFAULT-VALUE}.")
     int momentSamples;
 
+    @Option(names = "--adversarial-weight", defaultValue = "0", paramLabel = "W",
+            description = "Stationary model: weight of the adversarial term in the refinement phase: a WGAN-GP critic (--critic, "
+                    + "--n-critic, --lr-c, --lambda-gp; stationary critic default mlp:64) trained on real against free-running windows, "
+                    + "the generator moved up its score by the score-function gradient; 0 = no critic. Default: ${DEFAULT-VALUE}.")
+    double adversarialWeight;
+
     @Option(names = "--init-from", paramLabel = "RUNDIR",
             description = "Stationary model: start from the best parameters of a trained stationary run with the same architecture "
                     + "(fine-tuning; e.g. --likelihood-steps 0 --refine-steps 300).")

@@ -15,6 +15,7 @@ import org.spiqgan.BadInputException;
 import org.spiqgan.data.PreparedData;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.Windows;
+import org.spiqgan.model.stationary.Adversarial;
 import org.spiqgan.model.stationary.StationaryConfig;
 import org.spiqgan.model.stationary.StationaryRun;
 import org.spiqgan.model.stationary.StationaryState;
@@ -29,13 +30,13 @@ final class StationaryTrain {
 
     /** Options only the patch model has: refused for the stationary model rather than ignored. */
     static final java.util.List<String> PATCH_ONLY = java.util.List.of("--loss", "--sampling", "--steps", "--lambda-k", "--lambda-acg",
-            "--lambda-gp", "--critic", "--critic-input", "--tau", "--n-critic", "--lr-g", "--lr-c", "--betas", "--lr-decay",
+            "--critic-input", "--tau", "--lr-g", "--betas", "--lr-decay",
             "--score-weight", "--pretrain", "--pretrain-lr", "--ancillas", "--latent", "--input-weights", "--encoding", "--rotations",
             "--entangler", "--share-timesteps", "--autoregressive");
     /** Options only the stationary model has. */
     static final java.util.List<String> STATIONARY_ONLY = java.util.List.of("--ansatz", "--history", "--feedback", "--hidden-units", "--latent-dim",
             "--burn-in", "--likelihood-steps", "--refine-steps", "--draws", "--lr", "--lr-half-life", "--moment-samples",
-            "--lambda-moments", "--init-from");
+            "--lambda-moments", "--init-from", "--adversarial-weight");
 
     /** The first matched option of the list, or null. */
     static String given(picocli.CommandLine.ParseResult pr, java.util.List<String> names) {
@@ -67,7 +68,17 @@ final class StationaryTrain {
                     pr.hasMatchedOption("--validation-samples") && c.validationSamples > 0 ? c.validationSamples
                             : StationaryOptions.validationSamples(t),
                     pr.hasMatchedOption("--checkpoint-every") ? (int) c.checkpointEvery : StationaryOptions.EVAL_EVERY,
-                    pr.hasMatchedOption("--init-spread") ? c.initSpread : StationaryOptions.INIT_SPREAD, c.seed);
+                    pr.hasMatchedOption("--init-spread") ? c.initSpread : StationaryOptions.INIT_SPREAD, c.seed,
+                    new Adversarial(o.adversarialWeight, pr.hasMatchedOption("--critic") ? c.critic : Adversarial.NONE.critic(),
+                            c.nCritic, c.lrC, c.lambdaGp));
+            if (!tr.adversarial().on() && given(pr, java.util.List.of("--critic", "--n-critic", "--lr-c", "--lambda-gp")) != null) {
+                throw new IllegalArgumentException(given(pr, java.util.List.of("--critic", "--n-critic", "--lr-c", "--lambda-gp"))
+                        + " sets the critic of the refinement phase: give --adversarial-weight W > 0 with it");
+            }
+            if (tr.adversarial().on() && tr.refineSteps() == 0) {
+                throw new IllegalArgumentException("--adversarial-weight acts in the refinement phase: give --refine-steps too");
+            }
+            org.spiqgan.nn.CriticSpec.parse(tr.adversarial().critic(), "--critic");
         } catch (IllegalArgumentException e) {
             throw new BadInputException("spiqgan train: " + optionWords(e.getMessage()));
         }

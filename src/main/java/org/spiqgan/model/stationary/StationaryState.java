@@ -14,6 +14,9 @@ public final class StationaryState {
     public double bestScore = Double.POSITIVE_INFINITY;
     public long bestStep = -1;
     public Adam.State adam;
+    /** The refinement phase's critic and its optimizer (null until that phase starts, or without a critic). */
+    public double[] critic;
+    public Adam.State criticAdam;
     public List<Metric> metrics = new ArrayList<>();
 
     /** One line of the training record: step, phase, losses, and the validation numbers when validated. */
@@ -22,6 +25,8 @@ public final class StationaryState {
         public String phase;
         public double nll;
         public double momentLoss;
+        /** The critic's Wasserstein estimate mean C(real) - mean C(generated) (refinement with a critic only). */
+        public Double wasserstein;
         public Double score;
         /** Validation errors as multiples of the validation noise floor (null where a statistic does not apply, e.g. lags at T = 1). */
         public Double[] ratios;

@@ -5,6 +5,9 @@ import org.spiqgan.data.SampleSet;
 import org.spiqgan.model.StepRandom;
 import org.spiqgan.nn.Adam;
 import org.spiqgan.nn.BatchExecutor;
+import org.spiqgan.nn.Critic;
+import org.spiqgan.nn.CriticLoss;
+import org.spiqgan.nn.CriticSpec;
 import org.spiqgan.nn.LearningRateSchedule;
 import org.spiqgan.stats.Comparison;
 import org.spiqgan.stats.Statistics;
@@ -41,7 +44,12 @@ public final class StationaryTrainer {
     private final Statistics validationStats;
     private final Comparison floor;
     private final FreeRunningMoments moments;
+    private final SampleSet fitWindows;
     private final int timesteps;
+    /** The refinement phase's critic and its optimizer, built when that phase starts (null without one). */
+    private Critic critic;
+    private Adam criticAdam;
+    private double lastWasserstein = Double.NaN;
 
     /**
      * @param fit        training windows of history + T bins (stride 1)
@@ -57,6 +65,25 @@ public final class StationaryTrainer {
         this.validationStats = new StatisticsAccumulator(cfg.neurons(), timesteps).add(validation).result();
         this.floor = Comparison.of(new StatisticsAccumulator(cfg.neurons(), timesteps).add(fitWindows).result(), validationStats);
         this.moments = new FreeRunningMoments(fitWindows, tr.lambda());
+        this.fitWindows = fitWindows;
+    }
+
+    /** The critic of the refinement phase: restored from the state, or freshly initialised from the seed. */
+    private void ensureCritic(StationaryState s) {
+        if (critic != null || !tr.adversarial().on()) return;
+        Adversarial a = tr.adversarial();
+        critic = CriticSpec.parse(a.critic(), "critic").build(cfg.neurons(), timesteps, StepRandom.of(tr.seed(), 0, 14));
+        criticAdam = new Adam(critic.parameterCount(), a.lrCritic(), 0.5, 0.9, Adam.DEFAULT_EPS, LearningRateSchedule.constant());
+        if (s.critic != null) {
+            critic.setParams(s.critic);
+            criticAdam.restore(s.criticAdam);
+        }
+    }
+
+    private void saveCritic(StationaryState s) {
+        if (critic == null) return;
+        s.critic = critic.params().clone();
+        s.criticAdam = criticAdam.state();
     }
 
     public SequenceEngine engine() { return engine; }
@@ -98,6 +125,7 @@ public final class StationaryTrainer {
         while (s.step < total) {
             if (listener.stopRequested()) {
                 s.adam = adam.state();
+                saveCritic(s);
                 listener.checkpoint(s);
                 return false;
             }
@@ -109,6 +137,7 @@ public final class StationaryTrainer {
                 s.adam = new Adam(s.params.length, tr.lr()).state();
                 adam = adam(s);
             }
+            if (refine) ensureCritic(s);
             java.util.Arrays.fill(grad, 0);
             double nll = likelihoodGradient(s.params, step, ex, grad);
             double ml = refine ? momentGradient(s.params, step, ex, grad) : 0;
@@ -119,6 +148,7 @@ public final class StationaryTrainer {
             s.seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
             String phase = refine ? "refine" : "likelihood";
             StationaryState.Metric m = new StationaryState.Metric(s.step, phase, nll, ml);
+            if (refine && critic != null) m.wasserstein = Double.isFinite(lastWasserstein) ? lastWasserstein : null;
             listener.step(s.step, total, phase, nll, ml);
             if (s.step % tr.evalEvery() == 0 || s.step == total) {
                 double[] ratios = new double[Comparison.Error.values().length];
@@ -137,6 +167,7 @@ public final class StationaryTrainer {
             s.metrics.add(m);
             if (s.step % tr.checkpointEvery() == 0 || s.step == total) {
                 s.adam = adam.state();
+                saveCritic(s);
                 listener.checkpoint(s);
             }
         }
@@ -188,9 +219,46 @@ public final class StationaryTrainer {
         Sequences gen = engine.generate(p, count, cfg.burnIn() + timesteps, StepRandom.of(tr.seed(), step, 12).nextLong(), z, ex);
         int len = gen.length();
         double[] u = new double[count * len];
-        double loss = moments.rewardToGoWeights(gen.dropFirstUnits(cfg.hidden()).lastBins(timesteps), len - timesteps, u);
+        SampleSet windows = gen.dropFirstUnits(cfg.hidden()).lastBins(timesteps);
+        double loss = moments.rewardToGoWeights(windows, len - timesteps, u);
+        if (critic != null) adversarialWeights(windows, step, ex, u, len);
         engine.gradient(p, gen, z, 1, u, ex, grad);
         return loss;
+    }
+
+    /**
+     * Trains the critic on real windows against these generated ones ({@code nCritic} WGAN-GP steps), then
+     * adds the generator's adversarial weights to u: the loss -weight E[C(x)] / sd(C), whose score-function
+     * gradient gives every bin of window s (burn-in included) the weight -weight (C(x_s) - mean C) / (sd count).
+     * Dividing by the batch's spread of scores makes the weight a number of noise units whatever the critic's scale.
+     */
+    private void adversarialWeights(SampleSet gen, long step, BatchExecutor ex, double[] u, int len) {
+        Adversarial a = tr.adversarial();
+        int count = gen.samples(), size = cfg.neurons() * timesteps;
+        double[] xg = new double[count * size], real = new double[count * size];
+        byte[] gv = gen.values(), rv = fitWindows.values();
+        for (int i = 0; i < xg.length; i++) xg[i] = gv[i];
+        for (int c = 0; c < a.nCritic(); c++) {
+            SplittableRandom rnd = StepRandom.of(tr.seed(), step, 20 + c);
+            for (int k = 0; k < count; k++) {
+                int src = rnd.nextInt(fitWindows.samples()) * size;
+                for (int e = 0; e < size; e++) real[k * size + e] = rv[src + e];
+            }
+            var res = CriticLoss.wganGp(critic, real, xg, count, a.lambdaGp(), rnd, ex);
+            criticAdam.step(critic);
+            lastWasserstein = res.meanReal() - res.meanGen();
+        }
+        double[] score = new double[count];
+        critic.score(xg, count, score, ex);
+        double mean = 0, sq = 0;
+        for (double v : score) mean += v / count;
+        for (double v : score) sq += (v - mean) * (v - mean) / count;
+        double sd = Math.sqrt(sq);
+        if (!(sd > 1e-12)) return;
+        for (int s = 0; s < count; s++) {
+            double w = -a.weight() * (score[s] - mean) / (sd * count);
+            for (int b = 0; b < len; b++) u[s * len + b] += w;
+        }
     }
 
     /** Validation score of parameters p (see the class comment); the per-statistic ratios go to {@code ratios}. */

@@ -18,11 +18,21 @@ package org.spiqgan.model.stationary;
  * @param checkpointEvery write the checkpoint every this many steps
  * @param initSpread      s.d. of the initial angles and weights around the data-informed start
  * @param seed            seed of everything random
+ * @param adversarial     the critic of the refinement phase ({@link Adversarial#NONE}: none)
  */
 public record StationaryTraining(int likelihoodSteps, int refineSteps, int batch, int draws, double lr, double lrHalfLife,
         double ema, int momentSamples, double[] lambda, int evalEvery, int validationSamples, int checkpointEvery,
-        double initSpread, long seed) {
+        double initSpread, long seed, Adversarial adversarial) {
+    /** Training without a critic. */
+    public StationaryTraining(int likelihoodSteps, int refineSteps, int batch, int draws, double lr, double lrHalfLife,
+            double ema, int momentSamples, double[] lambda, int evalEvery, int validationSamples, int checkpointEvery,
+            double initSpread, long seed) {
+        this(likelihoodSteps, refineSteps, batch, draws, lr, lrHalfLife, ema, momentSamples, lambda, evalEvery, validationSamples,
+                checkpointEvery, initSpread, seed, Adversarial.NONE);
+    }
+
     public StationaryTraining {
+        if (adversarial == null) adversarial = Adversarial.NONE;
         if (likelihoodSteps < 0) throw new IllegalArgumentException("likelihoodSteps must be >= 0");
         if (refineSteps < 0) throw new IllegalArgumentException("refineSteps must be >= 0");
         if (likelihoodSteps + refineSteps < 1) throw new IllegalArgumentException("likelihoodSteps + refineSteps must be at least 1");
@@ -46,6 +56,6 @@ public record StationaryTraining(int likelihoodSteps, int refineSteps, int batch
 
     public StationaryTraining withSteps(int likelihood, int refine) {
         return new StationaryTraining(likelihood, refine, batch, draws, lr, lrHalfLife, ema, momentSamples, lambda, evalEvery,
-                validationSamples, checkpointEvery, initSpread, seed);
+                validationSamples, checkpointEvery, initSpread, seed, adversarial);
     }
 }
