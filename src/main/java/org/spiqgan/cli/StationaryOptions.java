@@ -57,8 +57,9 @@ public final class StationaryOptions {
             description = "Stationary model: steps of exact teacher-forced likelihood. Default: ${DEFAULT-VALUE}.")
     int likelihoodSteps;
 
-    @Option(names = "--refine-steps", defaultValue = "0", paramLabel = "STEPS",
-            description = "Stationary model: steps of likelihood + free-running moment loss after them. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--refine-steps", defaultValue = "300", paramLabel = "STEPS",
+            description = "Stationary model: steps of likelihood + free-running moment loss after them, starting from the likelihood "
+                    + "phase's best validated parameters; the best validated checkpoint of either phase is kept. Default: ${DEFAULT-VALUE}.")
     int refineSteps;
 
     @Option(names = "--draws", defaultValue = "4", paramLabel = "M",

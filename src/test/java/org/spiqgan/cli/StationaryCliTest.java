@@ -92,7 +92,7 @@ class StationaryCliTest {
         Path rec = dir.resolve("rec.npy"), moved = dir.resolve("moved.npy"), run = dir.resolve("r");
         assertEquals(0, cli("data", "synthetic", "--out", rec.toString()).code());
         Result r = cli("train", "--data", rec.toString(), "--neurons", "top:3", "--timesteps", "4", "--likelihood-steps", "4",
-                "--batch", "4", "--eval-every", "2", "--validation-samples", "32", "--quiet", "--out", run.toString());
+                "--refine-steps", "0", "--batch", "4", "--eval-every", "2", "--validation-samples", "32", "--quiet", "--out", run.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(StationaryRun.read(run).data.source().startsWith("/"), "absolute data path");
         r = cli("train", "--resume", run.toString(), "--likelihood-steps", "6", "--history", "2");

@@ -132,6 +132,12 @@ public final class StationaryTrainer {
             long step = s.step;
             boolean refine = step >= tr.likelihoodSteps();
             if (refine && step == tr.likelihoodSteps() && step > 0) {
+                // Refinement starts from the likelihood phase's best validated parameters (not from wherever the
+                // last step left them), so it refines the model that phase would have given.
+                if (s.best != null) {
+                    s.params = s.best.clone();
+                    s.ema = s.best.clone();
+                }
                 // A new objective: a fresh optimizer, so that step sizes start at the learning rate instead of
                 // being scaled by the likelihood phase's gradient moments.
                 s.adam = new Adam(s.params.length, tr.lr()).state();
@@ -150,7 +156,8 @@ public final class StationaryTrainer {
             StationaryState.Metric m = new StationaryState.Metric(s.step, phase, nll, ml);
             if (refine && critic != null) m.wasserstein = Double.isFinite(lastWasserstein) ? lastWasserstein : null;
             listener.step(s.step, total, phase, nll, ml);
-            if (s.step % tr.evalEvery() == 0 || s.step == total) {
+            // the likelihood phase's last step is always validated: refinement starts from that phase's best
+            if (s.step % tr.evalEvery() == 0 || s.step == total || s.step == tr.likelihoodSteps()) {
                 double[] ratios = new double[Comparison.Error.values().length];
                 double score = validate(s.ema, ex, ratios);
                 boolean best = score < s.bestScore;
