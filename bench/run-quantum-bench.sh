@@ -1,25 +1,40 @@
 #!/usr/bin/env bash
 # The simulator benchmark of BENCHMARKS.md: ours (JMH) and the peers (qulacs, PennyLane) in one run.
-# Usage: bash bench/run-quantum-bench.sh [OUTDIR]   (default bench/results/<UTC date-time>)
-# Environment: NS (default 2,4,6,8,10,12), JMH_OPTS (extra JMH options), PEER_BUDGET (s per peer case).
+# Usage: bash bench/run-quantum-bench.sh [--ours-only] [OUTDIR]   (default bench/results/<UTC date-time>)
+#   --ours-only: JMH only (no Python, no peers).
+# Writes OUTDIR/jmh.json, jmh.txt, machine.txt, summary.json (per n: forward GFLOP/s by the counted FLOP
+# model, the plain loop's GFLOP/s, both against the measured FMA peak, and peer ratios when peers ran),
+# and with peers peers.jsonl and table.md.
+# Environment: NS (default 2,4,6,8,10,12), JMH_OPTS (extra JMH options), PEER_BUDGET (s per peer case),
+# JAVA (default java on the PATH).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ours_only=0
+if [ "${1:-}" = "--ours-only" ]; then ours_only=1; shift; fi
 out="${1:-$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
+java="${JAVA:-java}"
 ns="${NS:-2,4,6,8,10,12}"
 mkdir -p "$out"
 echo "bench: installing the product and building the JMH jar" >&2
 (cd "$root" && mvn -q -B -DskipTests install)
 (cd "$root/bench/jmh" && mvn -q -B package)
-source "$root/bench/peers/venv.sh"
+if [ "$ours_only" = 0 ]; then source "$root/bench/peers/venv.sh"; fi
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc)"
-  echo "java: $(java -version 2>&1 | head -1)"
+  echo "java: $("$java" -version 2>&1 | head -1)"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$out/machine.txt"
 echo "bench: JMH (ours)" >&2
-java -jar "$root/bench/jmh/target/benchmarks.jar" "SubGeneratorBench|PlainLoopBench" -p n="$ns" \
+"$java" -jar "$root/bench/jmh/target/benchmarks.jar" "SubGeneratorBench|PlainLoopBench|FmaPeakBench" -p n="$ns" \
   -rf json -rff "$out/jmh.json" ${JMH_OPTS:-} > "$out/jmh.txt"
+if [ "$ours_only" = 1 ]; then
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+  "$java" -cp "$root/bench/jmh/target/benchmarks.jar" org.spiqgan.bench.BenchSummary "$out/jmh.json" - "$out/summary.json"
+  cat "$out/machine.txt" "$out/summary.json"
+  echo "bench: results in $out" >&2
+  exit 0
+fi
 # PlainLoopBench runs at every n as well; harmless, and shows the loop's rate across sizes.
 echo "bench: peers (qulacs, PennyLane)" >&2
 # OpenMP threads that spin-wait collapse on a shared, loaded 2-core machine (seen: lightning.qubit took
@@ -27,5 +42,6 @@ echo "bench: peers (qulacs, PennyLane)" >&2
 OMP_WAIT_POLICY=PASSIVE "$PEER_PY" "$root/bench/peers/bench_quantum.py" --n "$ns" --budget "${PEER_BUDGET:-0.5}" > "$out/peers.jsonl"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 "$PEER_PY" "$root/bench/peers/bench_table.py" "$out/jmh.json" "$out/peers.jsonl" > "$out/table.md"
+"$java" -cp "$root/bench/jmh/target/benchmarks.jar" org.spiqgan.bench.BenchSummary "$out/jmh.json" "$out/peers.jsonl" "$out/summary.json"
 cat "$out/machine.txt" "$out/table.md"
 echo "bench: results in $out" >&2

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version Maven wrote into the jar, with the Java runtime it runs on. */
+/** The version Maven wrote into the jar, with the Java runtime it runs on (version, vendor, home). */
 public final class Version implements IVersionProvider {
 
     public static String number() {
@@ -23,7 +23,8 @@ public final class Version implements IVersionProvider {
     public String[] getVersion() {
         return new String[] {
             "spiqgan " + number(),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                    + System.getProperty("java.vendor") + ") at " + System.getProperty("java.home")
         };
     }
 }

@@ -101,7 +101,7 @@ public final class StationaryGenerator {
             s = new double[cfg.layers() * n * LANES];
             gth = new double[cfg.layers() * n * LANES];
             tableGrad = new double[Math.max(1, 1 << (n - 1))];
-            laneScratch = new double[LANES << Math.max(0, n - 1)];
+            laneScratch = new double[LANES << Math.max(3, n - 1)];
         }
     }
 
@@ -130,15 +130,21 @@ public final class StationaryGenerator {
     private void forward(double[] p, Tables t, int g, int lanes, double[] in, Workspace w) {
         int n = cfg.groupQubits(g);
         angles(p, g, lanes, in, w);
+        // Each qubit's RY and its multiplexed block as one pass (RealBatchKernels: the blocks of lower targets commute with it).
         for (int j = 0; j < cfg.layers(); j++) {
             if (j == 0) {
-                RealBatchKernels.productState(w.psi, n, LANES, w.c, w.s);
+                RealBatchKernels.productStateMultiplexed(w.psi, n, LANES, w.c, w.s, t.cos[g], t.sin[g], 0);
             } else {
-                for (int q = 0; q < n; q++) RealBatchKernels.ry(w.psi, n, LANES, q, w.c, w.s, (j * n + q) * LANES);
-            }
-            for (int r = 1; r < n; r++) {
-                double[] c = t.cos[g][j * n + r];
-                if (c != null) RealBatchKernels.multiplexedRy(w.psi, n, LANES, r, c, t.sin[g][j * n + r]);
+                int q = 0;
+                for (; q + 1 < n; q += 2) {
+                    int o = j * n + q;
+                    RealBatchKernels.ryMultiplexedPair(w.psi, n, LANES, q, w.c, w.s, o * LANES, (o + 1) * LANES, t.cos[g][o], t.sin[g][o],
+                            t.cos[g][o + 1], t.sin[g][o + 1], w.laneScratch);
+                }
+                if (q < n) {
+                    int o = j * n + q;
+                    RealBatchKernels.ryMultiplexed(w.psi, n, LANES, q, w.c, w.s, o * LANES, t.cos[g][o], t.sin[g][o], w.laneScratch);
+                }
             }
         }
     }
@@ -237,16 +243,13 @@ public final class StationaryGenerator {
             java.util.Arrays.fill(w.gth, 0, cfg.layers() * n * LANES, 0.0);
             for (int j = cfg.layers() - 1; j >= 0; j--) {
                 int entOff = cfg.offset(g, j) + n * (1 + inputs);
-                for (int r = n - 1; r >= 1; r--) {
-                    double[] c = t.cos[g][j * n + r];
-                    if (c == null) continue;
-                    java.util.Arrays.fill(w.tableGrad, 0, 1 << r, 0.0);
-                    RealBatchKernels.multiplexedRyAdjoint(w.psi, w.lam, n, LANES, r, c, t.sin[g][j * n + r], w.tableGrad, w.laneScratch);
-                    Entangler.tableGradient(pairs[g], w.tableGrad, r, grad, entOff);
-                }
                 for (int q = n - 1; q >= 0; q--) {
                     int o = (j * n + q) * LANES;
-                    RealBatchKernels.ryAdjoint(w.psi, w.lam, n, LANES, q, w.c, w.s, o, w.gth, o);
+                    double[] c = t.cos[g][j * n + q];
+                    if (c != null) java.util.Arrays.fill(w.tableGrad, 0, 1 << q, 0.0);
+                    RealBatchKernels.ryMultiplexedAdjoint(w.psi, w.lam, n, LANES, q, w.c, w.s, o, c, t.sin[g][j * n + q], w.gth, o,
+                            w.tableGrad, w.laneScratch);
+                    if (c != null) Entangler.tableGradient(pairs[g], w.tableGrad, q, grad, entOff);
                 }
             }
             for (int j = 0; j < cfg.layers(); j++) {
