@@ -20,6 +20,7 @@ import org.spiqgan.baseline.GanTrainer;
 import org.spiqgan.baseline.Generator;
 import org.spiqgan.baseline.IndependentBernoulliBaseline;
 import org.spiqgan.baseline.LaggedMoments;
+import org.spiqgan.data.ChunkedSamples;
 import org.spiqgan.data.PreparedData;
 import org.spiqgan.data.Provenance;
 import org.spiqgan.data.SampleSet;
@@ -369,6 +370,17 @@ public final class BaselineCommand implements Runnable {
             OutputChecks.file(out, "--out");
             long t0 = System.nanoTime();
             Baseline b = Baselines.load(rundir);
+            if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+                // .npy streams in chunks (any S the disk holds); the other formats need one array
+                ChunkedSamples.checkSpace(out, samples, b.neurons(), b.timesteps());
+                long t1 = System.nanoTime();
+                ChunkedSamples.writeNpy(out, samples, b.neurons(), b.timesteps(), seed, b::generate, "generating " + b.kind());
+                provenance(rundir, b.kind(), b, seed, samples, commandLine(spec)).write(out);
+                spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote (%d, %d, %d) samples of %s (%d parameters) to %s "
+                        + "(loading %.1f s, sampling %.1f s)%n", samples, b.neurons(), b.timesteps(), b.kind(), b.parameterCount(), out,
+                        (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+                return 0;
+            }
             OutputChecks.sampleArray(samples, b.neurons(), b.timesteps(), "--samples");
             long t1 = System.nanoTime();
             SampleSet s = Progress.step(spec.commandLine().getErr(), "generating " + samples + " samples of " + b.kind(),

@@ -44,7 +44,7 @@ public final class AtomicFile {
     }
 
     /** Temporary files are private (0600); the result should look like any file the user writes. */
-    private static void keepUsualPermissions(Path tmp, Path target) {
+    static void keepUsualPermissions(Path tmp, Path target) {
         try {
             var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
                     : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");

@@ -273,21 +273,17 @@ public final class Figures {
         int count = Math.max(1, Math.min(s.samples(), (RASTER_BINS + t - 1) / t));
         boolean ms = Double.isFinite(e.binMs());
         double scale = ms ? e.binMs() / 1000.0 : 1;
-        XYChart c = new XYChart(WIDTH, HEIGHT);
+        int[] ids = e.neuronIds();
+        XYChart c = new RasterChart(WIDTH, HEIGHT, ids);
         Palette.style(c.getStyler());
         c.setTitle("Raster: " + name + " (" + count + (count == 1 ? " sample" : " samples") + ")");
         String order = style < 0 ? "consecutive windows" : "independent samples side by side";
         c.setXAxisTitle(ms ? "time (s), " + order : "time (bins), " + order);
-        c.setYAxisTitle("neuron");
+        c.setYAxisTitle("neuron (recording index)");
         c.getStyler().setLegendVisible(false);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         c.getStyler().setMarkerSize(Math.max(3, Math.min(7, 200 / Math.max(1, e.neurons()))));
-        // Row i is drawn at y = i; no padding rows below 0 or above N-1. XChart cannot label numeric ticks with
-        // arbitrary text reliably, so the recording indices, bottom to top, are in the axis title.
-        int[] ids = e.neuronIds();
-        c.setYAxisTitle(rowTitle(ids));
-        c.getStyler().setYAxisTicksVisible(false);
-        c.getStyler().setYAxisMin(-0.5).setYAxisMax(e.neurons() - 0.5);
+        // Row i is drawn at y = i, labelled with its recording index by RasterChart; no padding rows.
         c.getStyler().setXAxisMin(0.0).setXAxisMax(count * t * scale);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
@@ -323,7 +319,7 @@ public final class Figures {
                         + "nothing links the end of one sample to the start of the next)";
         return new Figure(id, "Raster plots", "Spikes of " + name + ": " + what
                 + (t > 1 ? " (grey lines separate samples)" : "") + "; each square is one spike in one bin; rows are the "
-                + "evaluated neurons, their recording indices in the y-axis title.", c);
+                + "evaluated neurons, labelled with their recording indices.", c);
     }
 
     /**
@@ -335,25 +331,6 @@ public final class Figures {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) out.add(i % every == 0 ? String.valueOf(ids[i]) : " ".repeat(1 + i % every));
         return out;
-    }
-
-    /** The raster's y-axis title: the recording indices of the rows, bottom to top (abridged past 4, to fit). */
-    static String rowTitle(int[] ids) {
-        StringBuilder sb = new StringBuilder("neurons (bottom to top: ");
-        for (int i = 0; i < ids.length; i++) {
-            if (i == 4 && ids.length > 5) {
-                sb.append(", ..., ").append(ids[ids.length - 1]);
-                break;
-            }
-            sb.append(i == 0 ? "" : ", ").append(ids[i]);
-        }
-        return sb.append(')').toString();
-    }
-
-    /** The tick label of raster row position v: the recording index at an integer row, else blank. */
-    static String rowLabel(int[] ids, double v) {
-        long r = Math.round(v);
-        return Math.abs(v - r) < 1e-6 && r >= 0 && r < ids.length ? String.valueOf(ids[(int) r]) : "";
     }
 
     static Figure timeCourse(String id, Side side, double max, Evaluation e) {

@@ -70,7 +70,7 @@ class BadInvocationsTest {
             // 2: sizes checked up front
             new String[] {"generate", q, "--samples", "2147483647", "--out", w("g.npy")},
             new String[] {"generate", b, "--samples", "2147483647", "--out", w("g.npy")},
-            new String[] {"baseline", "generate", b, "--samples", "2147483647", "--out", w("g.npy")},
+            new String[] {"baseline", "generate", b, "--samples", "2147483647", "--out", w("g.csv")},
             new String[] {"generate", q, "--samples", "0", "--out", w("g.npy")},
             new String[] {"baseline", "fit", "dg", "--synthetic", "--generate", "2147483647", "--generated", w("g.npy"), "--out", w("r")},
             new String[] {"compare", b, "--synthetic", "--neurons", "top:4", "-T", "6", "--count", "2147483647", "--out", w("c")},

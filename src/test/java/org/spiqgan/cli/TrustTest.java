@@ -105,20 +105,45 @@ class TrustTest {
         Path g = dir.resolve("g.npy");
         badInput(cli("generate", spiqgan.toString(), "--samples", "2147483647", "--out", g.toString()), "--samples");
         badInput(cli("generate", bernoulli.toString(), "--samples", "2147483647", "--out", g.toString()), "--samples");
-        badInput(cli("baseline", "generate", bernoulli.toString(), "--samples", "2147483647", "--out", g.toString()),
+        // baseline generate streams .npy in chunks (below); formats that need one array are refused up front
+        Path csv = dir.resolve("g.csv");
+        badInput(cli("baseline", "generate", bernoulli.toString(), "--samples", "2147483647", "--out", csv.toString()),
                 "--samples", "at most");
         // fits in an array but not in this JVM's heap
         long heap = Runtime.getRuntime().maxMemory();
         if (heap < Integer.MAX_VALUE - 8L - (1L << 28)) {
             long tooMuch = (heap + (1L << 28)) / 24;
-            badInput(cli("baseline", "generate", bernoulli.toString(), "--samples", Long.toString(tooMuch), "--out", g.toString()),
+            badInput(cli("baseline", "generate", bernoulli.toString(), "--samples", Long.toString(tooMuch), "--out", csv.toString()),
                     "--samples", "SPIQGAN_JAVA_OPTS");
         }
         assertFalse(Files.exists(g));
+        assertFalse(Files.exists(csv));
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.spiqgan.BadInputException.class,
                 () -> OutputChecks.sampleArray(1_000_000, 10, 30, "--samples", 100L << 20, 200L << 20));
         assertTrue(e.getMessage().contains("286 MB") && e.getMessage().contains("SPIQGAN_JAVA_OPTS=-Xmx"), e.getMessage());
         OutputChecks.sampleArray(1_000_000, 10, 30, "--samples", 400L << 20, 400L << 20);
+    }
+
+    @Test
+    void baselineGenerateStreamsNpyBeyondOneChunk() throws Exception {
+        // N = 4, T = 6: 699,050 samples per chunk of 2^24 values, so 1,500,000 samples are three chunks
+        int per = org.spiqgan.data.ChunkedSamples.chunkSamples(4, 6);
+        int s = 2 * per + 101_900;
+        Path g = dir.resolve("big.npy");
+        Result r = cli("baseline", "generate", bernoulli.toString(), "--samples", Integer.toString(s), "--seed", "4", "--out", g.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(org.spiqgan.data.NpyStreamWriter.fileBytes(s, 4, 6), Files.size(g));
+        SampleSet back = SampleSetIO.read(g);
+        assertEquals("(" + s + ", 4, 6)", back.shape());
+        var b = org.spiqgan.baseline.Baselines.load(bernoulli);
+        byte[] first = b.generate(per, 4).values();
+        assertArrayEquals(first, Arrays.copyOf(back.values(), first.length), "chunk 0 is the in-memory draw with the seed");
+        byte[] last = b.generate(101_900, org.spiqgan.data.ChunkedSamples.chunkSeed(4, 2)).values();
+        assertArrayEquals(last, Arrays.copyOfRange(back.values(), 2 * per * 24, s * 24));
+        assertTrue(Files.exists(dir.resolve("big.npy.json")), "provenance sidecar");
+        try (var l = Files.list(dir)) {
+            assertEquals(2, l.count(), "no temporary file left");
+        }
     }
 
     @Test
