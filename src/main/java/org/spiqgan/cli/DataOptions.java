@@ -24,9 +24,9 @@ public final class DataOptions {
             description = "Variable / dataset / array holding the raster (MAT, HDF5, NPZ). Default: 'data' or the only matrix.")
     String variable;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto", converter = Choices.LayoutChoice.class,
             description = "bins-by-neurons (rows are bins), neurons-by-bins, or auto (the longer side is time). Default: ${DEFAULT-VALUE}.")
-    String layout;
+    Layout layout = Layout.AUTO;
 
     @Option(names = "--bin-ms", paramLabel = "MS",
             description = "Bin width in ms (of a matrix, or to bin spike times). Default: the file's, else 20.")
@@ -107,11 +107,7 @@ public final class DataOptions {
         s.file = usesSynthetic(file) ? null : file.toAbsolutePath().normalize().toString();
         s.syntheticSeed = syntheticSeed;
         s.variable = variable;
-        try {
-            s.layout = Layout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.of(null, "--layout", e.getMessage());
-        }
+        s.layout = layout;
         s.binMs = binMs;
         s.segmentLength = segmentLength;
         s.start = startSec;
@@ -130,7 +126,7 @@ public final class DataOptions {
     void set(DataSpec s) {
         syntheticSeed = s.syntheticSeed;
         variable = s.variable;
-        layout = s.layout.label();
+        layout = s.layout;
         binMs = s.binMs;
         segmentLength = s.segmentLength;
         startSec = s.start;

@@ -50,11 +50,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue the run in RUNDIR from its last checkpoint (other options are taken from the run, except --steps, --threads, --eval-every, --checkpoint-every).")
     Path resume;
 
-    @Option(names = "--model", defaultValue = "stationary", paramLabel = "MODEL",
+    @Option(names = "--model", defaultValue = "stationary", paramLabel = "MODEL", converter = Choices.Model.class,
             description = "stationary (one circuit for every bin, fed back the previous bins, trained by exact likelihood and "
                     + "free-running moments; the default, RESULTS.md) or patch (one circuit per neuron group and bin, trained as a "
                     + "WGAN-GP: the paper's model). Default: ${DEFAULT-VALUE}.")
-    String model;
+    TrainSpec.Model model;
 
     @Option(names = "--preset", paramLabel = "NAME",
             description = "paper: the paper's model and settings as SPEC section 3 describes them (the patch model with its defaults "
@@ -70,8 +70,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--loss", defaultValue = "k", description = "standard (WGAN) or k (WGAN + lambda_k K-loss). Default: ${DEFAULT-VALUE}.")
     String loss;
 
-    @Option(names = "--sampling", defaultValue = "born", description = "born (one shot per patch) or bernoulli (independent spikes given z). Default: ${DEFAULT-VALUE}.")
-    String sampling;
+    @Option(names = "--sampling", defaultValue = "born", converter = Choices.Sampling.class, description = "born (one shot per patch) or bernoulli (independent spikes given z). Default: ${DEFAULT-VALUE}.")
+    GeneratorConfig.Sampling sampling;
 
     @Option(names = "--steps", defaultValue = "2000", description = "Generator steps. Default: ${DEFAULT-VALUE}.")
     long steps;
@@ -94,8 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp[:H] or conv[:C1,C2]. Default: ${DEFAULT-VALUE}.")
     String critic;
 
-    @Option(names = "--critic-input", defaultValue = "gumbel", description = "gumbel, straight-through or marginals. Default: ${DEFAULT-VALUE}.")
-    String criticInput;
+    @Option(names = "--critic-input", defaultValue = "gumbel", converter = Choices.Critic.class, description = "gumbel, straight-through or marginals. Default: ${DEFAULT-VALUE}.")
+    CriticInput criticInput;
 
     @Option(names = "--tau", defaultValue = "0.5", description = "Relaxation temperature. Default: ${DEFAULT-VALUE}.")
     double tau;
@@ -158,8 +158,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--group-size", description = "Neurons per group (one sub-generator per group and timestep). Default: min(N, 10).")
     Integer groupSize;
 
-    @Option(names = "--latent", defaultValue = "shared", description = "shared (d = n) or per-layer (d = l x n). Default: ${DEFAULT-VALUE}.")
-    String latent;
+    @Option(names = "--latent", defaultValue = "shared", converter = Choices.Latent.class, description = "shared (d = n) or per-layer (d = l x n). Default: ${DEFAULT-VALUE}.")
+    ReuploadingAnsatz.Latent latent;
 
     @Option(names = "--z-max", defaultValue = "3.141592653589793", description = "Latent z ~ U[0, Z_MAX). Default: pi (patch), 1 (stationary).")
     double zMax;
@@ -167,11 +167,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--input-weights", defaultValue = "on", description = "Trainable input weights w in RY(w z): on or off. Default: ${DEFAULT-VALUE}.")
     String inputWeights;
 
-    @Option(names = "--encoding", defaultValue = "ry", description = "Noise encoding gate: ry or rx. Default: ${DEFAULT-VALUE}.")
-    String encoding;
+    @Option(names = "--encoding", defaultValue = "ry", converter = Choices.Encoding.class, description = "Noise encoding gate: ry or rx. Default: ${DEFAULT-VALUE}.")
+    ReuploadingAnsatz.Encoding encoding;
 
-    @Option(names = "--rotations", defaultValue = "rz-ry-rz", description = "Trainable rotations per qubit: rz-ry-rz, ry or ry-rz. Default: ${DEFAULT-VALUE}.")
-    String rotations;
+    @Option(names = "--rotations", defaultValue = "rz-ry-rz", converter = Choices.Rotations.class, description = "Trainable rotations per qubit: rz-ry-rz, ry or ry-rz. Default: ${DEFAULT-VALUE}.")
+    ReuploadingAnsatz.Rotations rotations;
 
     @Option(names = "--entangler", defaultValue = "cnot", description = "cnot, cz, none, cnot-ring or cz-ring. Default: ${DEFAULT-VALUE}.")
     String entangler;
@@ -190,8 +190,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (preset != null) {
             switch (preset.toLowerCase(Locale.ROOT)) {
                 case "paper" -> {
-                    if (model != null && spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equals("patch")) {
-                        throw BadInputException.of(null, "--preset", "paper is the patch model; it cannot be combined with --model " + model);
+                    if (model != null && spec.commandLine().getParseResult().hasMatchedOption("--model") && model != TrainSpec.Model.PATCH) {
+                        throw BadInputException.of(null, "--preset", "paper is the patch model; it cannot be combined with --model " + Choices.word(model));
                     }
                     return false;
                 }
@@ -201,11 +201,7 @@ public final class TrainCommand implements Callable<Integer> {
                 default -> throw BadInputException.of(null, "--preset", "must be paper or best, not '" + preset + "'");
             }
         }
-        return switch (model.toLowerCase(Locale.ROOT)) {
-            case "stationary" -> true;
-            case "patch" -> false;
-            default -> throw BadInputException.of(null, "--model", "must be stationary or patch, not '" + model + "'");
-        };
+        return model == TrainSpec.Model.STATIONARY;
     }
 
     /** Tuned defaults (docs/model.md, "Defaults and the evidence"). */
@@ -403,16 +399,12 @@ public final class TrainCommand implements Callable<Integer> {
         // the patch model
         s.steps = steps;
         s.loss = loss;
-        s.sampling = parseSampling(sampling);
+        s.sampling = sampling;
         s.lambdaK = lambdaK;
         s.lambdaAcg = lambdaAcg;
         s.lambdaGp = lambdaGp;
         s.critic = critic;
-        try {
-            s.criticInput = CriticInput.parse(criticInput);
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.of(null, "--critic-input", e.getMessage());
-        }
+        s.criticInput = criticInput;
         s.tau = tau;
         s.nCritic = nCritic;
         s.lrG = lrG;
@@ -446,37 +438,16 @@ public final class TrainCommand implements Callable<Integer> {
         return s;
     }
 
-    private static GeneratorConfig.Sampling parseSampling(String sampling) {
-        return switch (sampling.toLowerCase(Locale.ROOT)) {
-            case "born" -> GeneratorConfig.Sampling.BORN;
-            case "bernoulli" -> GeneratorConfig.Sampling.BERNOULLI;
-            default -> throw BadInputException.of(null, "--sampling", "must be born or bernoulli, not '" + sampling + "'");
-        };
-    }
-
     /** The patch circuit's options (latent, input weights, encoding, rotations, entangler) into the spec. */
     private void parseCircuit(TrainSpec s) {
-        s.latent = switch (latent.toLowerCase(Locale.ROOT)) {
-            case "shared" -> ReuploadingAnsatz.Latent.SHARED;
-            case "per-layer" -> ReuploadingAnsatz.Latent.PER_LAYER;
-            default -> throw BadInputException.of(null, "--latent", "must be shared or per-layer, not '" + latent + "'");
-        };
+        s.latent = latent;
         s.inputWeights = switch (inputWeights.toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
             default -> throw BadInputException.of(null, "--input-weights", "must be on or off, not '" + inputWeights + "'");
         };
-        s.encoding = switch (encoding.toLowerCase(Locale.ROOT)) {
-            case "ry" -> ReuploadingAnsatz.Encoding.RY;
-            case "rx" -> ReuploadingAnsatz.Encoding.RX;
-            default -> throw BadInputException.of(null, "--encoding", "must be ry or rx, not '" + encoding + "'");
-        };
-        s.rotations = switch (rotations.toLowerCase(Locale.ROOT)) {
-            case "rz-ry-rz" -> ReuploadingAnsatz.Rotations.RZ_RY_RZ;
-            case "ry" -> ReuploadingAnsatz.Rotations.RY;
-            case "ry-rz" -> ReuploadingAnsatz.Rotations.RY_RZ;
-            default -> throw BadInputException.of(null, "--rotations", "must be rz-ry-rz, ry or ry-rz, not '" + rotations + "'");
-        };
+        s.encoding = encoding;
+        s.rotations = rotations;
         String e = entangler.toLowerCase(Locale.ROOT);
         boolean ring = e.endsWith("-ring");
         s.entangler = switch (ring ? e.substring(0, e.length() - 5) : e) {

@@ -127,4 +127,13 @@ class UsageErrorsTest {
         assertEquals("F.npy: several arrays (a, b); choose one with --var",
                 SpiqganCli.optionNames("F.npy: several arrays (a, b); choose one with field variable"));
     }
+
+    @Test
+    void enumOptionsTakeTheirWords() {
+        assertEquals(org.spiqgan.model.ReuploadingAnsatz.Latent.PER_LAYER, new Choices.Latent().convert("per-layer"));
+        assertEquals(org.spiqgan.model.CriticInput.STRAIGHT_THROUGH, new Choices.Critic().convert("Straight-Through"));
+        assertEquals(org.spiqgan.data.Layout.NEURONS_BY_BINS, new Choices.LayoutChoice().convert("neurons-by-bins"));
+        Result r = cli("train", "--model", "patch", "--latent", "sideways", "--out", "x");
+        TrustTest.badInput(r, "--latent", "shared or per-layer", "sideways");
+    }
 }
