@@ -26,6 +26,8 @@ public final class ClassicalGan implements Baseline {
     @Override public int timesteps() { return generator.timesteps(); }
     @Override public long parameterCount() { return generator.parameterCount(); }
 
+    @Override public Family family() { return Family.CLASSICAL_GAN; }
+
     @Override
     public SampleSet generate(int samples, long seed) {
         return sample(generator, samples, new SplittableRandom(seed));

@@ -91,7 +91,7 @@ public final class DichotomizedGaussian implements Baseline {
         for (Segment s : segments) {
             if (s.length() != len) {
                 throw new IllegalArgumentException("stimulus-locked fitting needs repeats of equal length, but segments have "
-                        + len + " and " + s.length() + " bins (--segment-length sets them)");
+                        + len + " and " + s.length() + " bins (field segmentLength sets them)");
             }
         }
         int windows = len / t;

@@ -21,6 +21,7 @@ import org.spiqgan.baseline.Generator;
 import org.spiqgan.baseline.IndependentBernoulliBaseline;
 import org.spiqgan.baseline.LaggedMoments;
 import org.spiqgan.data.ChunkedSamples;
+import org.spiqgan.data.DataSpec;
 import org.spiqgan.data.PreparedData;
 import org.spiqgan.data.Provenance;
 import org.spiqgan.data.SampleSet;
@@ -45,7 +46,11 @@ public final class BaselineCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static JsonObject describeData(PreparedData d, String split, int stride, String command) {
+    /**
+     * What identifies a baseline's data in its model file: source, neurons, split, stride, bin width, checksum,
+     * and the data specification that prepared it ({@code spec}), which {@code compare} and {@code evaluate --run} read back.
+     */
+    static JsonObject describeData(PreparedData d, String split, int stride, DataOptions data, Path file) {
         JsonObject o = new JsonObject();
         o.addProperty("source", d.source());
         JsonArray idx = new JsonArray();
@@ -54,25 +59,18 @@ public final class BaselineCommand implements Runnable {
         o.addProperty("split", split);
         o.addProperty("stride", stride);
         o.addProperty("binMs", d.raster().binMs());
-        o.addProperty("command", command);
-        return o;
-    }
-
-    /** Adds what identifies the data (checksum and the arguments that prepared it) to {@link #describeData}. */
-    static JsonObject describeData(PreparedData d, String split, int stride, picocli.CommandLine.Model.CommandSpec spec,
-            DataOptions data, Path file) {
-        JsonObject o = describeData(d, split, stride, commandLine(spec));
         o.addProperty("sha256", data.sha256(file));
         if (file != null && !data.usesSynthetic(file)) o.addProperty("path", file.toAbsolutePath().normalize().toString());
         o.addProperty("timesteps", d.timesteps());
-        JsonArray args = new JsonArray();
-        for (String a : spec.commandLine().getParseResult().originalArgs()) args.add(a);
-        o.add("args", args);
+        DataSpec spec = data.spec(file);
+        spec.split = split;
+        spec.stride = stride;
+        o.add("spec", spec.toJsonTree());
         return o;
     }
 
     /** The provenance of samples drawn from the baseline in {@code run} (its model.json's data description). */
-    static Provenance provenance(Path run, String kind, Baseline b, long seed, long samples, String command) {
+    static Provenance provenance(Path run, String kind, org.spiqgan.model.SpikeModel b, long seed, long samples, String command) {
         Path file = java.nio.file.Files.isDirectory(run) ? run.resolve(Baselines.MODEL_FILE) : run;
         JsonObject data = null;
         try {
@@ -130,7 +128,8 @@ public final class BaselineCommand implements Runnable {
     static final class Fit implements Callable<Integer> {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", paramLabel = "MODEL", description = "bernoulli, dg or maxent") String model;
-        @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (omit for the synthetic one).") Path file;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (or --data FILE; omit both for the synthetic one).") Path file;
+        @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
         @Option(names = "--out", required = true, paramLabel = "RUNDIR", description = "Run directory for model.json.") Path out;
         @Option(names = "--generate", paramLabel = "S", description = "Also draw S windows from the fitted model, in the same "
@@ -166,6 +165,7 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            file = recording.file(file);
             OutputChecks.newRunDirectory(out, "--out");
             OutputChecks.file(generated, "--generated");
             if (!moments.equals("segments") && !moments.equals("windows")) {
@@ -220,7 +220,7 @@ public final class BaselineCommand implements Runnable {
                 b = dg;
             }
             double secs = (System.nanoTime() - t0) / 1e9;
-            JsonObject dataJson = describeData(d, split, stride, spec, data, file);
+            JsonObject dataJson = describeData(d, split, stride, data, file);
             if (m.equals("dg")) dataJson.addProperty("moments", stimulusLocked ? "stimulus-locked" : moments);
             Path f = Baselines.save(out, b, dataJson);
             spec.commandLine().getOut().printf(Locale.ROOT, "%s fitted on %s split %s (%d windows of N = %d, T = %d) in %.1f s: %d parameters; wrote %s%n",
@@ -257,17 +257,19 @@ public final class BaselineCommand implements Runnable {
     static final class Train implements Callable<Integer> {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", paramLabel = "GENERATOR", description = "spikegan or mlp") String kind;
-        @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (omit for the synthetic one).") Path file;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (or --data FILE; omit both for the synthetic one).") Path file;
+        @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
         @Option(names = "--width", required = true, paramLabel = "W", description = "spikegan: channels (2W then W); mlp: hidden units.") int width;
         @Option(names = "--latent", defaultValue = "128", paramLabel = "D", description = "Latent dimension (z ~ N(0, I)). Default: ${DEFAULT-VALUE}.") int latent;
         @Option(names = "--steps", defaultValue = "800", description = "Generator steps. Default: ${DEFAULT-VALUE}.") int steps;
         @Option(names = "--batch", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}.") int batch;
         @Option(names = "--n-critic", defaultValue = "5", description = "Critic steps per generator step. Default: ${DEFAULT-VALUE}.") int nCritic;
-        @Option(names = "--lr-generator", defaultValue = "5e-4", description = "Default: ${DEFAULT-VALUE}.") double lrG;
-        @Option(names = "--lr-critic", defaultValue = "5e-4", description = "Default: ${DEFAULT-VALUE}.") double lrC;
-        @Option(names = "--beta1", defaultValue = "0.5", description = "Adam beta1. Default: ${DEFAULT-VALUE}.") double beta1;
-        @Option(names = "--beta2", defaultValue = "0.9", description = "Adam beta2. Default: ${DEFAULT-VALUE}.") double beta2;
+        @Option(names = {"--lr-g", "--lr-generator"}, defaultValue = "5e-4", description = "Generator learning rate (Adam). Default: ${DEFAULT-VALUE}.") double lrG;
+        @Option(names = {"--lr-c", "--lr-critic"}, defaultValue = "5e-4", description = "Critic learning rate (Adam). Default: ${DEFAULT-VALUE}.") double lrC;
+        @Option(names = "--betas", paramLabel = "B1,B2", description = "Adam betas b1,b2 for both players (as in 'train'). Default: 0.5,0.9.") String betas;
+        @Option(names = "--beta1", defaultValue = "0.5", description = "Adam beta1 (the first of --betas). Default: ${DEFAULT-VALUE}.") double beta1;
+        @Option(names = "--beta2", defaultValue = "0.9", description = "Adam beta2 (the second of --betas). Default: ${DEFAULT-VALUE}.") double beta2;
         @Option(names = "--lambda-gp", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.") double lambdaGp;
         @Option(names = "--tau", defaultValue = "0.5", description = "Binary-concrete temperature. Default: ${DEFAULT-VALUE}.") double tau;
         @Option(names = "--critic-input", defaultValue = "marginals", description = "gumbel (binary-concrete relaxation), "
@@ -275,7 +277,7 @@ public final class BaselineCommand implements Runnable {
         String criticInput;
         @Option(names = "--ema", defaultValue = "0.99", description = "EMA decay of generator parameters. Default: ${DEFAULT-VALUE}.") double ema;
         @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp, mlp:H, conv, conv:C1,C2. Default: ${DEFAULT-VALUE}.") String critic;
-        @Option(names = "--validate-every", defaultValue = "100", description = "Default: ${DEFAULT-VALUE}.") int validateEvery;
+        @Option(names = {"--eval-every", "--validate-every"}, defaultValue = "100", description = "Validate every this many steps. Default: ${DEFAULT-VALUE}.") int validateEvery;
         @Option(names = "--validation-samples", defaultValue = "2000", description = "Generated samples per validation. Default: ${DEFAULT-VALUE}.") int validationSamples;
         @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") long seed;
         @Option(names = "--threads", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") int threads;
@@ -283,6 +285,7 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            file = recording.file(file);
             OutputChecks.newRunDirectory(out, "--out");
             data.rejectGiven("training uses the fit and validation splits with stride 1", "--split", "--stride");
             Generator.Kind k;
@@ -296,7 +299,15 @@ public final class BaselineCommand implements Runnable {
             positive("--steps", steps);
             positive("--batch", batch);
             positive("--n-critic", nCritic);
-            positive("--validate-every", validateEvery);
+            positive("--eval-every", validateEvery);
+            if (betas != null) {
+                if (spec.commandLine().getParseResult().hasMatchedOption("--beta1") || spec.commandLine().getParseResult().hasMatchedOption("--beta2")) {
+                    throw BadInputException.of(null, "--betas", "give either --betas B1,B2 or --beta1/--beta2, not both");
+                }
+                double[] b = TrainCommand.parseBetas(betas);
+                beta1 = b[0];
+                beta2 = b[1];
+            }
             positive("--validation-samples", validationSamples);
             positive("--threads", threads);
             if (!(tau > 0)) throw BadInputException.of(null, "--tau", "must be positive, not " + tau);
@@ -322,7 +333,7 @@ public final class BaselineCommand implements Runnable {
             outW.println(g.describe());
             GanTrainer.Options o = new GanTrainer.Options(steps, batch, nCritic, lrG, lrC, beta1, beta2, lambdaGp, tau, ema, cs,
                     validateEvery, validationSamples, seed, threads, ci);
-            JsonObject dataJson = describeData(d, "fit", 1, spec, data, file);
+            JsonObject dataJson = describeData(d, "fit", 1, data, file);
             ClassicalGan result;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + k.id()).setInitialMax(steps)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {

@@ -8,7 +8,7 @@ import org.spiqgan.quantum.BatchSimulator;
 import org.spiqgan.quantum.Circuit;
 import org.spiqgan.quantum.Qasm;
 import org.spiqgan.quantum.Readout;
-import org.spiqgan.quantum.SubGeneratorCircuits;
+import org.spiqgan.model.ReuploadingAnsatz;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +27,7 @@ public final class CircuitDemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        SubGeneratorCircuits g = SubGeneratorCircuits.of(4, 5);
+        ReuploadingAnsatz g = ReuploadingAnsatz.of(4, 5);
         Circuit c = g.build();
         SplittableRandom rng = new SplittableRandom(1);
         double[] params = g.initialParams(rng);

@@ -10,9 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spiqgan.BadInputException;
-import org.spiqgan.baseline.Baseline;
+import org.spiqgan.model.SpikeModel;
 import org.spiqgan.baseline.Baselines;
-import org.spiqgan.baseline.ClassicalGan;
 import org.spiqgan.data.PreparedData;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.SampleSetIO;
@@ -41,7 +40,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "RUNDIR", description = "Run directories holding model.json.")
     List<Path> runs = new ArrayList<>();
 
-    @Option(names = "--real", paramLabel = "FILE", description = "The recording. Omit with --synthetic.")
+    @Option(names = {"--real", "--data"}, paramLabel = "FILE", description = "The recording. Omit with --synthetic.")
     Path real;
 
     @Option(names = "--samples", paramLabel = "NAME=G.npy",
@@ -78,19 +77,8 @@ public final class CompareCommand implements Callable<Integer> {
             if (!samples.containsKey(name)) throw BadInputException.of(null, "--params", name + " has no --samples " + name + "=G.npy");
             if (params.get(name) <= 0) throw BadInputException.of(null, "--params", name + ": must be positive, not " + params.get(name));
         }
-        List<Baseline> models = new ArrayList<>();
-        for (Path r : runs) {
-            String kind = Baselines.kindOf(r);
-            if (kind.equals(org.spiqgan.model.stationary.StationaryRun.KIND)) {
-                models.add(StationaryRunModel.load(r));
-                continue;
-            }
-            if (kind.startsWith("spiqgan")) {
-                models.add(SpiqganRun.load(r));
-                continue;
-            }
-            models.add(Baselines.load(r));
-        }
+        List<SpikeModel> models = new ArrayList<>();
+        for (Path r : runs) models.add(RunModels.load(r, RunModels.Options.defaults()));
         List<SampleSet> given = new ArrayList<>();
         for (Path p : samples.values()) {
             SampleSet s = SampleSetIO.read(p);
@@ -112,7 +100,7 @@ public final class CompareCommand implements Callable<Integer> {
         int stride = data.stride(d, split);
         int n = d.neurons().length, t = d.timesteps();
         for (int k = 0; k < models.size(); k++) {
-            Baseline b = models.get(k);
+            SpikeModel b = models.get(k);
             if (b.neurons() != n || b.timesteps() != t) {
                 throw BadInputException.of(runs.get(k).resolve(Baselines.MODEL_FILE), "neurons", "the model generates N = " + b.neurons()
                         + ", T = " + b.timesteps() + " but the data options give N = " + n + ", T = " + t);
@@ -146,20 +134,19 @@ public final class CompareCommand implements Callable<Integer> {
         String[] families = new String[total];
         List<String> labels = new ArrayList<>();
         for (int k = 0; k < models.size(); k++) {
-            Baseline m = models.get(k);
+            SpikeModel m = models.get(k);
             SampleSet g = Progress.step(err, runs.get(k) + ": generating " + s + " samples", () -> m.generate(s, seed));
             String label = label(runs.get(k), labels);
             b.model(label, runs.get(k) + " (" + m.kind() + ", " + m.parameterCount() + " parameters, " + s + " samples, seed " + seed + ")", g);
             parameters[k] = m.parameterCount();
-            families[k] = m instanceof SpiqganRun ? "quantum generators"
-                    : m instanceof ClassicalGan ? "classical generators" : "fitted statistical models";
+            families[k] = m.family().label();
         }
         int k = models.size();
         for (Map.Entry<String, Path> e : samples.entrySet()) {
             labels.add(e.getKey());
             b.model(e.getKey(), e.getValue() + " (" + params.get(e.getKey()) + " parameters)", given.get(k - models.size()));
             parameters[k] = params.get(e.getKey());
-            families[k] = "quantum generators";
+            families[k] = SpikeModel.Family.QUANTUM.label();
             k++;
         }
         b.note("neurons (raster indices): " + join(d.neurons()) + "; T = " + t);

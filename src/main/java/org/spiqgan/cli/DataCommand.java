@@ -39,10 +39,12 @@ public final class DataCommand implements Runnable {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The recording (omit for the synthetic one).")
         Path file;
+        @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
 
         @Override
         public void run() {
+            file = recording.file(file);
             data.rejectGiven("it describes every neuron and bin", "--neurons", "--timesteps", "--split", "--stride");
             PrintWriter out = spec.commandLine().getOut();
             SpikeRaster r = data.raster(file);
@@ -98,12 +100,14 @@ public final class DataCommand implements Runnable {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
         @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The recording (omit for the synthetic one).")
         Path file;
+        @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
         @Option(names = {"--out", "-o"}, required = true, paramLabel = "OUT", description = "Output file (.npy, .csv, .tsv, .mat).")
         Path out;
 
         @Override
         public Integer call() throws IOException {
+            file = recording.file(file);
             SampleSetIO.checkWritableFormat(out, "--out");
             OutputChecks.file(out, "--out");
             PreparedData d = data.prepare(file);
@@ -124,14 +128,17 @@ public final class DataCommand implements Runnable {
             description = "Convert a recording to another format, chosen by the extension of --out: .npy, .csv, .tsv, .mat (v5), .h5, .nwb.")
     static final class Convert implements java.util.concurrent.Callable<Integer> {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "FILE", description = "The recording.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The recording (or --data FILE).")
         Path file;
+        @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
         @Option(names = {"--out", "-o"}, required = true, paramLabel = "OUT", description = "Output file.")
         Path out;
 
         @Override
         public Integer call() throws IOException {
+            file = recording.file(file);
+            if (file == null) throw org.spiqgan.BadInputException.of(null, "FILE", "the recording to convert is required (FILE or --data FILE)");
             OutputChecks.file(out, "--out");
             data.rejectGiven("it converts the whole recording", "--neurons", "--timesteps", "--split", "--stride",
                     "--train-fraction", "--validation-fraction", "--synthetic", "--synthetic-seed");

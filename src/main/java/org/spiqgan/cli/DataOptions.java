@@ -2,10 +2,10 @@ package org.spiqgan.cli;
 
 import java.nio.file.Path;
 import org.spiqgan.BadInputException;
+import org.spiqgan.data.DataSpec;
 import org.spiqgan.data.Layout;
 import org.spiqgan.data.NeuronSelection;
 import org.spiqgan.data.PreparedData;
-import org.spiqgan.data.RasterReaders;
 import org.spiqgan.data.ReadOptions;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.SpikeRaster;
@@ -14,19 +14,19 @@ import org.spiqgan.data.SyntheticRecording;
 import picocli.CommandLine.Option;
 
 /**
- * Every data option, as a picocli mixin ({@code @Mixin DataOptions data;}) so that {@code data windows},
- * {@code train}, {@code evaluate} and {@code baseline} read, split, select and window recordings the
- * same way. Typical use: {@code PreparedData d = data.prepare(file);} then {@code d.samples("fit")}.
- * A null file, or {@code --synthetic}, means the built-in synthetic recording.
+ * Every data option, as a picocli mixin ({@code @Mixin DataOptions data;}): the command line's view of a
+ * {@link DataSpec} ({@link #spec}), which does the reading, splitting and selecting. Typical use:
+ * {@code PreparedData d = data.prepare(file);} then {@code d.samples("fit")}. A null file, or
+ * {@code --synthetic}, means the built-in synthetic recording.
  */
 public final class DataOptions {
     @Option(names = "--var", paramLabel = "NAME",
             description = "Variable / dataset / array holding the raster (MAT, HDF5, NPZ). Default: 'data' or the only matrix.")
     String variable;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto",
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "auto", converter = Choices.LayoutChoice.class,
             description = "bins-by-neurons (rows are bins), neurons-by-bins, or auto (the longer side is time). Default: ${DEFAULT-VALUE}.")
-    String layout;
+    Layout layout = Layout.AUTO;
 
     @Option(names = "--bin-ms", paramLabel = "MS",
             description = "Bin width in ms (of a matrix, or to bin spike times). Default: the file's, else 20.")
@@ -98,119 +98,88 @@ public final class DataOptions {
         }
     }
 
-    public ReadOptions readOptions() {
-        Layout l;
-        try {
-            l = Layout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.of(null, "--layout", e.getMessage());
-        }
-        if (binMs != null && !(binMs > 0 && binMs < Double.POSITIVE_INFINITY)) {
-            throw BadInputException.of(null, "--bin-ms", "must be a positive number of ms, not " + binMs);
-        }
-        if (segmentLength != null && segmentLength <= 0) {
-            throw BadInputException.of(null, "--segment-length", "must be a positive number of bins, not " + segmentLength);
-        }
-        if (startSec != null && !(startSec >= 0 && startSec < Double.POSITIVE_INFINITY)) {
-            throw BadInputException.of(null, "--start", "must be a non-negative number of seconds, not " + startSec);
-        }
-        if (stopSec != null && !(stopSec > (startSec == null ? 0 : startSec) && stopSec < Double.POSITIVE_INFINITY)) {
-            throw BadInputException.of(null, "--stop", "must be a number of seconds after the start, not " + stopSec);
-        }
-        return new ReadOptions(variable, l, binMs, segmentLength, binarize, startSec, stopSec);
+    /**
+     * The data specification these options describe, for the recording {@code file} (null, or --synthetic:
+     * the synthetic recording). Checked here, so that a bad value fails before any work.
+     */
+    public DataSpec spec(Path file) {
+        DataSpec s = DataSpec.defaults();
+        s.file = usesSynthetic(file) ? null : file.toAbsolutePath().normalize().toString();
+        s.syntheticSeed = syntheticSeed;
+        s.variable = variable;
+        s.layout = layout;
+        s.binMs = binMs;
+        s.segmentLength = segmentLength;
+        s.start = startSec;
+        s.stop = stopSec;
+        s.binarize = binarize;
+        s.neurons = neurons;
+        s.timesteps = timesteps;
+        s.trainFraction = trainFraction;
+        s.validationFraction = validationFraction;
+        s.split = split;
+        s.stride = stride;
+        return s;
     }
+
+    /** Sets these options from a stored specification (a run's data), so that a resumed run reads the same data. */
+    void set(DataSpec s) {
+        syntheticSeed = s.syntheticSeed;
+        variable = s.variable;
+        layout = s.layout;
+        binMs = s.binMs;
+        segmentLength = s.segmentLength;
+        startSec = s.start;
+        stopSec = s.stop;
+        binarize = s.binarize;
+        neurons = s.neurons;
+        timesteps = s.timesteps;
+        trainFraction = s.trainFraction;
+        validationFraction = s.validationFraction;
+        split = s.split;
+        stride = s.stride;
+        synthetic = s.synthetic();
+    }
+
+    /** Warnings of the library, with its field names shown as the options that set them. */
+    java.util.function.Consumer<String> warnings() {
+        return w -> warn(SpiqganCli.optionWords(w));
+    }
+
+    public ReadOptions readOptions() { return spec(null).readOptions(); }
 
     /** True when the synthetic recording stands in for a file. */
     public boolean usesSynthetic(Path file) { return synthetic || file == null; }
 
     /** The raster of the file, or of the synthetic recording. */
-    public SpikeRaster raster(Path file) {
-        ReadOptions opts = readOptions();
-        if (usesSynthetic(file)) {
-            SpikeRaster r = SyntheticRecording.generate(syntheticSeed);
-            if (opts.binMs() != null) r = r.withBinMs(opts.binMs());
-            if (opts.segmentLength() != null) r = r.withSegmentLength(opts.segmentLength());
-            warnUnevenSegments(r, sourceName(file));
-            return r;
-        }
-        SpikeRaster r = RasterReaders.read(file, opts);
-        warnUnevenSegments(r, file.toString());
-        return r;
-    }
-
-    private void warnUnevenSegments(SpikeRaster r, String source) {
-        if (segmentLength != null && r.bins() % segmentLength != 0) {
-            warn(source + ": --segment-length " + segmentLength + " does not divide the recording's " + r.bins()
-                    + " bins: the last segment has " + r.bins() % segmentLength + " bins");
-        }
-    }
+    public SpikeRaster raster(Path file) { return spec(file).raster(warnings()); }
 
     /** The checksum that identifies the data: the file's SHA-256, or {@code synthetic:SEED}. */
-    public String sha256(Path file) {
-        return usesSynthetic(file) ? "synthetic:" + syntheticSeed : org.spiqgan.model.DataFingerprint.sha256(file);
-    }
+    public String sha256(Path file) { return usesSynthetic(file) ? "synthetic:" + syntheticSeed : DataSpec.sha256(file); }
 
     public String sourceName(Path file) {
         return usesSynthetic(file) ? "synthetic(seed=" + syntheticSeed + ")" : file.toString();
     }
 
-    public Splits splits(SpikeRaster raster) {
-        if (!(trainFraction > 0 && trainFraction <= 1)) throw BadInputException.of(null, "--train-fraction", "must be in (0, 1], not " + trainFraction);
-        if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw BadInputException.of(null, "--validation-fraction", "must be in [0, 1), not " + validationFraction);
-        }
-        return Splits.of(raster, trainFraction, validationFraction);
-    }
+    public Splits splits(SpikeRaster raster) { return spec(null).splits(raster); }
 
-    public NeuronSelection neuronSelection() {
-        try {
-            return NeuronSelection.parse(neurons);
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.of(null, "--neurons", e.getMessage());
-        }
-    }
+    public NeuronSelection neuronSelection() { return spec(null).neuronSelection(); }
 
     /** Reads the recording, splits it, selects neurons (ranked on the training split). */
     public PreparedData prepare(Path file) {
-        if (timesteps <= 0) throw BadInputException.of(null, "--timesteps", "must be positive, not " + timesteps);
-        SpikeRaster raster = raster(file);
-        Splits splits = splits(raster);
-        int[] chosen;
-        try {
-            chosen = neuronSelection().select(raster, splits.train());
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.of(file, "--neurons", e.getMessage());
-        }
-        return new PreparedData(sourceName(file), raster, splits, chosen, timesteps);
+        PreparedData d = spec(file).prepare(warnings());
+        // the source as the user typed it (messages and provenance), not the absolute path the spec stores
+        return usesSynthetic(file) ? d : new PreparedData(sourceName(file), d.raster(), d.splits(), d.neurons(), d.timesteps());
     }
 
     /** The split named by --split, or {@code fallback} when the option is absent. */
-    public String splitName(String fallback) {
-        String s = split != null ? split : fallback;
-        if (!Splits.NAMES.contains(s.toLowerCase(java.util.Locale.ROOT))) {
-            throw BadInputException.of(null, "--split", "must be one of " + String.join(", ", Splits.NAMES) + ", not '" + s + "'");
-        }
-        return s.toLowerCase(java.util.Locale.ROOT);
-    }
+    public String splitName(String fallback) { return DataSpec.splitName(split != null ? split : fallback); }
 
     /** --stride, or the default of the split (1 for train/fit, T otherwise). */
-    public int stride(PreparedData d, String splitName) {
-        if (stride != null) {
-            if (stride <= 0) throw BadInputException.of(null, "--stride", "must be positive, not " + stride);
-            return stride;
-        }
-        return d.defaultStride(splitName);
-    }
+    public int stride(PreparedData d, String splitName) { return spec(null).strideFor(d, splitName); }
 
     /** The samples of the requested split (--split, else {@code fallbackSplit}) with the requested stride. */
-    public SampleSet samples(PreparedData d, String fallbackSplit) {
-        String s = splitName(fallbackSplit);
-        try {
-            return d.samples(s, stride(d, s));
-        } catch (BadInputException e) {
-            throw new BadInputException(d.source() + ": " + e.getMessage(), e);
-        }
-    }
+    public SampleSet samples(PreparedData d, String fallbackSplit) { return spec(null).samples(d, fallbackSplit); }
 
     /** From a file path to the samples of the requested split. */
     public SampleSet samples(Path file, String fallbackSplit) { return samples(prepare(file), fallbackSplit); }

@@ -48,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--real", paramLabel = "FILE",
+    @Option(names = {"--real", "--data"}, paramLabel = "FILE",
             description = "The recording (MAT, HDF5, NWB, NPY/NPZ, CSV). Omit with --synthetic.")
     Path real;
 

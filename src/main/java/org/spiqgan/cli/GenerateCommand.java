@@ -1,17 +1,14 @@
 package org.spiqgan.cli;
 
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spiqgan.BadInputException;
-import org.spiqgan.baseline.Baseline;
-import org.spiqgan.baseline.Baselines;
 import org.spiqgan.data.Provenance;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.SampleSetIO;
-import org.spiqgan.model.GeneratorConfig;
-import org.spiqgan.model.ModelFile;
+import org.spiqgan.model.SpikeModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,78 +55,14 @@ public final class GenerateCommand implements Callable<Integer> {
             throw BadInputException.of(out, "--out", "must end in .npy, .csv, .tsv or .mat");
         }
         OutputChecks.file(out, "--out");
-        Path modelJson = Files.isDirectory(run) ? run.resolve(ModelFile.FILE_NAME) : run;
-        if (Files.isRegularFile(modelJson)) {
-            String kind = Baselines.kindOf(run);
-            if (kind.equals(org.spiqgan.model.stationary.StationaryRun.KIND)) return generateStationary();
-            if (!kind.startsWith("spiqgan")) return generateBaseline(kind);
-        }
-        ModelFile m = ModelFile.read(run);
-        GeneratorConfig g = m.generator;
-        OutputChecks.sampleArray(samples, g.neurons(), g.timesteps(), "--samples");
-        if (sampling != null) {
-            switch (sampling.toLowerCase(Locale.ROOT)) {
-                case "born" -> g = g.withSampling(GeneratorConfig.Sampling.BORN);
-                case "bernoulli" -> g = g.withSampling(GeneratorConfig.Sampling.BERNOULLI);
-                default -> throw BadInputException.of(null, "--sampling", "must be born or bernoulli, not '" + sampling + "'");
-            }
-        }
-        String which = checkpoint.equals("best") && m.state.bestParams != null ? "best checkpoint (step " + m.state.bestStep + ")"
-                : "last EMA (step " + m.state.step + ")";
-        GeneratorConfig cfg = g;
-        int th = threads.resolve();
-        SampleSet s = Progress.generate(spec.commandLine().getErr(), "generate", samples,
-                (first, count) -> m.generate(cfg, checkpoint, count, seed, th, first));
-        var d = m.data;
-        Provenance p = new Provenance("spiqgan", run.toAbsolutePath().normalize().toString(), which + ", "
-                + g.sampling().name().toLowerCase(Locale.ROOT) + " sampling", d.neuronIndices(), g.timesteps(), d.binMs(),
-                d.source(), d.sha256(), seed, samples, BaselineCommand.commandLine(spec));
+        SpikeModel m = RunModels.load(run, new RunModels.Options(checkpoint, sampling, threads.resolve()));
+        OutputChecks.sampleArray(samples, m.neurons(), m.timesteps(), "--samples");
+        PrintWriter err = spec.commandLine().getErr();
+        SampleSet s = RunModels.generate(err, m, samples, seed);
+        Provenance p = RunModels.provenance(run, m, seed, samples, BaselineCommand.commandLine(spec));
         SampleSetIO.write(out, s);
         p.write(out);
-        spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (%s sampling, %s) to %s%n", s.shape(),
-                g.sampling().name().toLowerCase(Locale.ROOT), which, out);
-        return 0;
-    }
-
-    /** Stationary runs: free-running generation with burn-in from the best (or last) checkpoint. */
-    private int generateStationary() throws Exception {
-        if (sampling != null) {
-            throw BadInputException.of(null, "--sampling", "applies to patch-model runs only; " + run + " is a stationary run (Born sampling)");
-        }
-        org.spiqgan.model.stationary.StationaryRun r = org.spiqgan.model.stationary.StationaryRun.read(run);
-        OutputChecks.sampleArray(samples, r.neurons, r.timesteps, "--samples");
-        int th = threads.resolve();
-        boolean last = checkpoint.equals("last");
-        SampleSet s = Progress.generate(spec.commandLine().getErr(), "generate", samples,
-                (first, count) -> r.generate(count, seed, last, th, first));
-        String which = checkpoint.equals("best") && r.state.best != null ? "best checkpoint (step " + r.state.bestStep + ")"
-                : "last EMA (step " + r.state.step + ")";
-        var d = r.data;
-        Provenance p = new Provenance(org.spiqgan.model.stationary.StationaryRun.KIND, run.toAbsolutePath().normalize().toString(), which,
-                d.neuronIndices(), r.timesteps, d.binMs(), d.source(), d.sha256(), seed, samples, BaselineCommand.commandLine(spec));
-        SampleSetIO.write(out, s);
-        p.write(out);
-        spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (stationary generator, %s, seed %d) to %s%n",
-                s.shape(), which, seed, out);
-        return 0;
-    }
-
-    /** Baseline runs carry their own sampler; the SpiQGAN-only options do not apply to them. */
-    private int generateBaseline(String kind) throws Exception {
-        if (sampling != null) {
-            throw BadInputException.of(null, "--sampling", "applies to SpiQGAN runs only; " + run + " is a " + kind + " run");
-        }
-        if (!checkpoint.equals("best")) {
-            throw BadInputException.of(null, "--checkpoint", "applies to SpiQGAN runs only; " + run + " is a " + kind + " run");
-        }
-        Baseline b = Baselines.load(run);
-        OutputChecks.sampleArray(samples, b.neurons(), b.timesteps(), "--samples");
-        SampleSet s = Progress.step(spec.commandLine().getErr(), "generating " + samples + " samples of " + kind,
-                () -> b.generate(samples, seed));
-        Provenance p = BaselineCommand.provenance(run, kind, b, seed, samples, BaselineCommand.commandLine(spec));
-        SampleSetIO.write(out, s);
-        p.write(out);
-        spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples (%s, seed %d) to %s%n", s.shape(), kind, seed, out);
+        err.printf(Locale.ROOT, "spiqgan: wrote %s samples (%s) to %s%n", s.shape(), m.generationNote(seed), out);
         return 0;
     }
 }

@@ -43,7 +43,13 @@ public final class InfoCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "model file: %s%n", run);
         o.printf(Locale.ROOT, "format: %s version %d, written by %s%n", m.format, m.version, m.spiqgan);
-        o.printf(Locale.ROOT, "command: spiqgan train %s%n", String.join(" ", m.command));
+        if (m.spec != null) {
+            var d = m.spec.data;
+            o.printf(Locale.ROOT, "specification: model %s; data %s, neurons %s, T %d, train fraction %s, validation fraction %s%s%n",
+                    m.spec.model.label(), d.sourceName(), d.neurons, d.timesteps, d.trainFraction, d.validationFraction,
+                    d.segmentLength == null ? "" : ", segment length " + d.segmentLength);
+        }
+        else if (m.command != null) o.printf(Locale.ROOT, "command: spiqgan train %s%n", String.join(" ", m.command));
         o.printf(Locale.ROOT, "generator: %s%n", m.generator.describe());
         o.printf(Locale.ROOT, "trainable quantum parameters: %d%n", m.generator.parameterCount());
         o.printf(Locale.ROOT, "critic: %s, %d parameters%n", m.training.critic(), m.criticParameters);

@@ -22,8 +22,8 @@ final class ResumeOptions {
     private ResumeOptions() {}
 
     /** Options a resumed run takes from the command line. */
-    static final Set<String> CHANGEABLE = Set.of("--resume", "--steps", "--threads", "--eval-every", "--checkpoint-every",
-            "--quiet", "--data", "--lr-g", "--lr-c", "--help", "--version");
+    static final Set<String> CHANGEABLE = Set.of("--resume", "--steps", "--threads", "--eval-every", "--validate-every",
+            "--checkpoint-every", "--quiet", "--data", "--lr-g", "--lr-generator", "--lr-c", "--lr-critic", "--help", "--version");
 
     /** Fails on the first option given with --resume that the run fixes (its model, data or training setup). */
     static void rejectFixed(ParseResult pr, ModelFile m) {

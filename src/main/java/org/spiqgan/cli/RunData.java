@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.spiqgan.BadInputException;
 import org.spiqgan.baseline.Baselines;
+import org.spiqgan.data.DataSpec;
 import org.spiqgan.model.ModelFile;
+import org.spiqgan.model.TrainSpec;
+import org.spiqgan.model.stationary.StationaryRun;
 import picocli.CommandLine;
 
 /**
@@ -33,11 +36,24 @@ final class RunData {
         String kind = Baselines.kindOf(run);
         Path modelJson = Files.isDirectory(run) ? run.resolve(ModelFile.FILE_NAME) : run;
         if (kind.startsWith("spiqgan")) {
-            ModelFile m = ModelFile.read(run);
-            TrainCommand t = new TrainCommand();
-            parse(new CommandLine(t), m.command, modelJson);
-            Path file = t.data.usesSynthetic(t.dataFile) ? null : t.dataFile;
-            return new RunData(t.data, file, m.data.sha256());
+            TrainSpec s;
+            String sha;
+            if (StationaryRun.isStationary(run)) {
+                StationaryRun r = StationaryRun.read(run);
+                if (r.spec == null) {
+                    throw BadInputException.of(modelJson, "spec", "the run was written before runs stored their data specification; "
+                            + "give --real FILE and the data options instead of --run");
+                }
+                s = r.spec;
+                sha = r.data.sha256();
+            } else {
+                ModelFile m = ModelFile.read(run);
+                s = m.spec != null ? m.spec : TrainCommand.legacySpec(m, modelJson);
+                sha = m.data.sha256();
+            }
+            DataOptions opts = new DataOptions();
+            opts.set(s.data);
+            return new RunData(opts, s.data.path(), sha);
         }
         JsonObject data;
         try {
@@ -46,10 +62,20 @@ final class RunData {
         } catch (java.io.IOException | RuntimeException e) {
             throw BadInputException.of(modelJson, "data", "cannot read the run's data description");
         }
+        if (data != null && data.has("spec") && data.get("spec").isJsonObject()) {
+            DataSpec s = DataSpec.fromJson(data.get("spec"));
+            DataOptions opts = new DataOptions();
+            opts.set(s);
+            // the split and stride the baseline was fitted on are the run's, not a default for evaluating it
+            opts.split = null;
+            opts.stride = null;
+            return new RunData(opts, s.path(), data.has("sha256") ? data.get("sha256").getAsString() : null);
+        }
         if (data == null || !data.has("args") || !data.get("args").isJsonArray()) {
-            throw BadInputException.of(modelJson, "data.args", "the run does not record its data options (made by an older "
+            throw BadInputException.of(modelJson, "data.spec", "the run does not record its data options (made by an older "
                     + "spiqgan); give --real FILE and the data options instead of --run");
         }
+        // runs written before model files stored a data specification: their recorded arguments, parsed again
         List<String> args = new ArrayList<>();
         JsonArray a = data.getAsJsonArray("args");
         for (int i = 0; i < a.size(); i++) args.add(a.get(i).getAsString());
@@ -78,7 +104,9 @@ final class RunData {
     /** The checksum of the data a run was trained on, or null when the run does not record it. */
     static String recordedSha256(Path run) {
         String kind = Baselines.kindOf(run);
-        if (kind.startsWith("spiqgan")) return ModelFile.read(run).data.sha256();
+        if (kind.startsWith("spiqgan")) {
+            return StationaryRun.isStationary(run) ? StationaryRun.read(run).data.sha256() : ModelFile.read(run).data.sha256();
+        }
         Path modelJson = Files.isDirectory(run) ? run.resolve(ModelFile.FILE_NAME) : run;
         try {
             JsonObject o = JsonParser.parseString(Files.readString(modelJson)).getAsJsonObject();

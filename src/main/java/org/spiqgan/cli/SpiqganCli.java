@@ -70,19 +70,11 @@ public final class SpiqganCli implements Runnable {
         }
     }
 
-    /** Library fields as the options that set them: the library names fields, the command line names flags. */
-    private static final String[][] FIELD_OPTIONS = {{"output", "--out"}, {"timesteps", "--timesteps"}, {"split", "--split"},
-        {"segmentLength", "--segment-length"}, {"stop", "--stop"}};
+    /** A library message with its field names shown as the options that set them ({@link OptionWords}). */
+    static String optionNames(String message) { return OptionWords.of(message); }
 
-    /** Replaces a leading "FIELD: " (or "FILE: FIELD: ") of a library message by the option that sets the field. */
-    static String optionNames(String message) {
-        for (String[] fo : FIELD_OPTIONS) {
-            if (message.startsWith(fo[0] + ": ")) return fo[1] + message.substring(fo[0].length());
-            int i = message.indexOf(": " + fo[0] + ": ");
-            if (i >= 0 && message.indexOf(": ") == i) return message.substring(0, i + 2) + fo[1] + message.substring(i + 2 + fo[0].length());
-        }
-        return message;
-    }
+    /** The same, for warnings and messages of the library that are not errors. */
+    static String optionWords(String message) { return OptionWords.of(message); }
 
     /** Bad input is the user's to fix: one line, no stack trace. Anything else is our bug. */
     static final class OneLineBadInput implements IExecutionExceptionHandler {

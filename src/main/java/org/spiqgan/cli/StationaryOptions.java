@@ -6,26 +6,10 @@ import picocli.CommandLine.Option;
  * Options of {@code train} that only the stationary autoregressive generator (the default model) has.
  * Options both models share (--layers, --batch, --seed, --ema, --z-max, --group-size, --eval-every,
  * --checkpoint-every, --validation-samples, --init-spread) keep their names; where the user gives none,
- * the stationary model uses its own defaults ({@link #DEFAULTS}).
+ * the stationary model uses its own defaults ({@code TrainSpec.STATIONARY_*}). The options fill a
+ * {@link org.spiqgan.model.TrainSpec} ({@code TrainCommand.toSpec}); the library does the rest.
  */
 public final class StationaryOptions {
-    /** The stationary model's defaults of the options shared with the patch model, as the help text states. */
-    static final String DEFAULTS = "stationary defaults: --layers 2 --batch 480/T (16 windows at T = 30) --ema 0.98 --z-max 1 "
-            + "--group-size 10 --eval-every 50 --validation-samples max(1024, 8192/T) --init-spread 0.05";
-    static final int LAYERS = 2, GROUP = 10, EVAL_EVERY = 50;
-    /** Bins per likelihood step: 16 windows at T = 30, and as many bins for any other T. */
-    static final int BINS_PER_STEP = 480;
-
-    static int batch(int timesteps) {
-        return Math.max(1, Math.round(BINS_PER_STEP / (float) timesteps));
-    }
-
-    static int validationSamples(int timesteps) {
-        return Math.max(1024, 8192 / timesteps);
-    }
-
-    static final double EMA = 0.98, Z_MAX = 1.0, INIT_SPREAD = 0.05;
-
     @Option(names = "--ansatz", defaultValue = "cry", paramLabel = "FAMILY",
             description = "Stationary model: entangler family of each layer: cry (CRY on every pair), cry-chain (neighbours only) "
                     + "or none (no entanglement). Default: ${DEFAULT-VALUE}.")

@@ -5,17 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.spiqgan.BadInputException;
+import org.spiqgan.data.DataSpec;
 import org.spiqgan.data.PreparedData;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.Windows;
-import org.spiqgan.model.stationary.Adversarial;
+import org.spiqgan.model.TrainSpec;
+import org.spiqgan.model.TrainingData;
 import org.spiqgan.model.stationary.StationaryConfig;
 import org.spiqgan.model.stationary.StationaryRun;
 import org.spiqgan.model.stationary.StationaryState;
@@ -30,7 +27,7 @@ final class StationaryTrain {
 
     /** Options only the patch model has: refused for the stationary model rather than ignored. */
     static final java.util.List<String> PATCH_ONLY = java.util.List.of("--loss", "--sampling", "--steps", "--lambda-k", "--lambda-acg",
-            "--critic-input", "--tau", "--lr-g", "--betas", "--lr-decay",
+            "--critic-input", "--tau", "--lr-g", "--betas", "--beta1", "--beta2", "--lr-decay",
             "--score-weight", "--pretrain", "--pretrain-lr", "--ancillas", "--latent", "--input-weights", "--encoding", "--rotations",
             "--entangler", "--share-timesteps", "--autoregressive");
     /** Options only the stationary model has. */
@@ -51,58 +48,38 @@ final class StationaryTrain {
             throw BadInputException.of(null, patchOnly, "applies to the patch model (--model patch or --preset paper), not to the "
                     + "stationary model this run trains");
         }
-        StationaryOptions o = c.stationary;
+        TrainSpec spec = c.toSpec();
         PreparedData d = c.data.prepare(c.dataFile);
         int n = d.neurons().length, t = d.timesteps();
-        StationaryConfig cfg;
-        StationaryTraining tr;
-        try {
-            int group = pr.hasMatchedOption("--group-size") ? c.groupSize : StationaryOptions.GROUP;
-            // hidden units join the first circuit, so --group-size counts neurons per circuit
-            cfg = new StationaryConfig(n, Math.min(group, n) + o.hiddenUnits, pr.hasMatchedOption("--layers") ? c.layers : StationaryOptions.LAYERS,
-                    o.ansatz, o.latentDim, pr.hasMatchedOption("--z-max") ? c.zMax : StationaryOptions.Z_MAX, o.history, o.burnIn, o.feedback,
-                    o.hiddenUnits);
-            tr = new StationaryTraining(o.likelihoodSteps, o.refineSteps, pr.hasMatchedOption("--batch") ? c.batch : StationaryOptions.batch(t),
-                    o.draws, o.lr, o.lrHalfLife, pr.hasMatchedOption("--ema") ? c.ema : StationaryOptions.EMA, o.momentSamples,
-                    lambdas(o.lambdaMoments), pr.hasMatchedOption("--eval-every") ? (int) c.evalEvery : StationaryOptions.EVAL_EVERY,
-                    pr.hasMatchedOption("--validation-samples") && c.validationSamples > 0 ? c.validationSamples
-                            : StationaryOptions.validationSamples(t),
-                    pr.hasMatchedOption("--checkpoint-every") ? (int) c.checkpointEvery : StationaryOptions.EVAL_EVERY,
-                    pr.hasMatchedOption("--init-spread") ? c.initSpread : StationaryOptions.INIT_SPREAD, c.seed,
-                    new Adversarial(o.adversarialWeight, pr.hasMatchedOption("--critic") ? c.critic : Adversarial.NONE.critic(),
-                            c.nCritic, c.lrC, c.lambdaGp));
-            if (!tr.adversarial().on() && given(pr, java.util.List.of("--critic", "--n-critic", "--lr-c", "--lambda-gp")) != null) {
-                throw new IllegalArgumentException(given(pr, java.util.List.of("--critic", "--n-critic", "--lr-c", "--lambda-gp"))
-                        + " sets the critic of the refinement phase: give --adversarial-weight W > 0 with it");
-            }
-            if (tr.adversarial().on() && tr.refineSteps() == 0) {
-                throw new IllegalArgumentException("--adversarial-weight acts in the refinement phase: give --refine-steps too");
-            }
-            org.spiqgan.nn.CriticSpec.parse(tr.adversarial().critic(), "--critic");
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("spiqgan train: " + optionWords(e.getMessage()));
+        java.util.List<String> criticOptions = java.util.List.of("--critic", "--n-critic", "--lr-c", "--lr-critic", "--lambda-gp");
+        if (spec.adversarialWeight == 0 && given(pr, criticOptions) != null) {
+            throw BadInputException.of(null, given(pr, criticOptions), "sets the critic of the stationary model's refinement phase: "
+                    + "give --adversarial-weight W > 0 with it (or train --model patch)");
         }
+        StationaryConfig cfg = spec.stationaryConfig(n);
+        StationaryTraining tr = spec.stationaryTraining(t);
         StationaryRun run = new StationaryRun();
         run.spiqgan = "spiqgan " + Version.number();
+        run.spec = spec;
         run.neurons = n;
         run.timesteps = t;
         run.generator = cfg;
         run.training = tr;
         run.trainableParameters = cfg.parameterCount();
-        var fp = c.trainingData(d).fingerprint();
+        var fp = TrainingData.of(d, spec.data).fingerprint();
         // the absolute path, so that --resume works from any directory
-        run.data = c.dataFile == null || c.data.usesSynthetic(c.dataFile) ? fp : new org.spiqgan.model.DataFingerprint(
-                c.dataFile.toAbsolutePath().normalize().toString(), fp.sha256(), fp.neuronIndices(), fp.neuronIds(), fp.binMs(),
-                fp.timesteps(), fp.segmentLength(), fp.trainFraction(), fp.validationFraction());
+        run.data = spec.data.synthetic() ? fp : new org.spiqgan.model.DataFingerprint(spec.data.file, fp.sha256(), fp.neuronIndices(),
+                fp.neuronIds(), fp.binMs(), fp.timesteps(), fp.segmentLength(), fp.trainFraction(), fp.validationFraction());
         run.trainingRates = d.firingProbabilities(d.splits().fit());
-        if (o.initFrom != null) {
-            StationaryRun from = StationaryRun.read(o.initFrom);
+        if (spec.initFrom != null) {
+            Path initFrom = Path.of(spec.initFrom);
+            StationaryRun from = StationaryRun.read(initFrom);
             if (!from.generator.equals(cfg)) {
-                throw BadInputException.of(StationaryRun.path(o.initFrom), "generator", "has another architecture (" + from.generator.describe()
+                throw BadInputException.of(StationaryRun.path(initFrom), "generator", "has another architecture (" + from.generator.describe()
                         + ") than this run (" + cfg.describe() + ")");
             }
             run.initialParameters = from.parameters(false).clone();
-            run.initialisedFrom = o.initFrom.toAbsolutePath().toString();
+            run.initialisedFrom = spec.initFrom;
         }
         return fit(c.out, run, d, c.threads.resolve(), c.quiet, out, err);
     }
@@ -141,54 +118,46 @@ final class StationaryTrain {
         return fit(c.resume, run, d, c.threads.resolve(), c.quiet, out, err);
     }
 
-    /** The run's data, read again from the options stored with it. */
+    /** The run's data, read again from the specification stored with it (older runs: from its fingerprint). */
     private static PreparedData dataOf(StationaryRun run, TrainCommand c, PrintWriter err) {
         var pr = c.spec.commandLine().getParseResult();
-        PreparedData d;
         boolean synthetic = run.data.sha256().startsWith("synthetic:");
+        DataSpec spec = run.spec != null ? run.spec.data.copy() : legacyData(run);
         if (pr.hasMatchedOption("--data")) {
             if (synthetic) throw BadInputException.of(c.dataFile, "--data", "the run was trained on the built-in synthetic recording");
-            String sha = org.spiqgan.model.DataFingerprint.sha256(c.dataFile);
+            String sha = DataSpec.sha256(c.dataFile);
             if (!sha.equals(run.data.sha256())) {
                 throw BadInputException.of(c.dataFile, "--data", "is not the run's recording (sha256 " + sha + ", the run's "
                         + run.data.sha256() + " from " + run.data.source() + ")");
             }
             err.printf(Locale.ROOT, "spiqgan: reading the run's recording from %s (same sha256 as %s)%n", c.dataFile, run.data.source());
-        } else if (!synthetic && !Files.isRegularFile(Path.of(run.data.source()))) {
-            throw BadInputException.of(Path.of(run.data.source()), "data", "the run's recording is no longer there; give its new "
+            spec = spec.withFile(c.dataFile);
+            if (run.spec != null) run.spec.data = spec.copy();
+        } else if (!synthetic && !Files.isRegularFile(spec.path())) {
+            throw BadInputException.of(spec.path(), "data", "the run's recording is no longer there; give its new "
                     + "place with --data FILE (checked by sha256)");
         }
-        {
-            DataOptions o = new DataOptions();
-            picocli.CommandLine cl = new picocli.CommandLine(new Holder(o));
-            java.util.List<String> args = new java.util.ArrayList<>();
-            args.add("--segment-length=" + (run.data.segmentLength() == null ? "" : run.data.segmentLength()));
-            if (run.data.segmentLength() == null) args.remove(args.size() - 1);
-            args.add("--neurons=" + join(run.data.neuronIndices()));
-            args.add("--timesteps=" + run.timesteps);
-            args.add("--train-fraction=" + run.data.trainFraction());
-            args.add("--validation-fraction=" + run.data.validationFraction());
-            if (run.data.sha256().startsWith("synthetic:")) {
-                args.add("--synthetic-seed=" + run.data.sha256().substring("synthetic:".length()));
-                cl.parseArgs(args.toArray(new String[0]));
-                d = o.prepare(null);
-            } else {
-                cl.parseArgs(args.toArray(new String[0]));
-                d = o.prepare(pr.hasMatchedOption("--data") ? c.dataFile : Path.of(run.data.source()));
-            }
-        }
+        PreparedData d = spec.prepare(c.data.warnings());
         if (!java.util.Arrays.equals(d.neurons(), run.data.neuronIndices()) || d.timesteps() != run.timesteps) {
             throw BadInputException.of(StationaryRun.path(c.resume), "data", "the data options select other neurons or another T than the run");
         }
         return d;
     }
 
-    @picocli.CommandLine.Command(name = "data")
-    static final class Holder {
-        @picocli.CommandLine.Mixin
-        DataOptions data;
-
-        Holder(DataOptions d) { this.data = d; }
+    /** The data of a run written before run files stored their specification: from its fingerprint. */
+    private static DataSpec legacyData(StationaryRun run) {
+        DataSpec s = DataSpec.defaults();
+        if (run.data.sha256().startsWith("synthetic:")) {
+            s.syntheticSeed = Long.parseLong(run.data.sha256().substring("synthetic:".length()));
+        } else {
+            s.file = run.data.source();
+        }
+        s.segmentLength = run.data.segmentLength();
+        s.neurons = join(run.data.neuronIndices());
+        s.timesteps = run.timesteps;
+        s.trainFraction = run.data.trainFraction();
+        s.validationFraction = run.data.validationFraction();
+        return s;
     }
 
     private static String join(int[] a) {
@@ -218,21 +187,9 @@ final class StationaryTrain {
         Files.createDirectories(dir);
         run.status = "running";
         run.write(dir);
-        CountDownLatch saved = new CountDownLatch(1);
-        boolean[] stop = {false};
-        Thread hook = new Thread(() -> {
-            stop[0] = true;
-            try {
-                saved.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "spiqgan-checkpoint-on-exit");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Interruption stop = new Interruption();
         boolean finished;
-        ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("train").setInitialMax(run.training.steps())
-                .setUnit(" steps", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err, 160)).startsFrom(run.state.step, java.time.Duration.ZERO).build();
+        ProgressBar bar = quiet ? null : Interruption.trainingBar(run.state.step, run.training.steps());
         try (BatchExecutor ex = new BatchExecutor(threads)) {
             String[] lastVal = {""};
             finished = trainer.run(run.state, ex, new StationaryTrainer.Listener() {
@@ -267,7 +224,7 @@ final class StationaryTrain {
 
                 @Override
                 public boolean stopRequested() {
-                    return stop[0];
+                    return stop.requested();
                 }
             });
             run.status = finished ? "finished" : "interrupted";
@@ -281,12 +238,7 @@ final class StationaryTrain {
             }
         } finally {
             if (bar != null) bar.close();
-            saved.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook is running and has just been released
-            }
+            stop.close();
         }
         StationaryState s = run.state;
         if (!finished) return 130;
@@ -306,27 +258,16 @@ final class StationaryTrain {
         return 0;
     }
 
-    private static double[] lambdas(String s) {
+    /** The five moment-loss weights of --lambda-moments. */
+    static double[] lambdas(String s) {
         String[] p = s.split(",");
-        if (p.length != 5) throw new IllegalArgumentException("--lambda-moments takes five weights R,K,PAIR,ACG,LAG, not '" + s + "'");
+        if (p.length != 5) throw BadInputException.of(null, "--lambda-moments", "takes five weights R,K,PAIR,ACG,LAG, not '" + s + "'");
         double[] l = new double[5];
         try {
             for (int i = 0; i < 5; i++) l[i] = Double.parseDouble(p[i].trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--lambda-moments takes five numbers R,K,PAIR,ACG,LAG, not '" + s + "'");
+            throw BadInputException.of(null, "--lambda-moments", "takes five numbers R,K,PAIR,ACG,LAG, not '" + s + "'");
         }
         return l;
-    }
-
-    /** Specification field names to the options that set them, so the one-line error names what the user typed. */
-    private static String optionWords(String m) {
-        String[][] map = {{"groupSize", "--group-size"}, {"layers", "--layers"}, {"entangler", "--ansatz"}, {"latent", "--latent-dim"},
-            {"zMax", "--z-max"}, {"history", "--history"}, {"burnIn", "--burn-in"}, {"feedback", "--feedback"}, {"hidden", "--hidden-units"}, {"likelihoodSteps", "--likelihood-steps"},
-            {"refineSteps", "--refine-steps"}, {"batch", "--batch"}, {"draws", "--draws"}, {"lrHalfLife", "--lr-half-life"},
-            {"lr ", "--lr "}, {"ema", "--ema"}, {"momentSamples", "--moment-samples"}, {"lambda weights", "--lambda-moments weights"},
-            {"evalEvery", "--eval-every"}, {"validationSamples", "--validation-samples"}, {"checkpointEvery", "--checkpoint-every"},
-            {"initSpread", "--init-spread"}};
-        for (String[] kv : map) if (m.startsWith(kv[0])) return kv[1] + m.substring(kv[0].length());
-        return m;
     }
 }

@@ -15,10 +15,12 @@ import org.spiqgan.model.DataFingerprint;
 import org.spiqgan.model.GeneratorConfig;
 import org.spiqgan.model.ModelFile;
 import org.spiqgan.model.TrainConfig;
+import org.spiqgan.model.TrainSpec;
 import org.spiqgan.model.TrainingData;
 import org.spiqgan.model.TrainingRun;
 import org.spiqgan.nn.CriticSpec;
-import org.spiqgan.quantum.SubGeneratorCircuits;
+import org.spiqgan.model.ReuploadingAnsatz;
+import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +35,11 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "The recording (any format of 'spiqgan data'). Default: the built-in synthetic recording.")
+    @Option(names = "--data", paramLabel = "FILE", description = "The recording (any format of 'spiqgan data'); the same as the positional FILE. Default: the built-in synthetic recording.")
     Path dataFile;
+
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The recording (or --data FILE).")
+    Path positionalFile;
 
     @Mixin
     DataOptions data;
@@ -45,11 +50,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue the run in RUNDIR from its last checkpoint (other options are taken from the run, except --steps, --threads, --eval-every, --checkpoint-every).")
     Path resume;
 
-    @Option(names = "--model", defaultValue = "stationary", paramLabel = "MODEL",
+    @Option(names = "--model", defaultValue = "stationary", paramLabel = "MODEL", converter = Choices.Model.class,
             description = "stationary (one circuit for every bin, fed back the previous bins, trained by exact likelihood and "
                     + "free-running moments; the default, RESULTS.md) or patch (one circuit per neuron group and bin, trained as a "
                     + "WGAN-GP: the paper's model). Default: ${DEFAULT-VALUE}.")
-    String model;
+    TrainSpec.Model model;
 
     @Option(names = "--preset", paramLabel = "NAME",
             description = "paper: the paper's model and settings as SPEC section 3 describes them (the patch model with its defaults "
@@ -65,8 +70,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--loss", defaultValue = "k", description = "standard (WGAN) or k (WGAN + lambda_k K-loss). Default: ${DEFAULT-VALUE}.")
     String loss;
 
-    @Option(names = "--sampling", defaultValue = "born", description = "born (one shot per patch) or bernoulli (independent spikes given z). Default: ${DEFAULT-VALUE}.")
-    String sampling;
+    @Option(names = "--sampling", defaultValue = "born", converter = Choices.Sampling.class, description = "born (one shot per patch) or bernoulli (independent spikes given z). Default: ${DEFAULT-VALUE}.")
+    GeneratorConfig.Sampling sampling;
 
     @Option(names = "--steps", defaultValue = "2000", description = "Generator steps. Default: ${DEFAULT-VALUE}.")
     long steps;
@@ -89,8 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp[:H] or conv[:C1,C2]. Default: ${DEFAULT-VALUE}.")
     String critic;
 
-    @Option(names = "--critic-input", defaultValue = "gumbel", description = "gumbel, straight-through or marginals. Default: ${DEFAULT-VALUE}.")
-    String criticInput;
+    @Option(names = "--critic-input", defaultValue = "gumbel", converter = Choices.Critic.class, description = "gumbel, straight-through or marginals. Default: ${DEFAULT-VALUE}.")
+    CriticInput criticInput;
 
     @Option(names = "--tau", defaultValue = "0.5", description = "Relaxation temperature. Default: ${DEFAULT-VALUE}.")
     double tau;
@@ -98,14 +103,20 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--n-critic", defaultValue = "5", description = "Critic steps per generator step. Default: ${DEFAULT-VALUE}.")
     int nCritic;
 
-    @Option(names = "--lr-g", defaultValue = "" + Defaults.LR_G, description = "Generator learning rate (Adam). Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--lr-g", "--lr-generator"}, defaultValue = "" + Defaults.LR_G, description = "Generator learning rate (Adam). Default: ${DEFAULT-VALUE}.")
     double lrG;
 
-    @Option(names = "--lr-c", defaultValue = "" + Defaults.LR_C, description = "Critic learning rate (Adam). Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--lr-c", "--lr-critic"}, defaultValue = "" + Defaults.LR_C, description = "Critic learning rate (Adam). Default: ${DEFAULT-VALUE}.")
     double lrC;
 
     @Option(names = "--betas", defaultValue = Defaults.BETAS, description = "Adam betas b1,b2 for both players. Default: ${DEFAULT-VALUE}.")
     String betas;
+
+    @Option(names = "--beta1", description = "Adam beta1 (the first of --betas).")
+    Double beta1;
+
+    @Option(names = "--beta2", description = "Adam beta2 (the second of --betas).")
+    Double beta2;
 
     @Option(names = "--ema", defaultValue = "0.99", description = "Decay of the generator's parameter EMA (used for validation and generation). Default: ${DEFAULT-VALUE} (patch), 0.98 (stationary).")
     double ema;
@@ -113,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr-decay", defaultValue = "0", paramLabel = "HALF_LIFE", description = "Learning rates halve every HALF_LIFE generator steps (exponential decay); 0 = constant. Default: ${DEFAULT-VALUE}.")
     double lrDecay;
 
-    @Option(names = "--eval-every", defaultValue = "100", description = "Validate (and report) every this many steps. Default: ${DEFAULT-VALUE} (patch), 50 (stationary).")
+    @Option(names = {"--eval-every", "--validate-every"}, defaultValue = "100", description = "Validate (and report) every this many steps. Default: ${DEFAULT-VALUE} (patch), 50 (stationary).")
     long evalEvery;
 
     @Option(names = "--checkpoint-every", defaultValue = "100", description = "Write the checkpoint every this many steps. Default: ${DEFAULT-VALUE} (patch), 50 (stationary).")
@@ -147,8 +158,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--group-size", description = "Neurons per group (one sub-generator per group and timestep). Default: min(N, 10).")
     Integer groupSize;
 
-    @Option(names = "--latent", defaultValue = "shared", description = "shared (d = n) or per-layer (d = l x n). Default: ${DEFAULT-VALUE}.")
-    String latent;
+    @Option(names = "--latent", defaultValue = "shared", converter = Choices.Latent.class, description = "shared (d = n) or per-layer (d = l x n). Default: ${DEFAULT-VALUE}.")
+    ReuploadingAnsatz.Latent latent;
 
     @Option(names = "--z-max", defaultValue = "3.141592653589793", description = "Latent z ~ U[0, Z_MAX). Default: pi (patch), 1 (stationary).")
     double zMax;
@@ -156,11 +167,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--input-weights", defaultValue = "on", description = "Trainable input weights w in RY(w z): on or off. Default: ${DEFAULT-VALUE}.")
     String inputWeights;
 
-    @Option(names = "--encoding", defaultValue = "ry", description = "Noise encoding gate: ry or rx. Default: ${DEFAULT-VALUE}.")
-    String encoding;
+    @Option(names = "--encoding", defaultValue = "ry", converter = Choices.Encoding.class, description = "Noise encoding gate: ry or rx. Default: ${DEFAULT-VALUE}.")
+    ReuploadingAnsatz.Encoding encoding;
 
-    @Option(names = "--rotations", defaultValue = "rz-ry-rz", description = "Trainable rotations per qubit: rz-ry-rz, ry or ry-rz. Default: ${DEFAULT-VALUE}.")
-    String rotations;
+    @Option(names = "--rotations", defaultValue = "rz-ry-rz", converter = Choices.Rotations.class, description = "Trainable rotations per qubit: rz-ry-rz, ry or ry-rz. Default: ${DEFAULT-VALUE}.")
+    ReuploadingAnsatz.Rotations rotations;
 
     @Option(names = "--entangler", defaultValue = "cnot", description = "cnot, cz, none, cnot-ring or cz-ring. Default: ${DEFAULT-VALUE}.")
     String entangler;
@@ -179,8 +190,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (preset != null) {
             switch (preset.toLowerCase(Locale.ROOT)) {
                 case "paper" -> {
-                    if (model != null && spec.commandLine().getParseResult().hasMatchedOption("--model") && !model.equals("patch")) {
-                        throw BadInputException.of(null, "--preset", "paper is the patch model; it cannot be combined with --model " + model);
+                    if (model != null && spec.commandLine().getParseResult().hasMatchedOption("--model") && model != TrainSpec.Model.PATCH) {
+                        throw BadInputException.of(null, "--preset", "paper is the patch model; it cannot be combined with --model " + Choices.word(model));
                     }
                     return false;
                 }
@@ -190,11 +201,7 @@ public final class TrainCommand implements Callable<Integer> {
                 default -> throw BadInputException.of(null, "--preset", "must be paper or best, not '" + preset + "'");
             }
         }
-        return switch (model.toLowerCase(Locale.ROOT)) {
-            case "stationary" -> true;
-            case "patch" -> false;
-            default -> throw BadInputException.of(null, "--model", "must be stationary or patch, not '" + model + "'");
-        };
+        return model == TrainSpec.Model.STATIONARY;
     }
 
     /** Tuned defaults (docs/model.md, "Defaults and the evidence"). */
@@ -209,6 +216,14 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        if (positionalFile != null) {
+            if (resume != null) throw BadInputException.of(positionalFile, "FILE", "give a moved recording to a resumed run as --data FILE");
+            if (dataFile != null && !dataFile.toAbsolutePath().normalize().equals(positionalFile.toAbsolutePath().normalize())) {
+                throw BadInputException.of(null, "--data", "names " + dataFile + " but the positional FILE names " + positionalFile
+                        + "; give the recording once");
+            }
+            dataFile = positionalFile;
+        }
         if (resume != null && org.spiqgan.model.stationary.StationaryRun.isStationary(resume)) {
             return StationaryTrain.resume(this, outw, err);
         }
@@ -227,13 +242,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (Files.exists(ModelFile.path(out))) {
             throw BadInputException.of(out, "--out", "already holds a model; continue it with --resume " + out + " or choose another --out");
         }
-        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        if (!args.isEmpty() && args.get(0).equals("train")) args.remove(0);
-        if (dataFile != null) ResumeOptions.absoluteData(args, dataFile);
-        TrainConfig tc = trainConfig();
+        TrainSpec ts = toSpec();
+        TrainConfig tc = ts.trainConfig();
         PreparedData d = data.prepare(dataFile);
-        ModelFile m = newModel(args, d.neurons().length, d.timesteps(), tc);
-        TrainingData td = trainingData(d);
+        ModelFile m = new ModelFile();
+        m.spiqgan = "spiqgan " + Version.number();
+        m.spec = ts;
+        m.generator = ts.generatorConfig(d.neurons().length, d.timesteps());
+        m.training = tc;
+        TrainingData td = TrainingData.of(d, ts.data);
         m.data = td.fingerprint();
         m.kData = td.kData();
         m.acgData = td.acgData();
@@ -252,20 +269,54 @@ public final class TrainCommand implements Callable<Integer> {
         outw.flush();
         int th = threads.resolve();
         Path dir = resume != null ? resume : out;
-        TrainingRun run = new TrainingRun(dir, m, td, th, !quiet);
-        // Printed before a pending Ctrl-C lets the JVM exit, so that the message appears every time.
-        run.onEnd(outcome -> {
-            if (outcome != TrainingRun.Outcome.INTERRUPTED) return;
-            if (m.state == null) {
-                err.printf(Locale.ROOT, "spiqgan: interrupted during the likelihood pre-training, before the first checkpoint; "
-                        + "nothing to resume: start the run again%n");
-            } else {
-                err.printf(Locale.ROOT, "spiqgan: interrupted at step %d; checkpoint written to %s (continue with --resume %s)%n",
-                        m.state.step, ModelFile.path(dir), dir);
+        TrainingRun run = new TrainingRun(dir, m, td, th);
+        TrainingRun.Outcome o;
+        try (Interruption stop = new Interruption()) {
+            ProgressBar[] bar = {null};
+            try {
+                o = run.run(new TrainingRun.Listener() {
+                    @Override
+                    public void log(String line) {
+                        err.println(line);
+                        err.flush();
+                    }
+
+                    @Override
+                    public void started(long step, long total) {
+                        if (!quiet) bar[0] = Interruption.trainingBar(step, total);
+                    }
+
+                    @Override
+                    public void step(long step, String summary) {
+                        if (bar[0] != null) {
+                            bar[0].stepTo(step);
+                            bar[0].setExtraMessage(summary);
+                        }
+                    }
+
+                    @Override
+                    public void validated(long step, String summary) {
+                        if (bar[0] == null) {
+                            err.println("step " + step + summary);
+                            err.flush();
+                        }
+                    }
+                }, stop::requested);
+            } finally {
+                if (bar[0] != null) bar[0].close();
             }
-            err.flush();
-        });
-        TrainingRun.Outcome o = run.run(err);
+            // printed before a pending Ctrl-C lets the JVM exit, so that the message appears every time
+            if (o == TrainingRun.Outcome.INTERRUPTED) {
+                if (m.state == null) {
+                    err.printf(Locale.ROOT, "spiqgan: interrupted during the likelihood pre-training, before the first checkpoint; "
+                            + "nothing to resume: start the run again%n");
+                } else {
+                    err.printf(Locale.ROOT, "spiqgan: interrupted at step %d; checkpoint written to %s (continue with --resume %s)%n",
+                            m.state.step, ModelFile.path(dir), dir);
+                }
+                err.flush();
+            }
+        }
         var s = m.state;
         if (o == TrainingRun.Outcome.INTERRUPTED) return 130;
         outw.printf(Locale.ROOT, "finished %d steps in %.1f s; best validation score %.4g at step %d; model: %s%n", s.step,
@@ -278,30 +329,28 @@ public final class TrainCommand implements Callable<Integer> {
 
     private Integer resumeRun(PrintWriter err, PrintWriter outw) throws Exception {
         ModelFile m = ModelFile.read(resume);
-        TrainCommand original = new TrainCommand();
-        CommandLine cl = new CommandLine(original);
-        try {
-            cl.parseArgs(m.command.toArray(new String[0]));
-        } catch (CommandLine.ParameterException e) {
-            throw BadInputException.of(ModelFile.path(resume), "command", "cannot re-read the training options: " + e.getMessage());
-        }
+        TrainSpec ts = m.spec != null ? m.spec : legacySpec(m, ModelFile.path(resume));
         var pr = spec.commandLine().getParseResult();
         ResumeOptions.rejectFixed(pr, m);
-        if (pr.hasMatchedOption("--data")) original.dataFile = ResumeOptions.movedData(dataFile, m, resume, err);
-        else ResumeOptions.requireData(original.dataFile, original.data.usesSynthetic(original.dataFile), resume);
-        long newSteps = pr.hasMatchedOption("--steps") ? steps : m.training.steps();
-        TrainConfig tc = ResumeOptions.newLearningRates(m.training.withSteps(newSteps), pr, lrG, lrC, err);
+        if (pr.hasMatchedOption("--data")) ts.data = ts.data.withFile(ResumeOptions.movedData(dataFile, m, resume, err));
+        else ResumeOptions.requireData(ts.data.path(), ts.data.synthetic(), resume);
+        if (pr.hasMatchedOption("--steps")) ts.steps = steps;
+        TrainConfig tc = ResumeOptions.newLearningRates(m.training.withSteps(ts.steps), pr, lrG, lrC, err);
+        ts.lrG = tc.lrG();
+        ts.lrC = tc.lrC();
+        if (pr.hasMatchedOption("--eval-every")) ts.evalEvery = evalEvery;
+        if (pr.hasMatchedOption("--checkpoint-every")) ts.checkpointEvery = checkpointEvery;
         if (pr.hasMatchedOption("--eval-every") || pr.hasMatchedOption("--checkpoint-every")) {
             tc = new TrainConfig(tc.critic(), tc.criticInput(), tc.tau(), tc.loss(), tc.lambdaK(), tc.lambdaAcg(), tc.lambdaGp(),
                     tc.nCritic(), tc.lrG(), tc.lrC(), tc.beta1(), tc.beta2(), tc.emaDecay(), tc.lrDecayHalfLife(), tc.batch(),
-                    tc.steps(), tc.seed(), pr.hasMatchedOption("--eval-every") ? evalEvery : tc.evalEvery(),
-                    pr.hasMatchedOption("--checkpoint-every") ? checkpointEvery : tc.checkpointEvery(),
+                    tc.steps(), tc.seed(), ts.evalEveryOrDefault(), ts.checkpointEveryOrDefault(),
                     tc.validationSamples(), tc.scoreWeight(), tc.initSpread(), tc.pretrainSteps(), tc.pretrainLr());
         }
         m.training = tc;
-        if (pr.hasMatchedOption("--data")) ResumeOptions.absoluteData(m.command, original.dataFile);
-        PreparedData d = original.data.prepare(original.dataFile);
-        TrainingData td = original.trainingData(d);
+        m.spec = ts;
+        m.command = null;
+        PreparedData d = ts.data.prepare(data.warnings());
+        TrainingData td = TrainingData.of(d, ts.data);
         if (!td.fingerprint().sameData(m.data)) {
             throw BadInputException.of(ModelFile.path(resume), "data", "the training data changed since the run started ("
                     + m.data.source() + ", sha256 " + m.data.sha256() + ")");
@@ -312,115 +361,120 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         err.printf(Locale.ROOT, "spiqgan: resuming %s at step %d of %d%n", resume, m.state.step, tc.steps());
-        this.quiet = this.quiet || original.quiet;
         return train(m, td, err, outw);
     }
 
-    TrainingData trainingData(PreparedData d) {
-        SampleSet fit = d.samples("fit", 1);
-        if (fit.samples() == 0) throw BadInputException.of(d.source(), "fit split", "holds no window of " + d.timesteps() + " bins");
-        SampleSet val = d.samples("validation");
-        SampleSet fitBins = org.spiqgan.data.Windows.cut(d.raster(), d.neurons(), 1, 1, d.splits().fit());
-        boolean synthetic = data.usesSynthetic(dataFile);
-        String sha = synthetic ? "synthetic:" + data.syntheticSeed : DataFingerprint.sha256(dataFile);
-        DataFingerprint fp = new DataFingerprint(d.source(), sha, d.neurons(), d.neuronIds(), d.raster().binMs(), d.timesteps(),
-                data.segmentLength, data.trainFraction, data.validationFraction);
-        return TrainingData.of(fit, fitBins, val, fp);
-    }
-
-    ModelFile newModel(List<String> args, int n, int t, TrainConfig tc) {
-        ModelFile m = new ModelFile();
-        m.spiqgan = "spiqgan " + Version.number();
-        m.command = args;
-        m.generator = generatorConfig(n, t);
-        m.training = tc;
-        return m;
-    }
-
-    GeneratorConfig generatorConfig(int n, int t) {
-        if (layers < 1) throw BadInputException.of(null, "--layers", "must be at least 1");
-        if (ancillas < 0) throw BadInputException.of(null, "--ancillas", "must be >= 0");
-        int g = groupSize != null ? groupSize : Math.min(n, 10);
-        if (g < 1) throw BadInputException.of(null, "--group-size", "must be at least 1");
-        positive("--z-max", zMax);
-        if (Math.min(g, n) + ancillas > 20) {
-            String blame = groupSize == null ? "--ancillas" : ancillas == 0 ? "--group-size" : "--group-size/--ancillas";
-            throw BadInputException.of(null, blame, Math.min(g, n) + " neurons + " + ancillas
-                    + " ancillas per sub-generator is more than the 20 qubits training supports");
+    /** The specification of a run written before model files stored one: its recorded command line, read again. */
+    static TrainSpec legacySpec(ModelFile m, Path modelJson) {
+        if (m.command == null || m.command.isEmpty()) {
+            throw BadInputException.of(modelJson, "spec", "the run stores neither its specification nor its command line");
         }
-        GeneratorConfig.Sampling smp = switch (sampling.toLowerCase(Locale.ROOT)) {
-            case "born" -> GeneratorConfig.Sampling.BORN;
-            case "bernoulli" -> GeneratorConfig.Sampling.BERNOULLI;
-            default -> throw BadInputException.of(null, "--sampling", "must be born or bernoulli, not '" + sampling + "'");
-        };
-        SubGeneratorCircuits.Latent lat = switch (latent.toLowerCase(Locale.ROOT)) {
-            case "shared" -> SubGeneratorCircuits.Latent.SHARED;
-            case "per-layer" -> SubGeneratorCircuits.Latent.PER_LAYER;
-            default -> throw BadInputException.of(null, "--latent", "must be shared or per-layer, not '" + latent + "'");
-        };
-        boolean iw = switch (inputWeights.toLowerCase(Locale.ROOT)) {
+        TrainCommand original = new TrainCommand();
+        CommandLine cl = new CommandLine(original);
+        try {
+            cl.parseArgs(m.command.toArray(new String[0]));
+        } catch (CommandLine.ParameterException e) {
+            throw BadInputException.of(modelJson, "command", "cannot re-read the training options of this older run: " + e.getMessage());
+        }
+        return original.toSpec();
+    }
+
+    /** The run these options describe (a new run; {@code --resume} reads the run's own). */
+    TrainSpec toSpec() {
+        var pr = spec.commandLine().getParseResult();
+        TrainSpec s = TrainSpec.defaults();
+        s.model = useStationary() ? TrainSpec.Model.STATIONARY : TrainSpec.Model.PATCH;
+        s.data = data.spec(dataFile);
+        // shared options whose defaults depend on the model: set only when given
+        if (pr.hasMatchedOption("--layers")) s.layers = layers;
+        if (pr.hasMatchedOption("--batch")) s.batch = batch;
+        if (pr.hasMatchedOption("--ema")) s.ema = ema;
+        if (pr.hasMatchedOption("--eval-every")) s.evalEvery = evalEvery;
+        if (pr.hasMatchedOption("--checkpoint-every")) s.checkpointEvery = checkpointEvery;
+        if (pr.hasMatchedOption("--validation-samples")) s.validationSamples = validationSamples;
+        if (pr.hasMatchedOption("--init-spread")) s.initSpread = initSpread;
+        if (pr.hasMatchedOption("--z-max")) s.zMax = zMax;
+        s.groupSize = groupSize;
+        s.seed = seed;
+        // the patch model
+        s.steps = steps;
+        s.loss = loss;
+        s.sampling = sampling;
+        s.lambdaK = lambdaK;
+        s.lambdaAcg = lambdaAcg;
+        s.lambdaGp = lambdaGp;
+        s.critic = critic;
+        s.criticInput = criticInput;
+        s.tau = tau;
+        s.nCritic = nCritic;
+        s.lrG = lrG;
+        s.lrC = lrC;
+        double[] b = parseBetas();
+        s.beta1 = b[0];
+        s.beta2 = b[1];
+        s.lrDecay = lrDecay;
+        s.scoreWeight = scoreWeight;
+        s.pretrainSteps = pretrain;
+        s.pretrainLr = pretrainLr;
+        s.ancillas = ancillas;
+        parseCircuit(s);
+        s.shareTimesteps = shareTimesteps;
+        s.autoregressive = autoregressive;
+        // the stationary model
+        StationaryOptions o = stationary;
+        s.ansatz = o.ansatz;
+        s.history = o.history;
+        s.feedback = o.feedback;
+        s.latentDim = o.latentDim;
+        s.burnIn = o.burnIn;
+        s.likelihoodSteps = o.likelihoodSteps;
+        s.refineSteps = o.refineSteps;
+        s.hiddenUnits = o.hiddenUnits;
+        s.adversarialWeight = o.adversarialWeight;
+        if (pr.hasMatchedOption("--critic")) s.refinementCritic = critic;
+        s.draws = o.draws;
+        s.lr = o.lr;
+        s.lrHalfLife = o.lrHalfLife;
+        s.momentSamples = o.momentSamples;
+        s.lambdaMoments = StationaryTrain.lambdas(o.lambdaMoments);
+        s.initFrom = o.initFrom == null ? null : o.initFrom.toAbsolutePath().normalize().toString();
+        return s;
+    }
+
+    /** The patch circuit's options (latent, input weights, encoding, rotations, entangler) into the spec. */
+    private void parseCircuit(TrainSpec s) {
+        s.latent = latent;
+        s.inputWeights = switch (inputWeights.toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
             default -> throw BadInputException.of(null, "--input-weights", "must be on or off, not '" + inputWeights + "'");
         };
-        SubGeneratorCircuits.Encoding enc = switch (encoding.toLowerCase(Locale.ROOT)) {
-            case "ry" -> SubGeneratorCircuits.Encoding.RY;
-            case "rx" -> SubGeneratorCircuits.Encoding.RX;
-            default -> throw BadInputException.of(null, "--encoding", "must be ry or rx, not '" + encoding + "'");
-        };
-        SubGeneratorCircuits.Rotations rot = switch (rotations.toLowerCase(Locale.ROOT)) {
-            case "rz-ry-rz" -> SubGeneratorCircuits.Rotations.RZ_RY_RZ;
-            case "ry" -> SubGeneratorCircuits.Rotations.RY;
-            case "ry-rz" -> SubGeneratorCircuits.Rotations.RY_RZ;
-            default -> throw BadInputException.of(null, "--rotations", "must be rz-ry-rz, ry or ry-rz, not '" + rotations + "'");
-        };
+        s.encoding = encoding;
+        s.rotations = rotations;
         String e = entangler.toLowerCase(Locale.ROOT);
         boolean ring = e.endsWith("-ring");
-        SubGeneratorCircuits.Entangler ent = switch (ring ? e.substring(0, e.length() - 5) : e) {
-            case "cnot" -> SubGeneratorCircuits.Entangler.CNOT;
-            case "cz" -> SubGeneratorCircuits.Entangler.CZ;
-            case "none" -> SubGeneratorCircuits.Entangler.NONE;
+        s.entangler = switch (ring ? e.substring(0, e.length() - 5) : e) {
+            case "cnot" -> ReuploadingAnsatz.Entangler.CNOT;
+            case "cz" -> ReuploadingAnsatz.Entangler.CZ;
+            case "none" -> ReuploadingAnsatz.Entangler.NONE;
             default -> throw BadInputException.of(null, "--entangler", "must be cnot, cz, none, cnot-ring or cz-ring, not '" + entangler + "'");
         };
-        if (ring && ent == SubGeneratorCircuits.Entangler.NONE) throw BadInputException.of(null, "--entangler", "none has no ring");
-        return new GeneratorConfig(n, t, layers, g, ancillas, iw, enc, lat, rot, ent, ring, shareTimesteps, smp, zMax, autoregressive);
-    }
-
-    TrainConfig trainConfig() {
-        CriticSpec.parse(critic, "--critic");
-        CriticInput ci;
-        try {
-            ci = CriticInput.parse(criticInput);
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.of(null, "--critic-input", e.getMessage());
-        }
-        String lossName = loss.toLowerCase(Locale.ROOT);
-        if (!lossName.equals("k") && !lossName.equals("standard")) throw BadInputException.of(null, "--loss", "must be standard or k, not '" + loss + "'");
-        double[] b = parseBetas();
-        positive("--tau", tau);
-        positive("--lr-g", lrG);
-        positive("--lr-c", lrC);
-        nonNegative("--lambda-k", lambdaK);
-        nonNegative("--lambda-acg", lambdaAcg);
-        nonNegative("--lambda-gp", lambdaGp);
-        nonNegative("--lr-decay", lrDecay);
-        nonNegative("--score-weight", scoreWeight);
-        nonNegative("--init-spread", initSpread);
-        if (pretrain < 0) throw BadInputException.of(null, "--pretrain", "must be >= 0");
-        if (!(pretrainLr > 0 && pretrainLr < Double.POSITIVE_INFINITY)) throw BadInputException.of(null, "--pretrain-lr", "must be positive");
-        if (!(ema >= 0 && ema < 1)) throw BadInputException.of(null, "--ema", "must be in [0, 1), not " + ema);
-        if (nCritic < 1) throw BadInputException.of(null, "--n-critic", "must be at least 1");
-        if (batch < 1) throw BadInputException.of(null, "--batch", "must be at least 1");
-        if (steps < 1) throw BadInputException.of(null, "--steps", "must be at least 1");
-        if (evalEvery < 1) throw BadInputException.of(null, "--eval-every", "must be at least 1");
-        if (checkpointEvery < 1) throw BadInputException.of(null, "--checkpoint-every", "must be at least 1");
-        if (validationSamples < 0) throw BadInputException.of(null, "--validation-samples", "must be >= 0");
-        return new TrainConfig(critic, ci, tau, lossName, lambdaK, lambdaAcg, lambdaGp, nCritic, lrG, lrC, b[0], b[1], ema,
-                lrDecay, batch, steps, seed, evalEvery, checkpointEvery, validationSamples, scoreWeight, initSpread,
-                pretrain, pretrainLr);
+        if (ring && s.entangler == ReuploadingAnsatz.Entangler.NONE) throw BadInputException.of(null, "--entangler", "none has no ring");
+        s.ring = ring;
     }
 
     private double[] parseBetas() {
+        var pr = spec.commandLine().getParseResult();
+        if (pr.hasMatchedOption("--betas") && (beta1 != null || beta2 != null)) {
+            throw BadInputException.of(null, "--betas", "give either --betas B1,B2 or --beta1/--beta2, not both");
+        }
+        double[] b = parseBetas(betas);
+        if (beta1 != null) b[0] = beta1;
+        if (beta2 != null) b[1] = beta2;
+        return b;
+    }
+
+    static double[] parseBetas(String betas) {
         String[] p = betas.split(",");
         try {
             if (p.length != 2) throw new NumberFormatException();
@@ -430,13 +484,5 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw BadInputException.of(null, "--betas", "must be two numbers in [0, 1) like 0.5,0.9, not '" + betas + "'");
         }
-    }
-
-    private static void positive(String name, double v) {
-        if (!(v > 0 && v < Double.POSITIVE_INFINITY)) throw BadInputException.of(null, name, "must be a positive number, not " + v);
-    }
-
-    private static void nonNegative(String name, double v) {
-        if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) throw BadInputException.of(null, name, "must be a non-negative number, not " + v);
     }
 }

@@ -180,7 +180,7 @@ final class CsvReader {
         if (rows == 0) throw BadInputException.of(file, null, "empty table: a header but no rows");
         if (nonBinary > 0 && !opts.binarize()) {
             throw BadInputException.of(file, "values", nonBinary + " values are not 0/1 (largest " + RasterAssembler.fmt(largest)
-                    + "); pass --binarize to count a bin with any spikes as 1");
+                    + "); set field binarize to count a bin with any spikes as 1");
         }
         RasterAssembler asm = new RasterAssembler(file, "table", rows, cols, opts.withBinarize(true));
         byte[] v = values.array();

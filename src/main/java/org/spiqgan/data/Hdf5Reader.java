@@ -73,7 +73,7 @@ final class Hdf5Reader {
         if (matrices.size() == 1) return matrices.get(0);
         if (names.isEmpty()) throw BadInputException.of(file, null, "the HDF5 file holds no datasets");
         throw BadInputException.of(file, null, (matrices.isEmpty() ? "no 2-D dataset among (" : "several 2-D datasets (")
-                + String.join(", ", matrices.isEmpty() ? names : matrices) + "); choose one with --var");
+                + String.join(", ", matrices.isEmpty() ? names : matrices) + "); choose one with field variable");
     }
 
     private static void collectDatasets(Group g, List<String> out, int depth) {

@@ -99,7 +99,7 @@ final class MatV5Reader {
         }
         if (matrices.size() == 1) return matrices.get(0);
         throw BadInputException.of(file, null, (matrices.isEmpty() ? "no 2-D matrix among the variables (" : "several matrices (")
-                + String.join(", ", matrices.isEmpty() ? names : matrices) + "); choose one with --var");
+                + String.join(", ", matrices.isEmpty() ? names : matrices) + "); choose one with field variable");
     }
 
     /** The side variables our own writer adds; ignored unless the main variable is {@code data}. */

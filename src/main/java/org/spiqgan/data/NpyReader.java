@@ -57,7 +57,7 @@ final class NpyReader {
         }
         if (names.size() == 1) return names.get(0);
         if (names.contains("data")) return "data";
-        throw BadInputException.of(file, null, "several arrays (" + String.join(", ", names) + "); choose one with --var");
+        throw BadInputException.of(file, null, "several arrays (" + String.join(", ", names) + "); choose one with field variable");
     }
 
     private static SpikeRaster fromStream(InputStream in, Path file, String field, ReadOptions opts) throws IOException {

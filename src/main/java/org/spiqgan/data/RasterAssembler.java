@@ -27,7 +27,7 @@ final class RasterAssembler {
         long neurons = binsAreRows ? cols : rows;
         if (bins > Integer.MAX_VALUE - 64) throw BadInputException.of(file, field, "too many time bins: " + bins);
         if (neurons > 1_000_000) {
-            throw BadInputException.of(file, field, neurons + " neurons is more than supported (1000000); check --layout");
+            throw BadInputException.of(file, field, neurons + " neurons is more than supported (1000000); check field layout");
         }
         this.binarize = opts.binarize();
         try {
@@ -63,7 +63,7 @@ final class RasterAssembler {
     SpikeRaster finish() {
         if (nonBinary > 0 && !binarize) {
             throw BadInputException.of(file, field, nonBinary + " values are not 0/1 (largest " + fmt(largest)
-                    + "); pass --binarize to count a bin with any spikes as 1");
+                    + "); set field binarize to count a bin with any spikes as 1");
         }
         return builder.build();
     }

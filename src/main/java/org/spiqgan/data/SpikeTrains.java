@@ -40,9 +40,9 @@ public final class SpikeTrains {
             for (double[] tr : trials) if (!Double.isNaN(tr[1])) bins = Math.max(bins, (long) Math.ceil((tr[1] - t0) / w - EPS));
         }
         if (bins > Integer.MAX_VALUE - 64) {
-            throw BadInputException.of(file, field, "too many bins: " + bins + "; use a larger --bin-ms or --start/--stop");
+            throw BadInputException.of(file, field, "too many bins: " + bins + "; use a larger field binMs, or a shorter time window (field start, field stop)");
         }
-        if (bins <= 0) throw BadInputException.of(file, field, "no time between --start and --stop");
+        if (bins <= 0) throw BadInputException.of(file, field, "no time between field start and field stop");
         SpikeRaster.Builder b = SpikeRaster.builder(ids.length, (int) bins).binMs(binMs).neuronIds(ids).countsKnown(true);
         for (int k = 0; k < times.length; k++) {
             double t = times[k];

@@ -1,10 +1,9 @@
 package org.spiqgan.model;
 
-import org.spiqgan.quantum.SubGeneratorCircuits;
-import org.spiqgan.quantum.SubGeneratorCircuits.Encoding;
-import org.spiqgan.quantum.SubGeneratorCircuits.Entangler;
-import org.spiqgan.quantum.SubGeneratorCircuits.Latent;
-import org.spiqgan.quantum.SubGeneratorCircuits.Rotations;
+import org.spiqgan.model.ReuploadingAnsatz.Encoding;
+import org.spiqgan.model.ReuploadingAnsatz.Entangler;
+import org.spiqgan.model.ReuploadingAnsatz.Latent;
+import org.spiqgan.model.ReuploadingAnsatz.Rotations;
 
 /**
  * Everything that fixes the structure of a patch generator (SPEC section 3). A plain value: Gson writes
@@ -38,9 +37,12 @@ public record GeneratorConfig(int neurons, int timesteps, int layers, int groupS
                 shareTimesteps, sampling, zMax, false);
     }
 
+    /** Neurons per sub-generator unless the spec says otherwise (SPEC section 3: G = min(N, 10)). */
+    public static final int DEFAULT_MAX_GROUP = 10;
+
     /** SPEC defaults: G = min(N, 10), no ancillas, input weights, RY encoding, shared z, RZ RY RZ, CNOT chain, born. */
     public static GeneratorConfig defaults(int neurons, int timesteps, int layers) {
-        return new GeneratorConfig(neurons, timesteps, layers, Math.min(neurons, 10), 0, true, Encoding.RY,
+        return new GeneratorConfig(neurons, timesteps, layers, Math.min(neurons, DEFAULT_MAX_GROUP), 0, true, Encoding.RY,
                 Latent.SHARED, Rotations.RZ_RY_RZ, Entangler.CNOT, false, false, Sampling.BORN, Math.PI);
     }
 
@@ -62,8 +64,8 @@ public record GeneratorConfig(int neurons, int timesteps, int layers, int groupS
     }
 
     /** The circuit of group g's sub-generators: |group| + A qubits. */
-    public SubGeneratorCircuits circuit(int g) {
-        return SubGeneratorCircuits.of(groupNeurons(g) + ancillas, layers).inputWeights(inputWeights)
+    public ReuploadingAnsatz circuit(int g) {
+        return ReuploadingAnsatz.of(groupNeurons(g) + ancillas, layers).inputWeights(inputWeights)
                 .encoding(encoding).latent(latent).rotations(rotations).entangler(entangler).ring(ring);
     }
 
@@ -83,54 +85,25 @@ public record GeneratorConfig(int neurons, int timesteps, int layers, int groupS
         return total;
     }
 
+    /** The circuit family: the paper's, or with the previous pattern fed back (SPEC 3b). */
+    public String ansatzName() { return autoregressive ? Ansatze.REUPLOADING_FEEDBACK : Ansatze.REUPLOADING; }
+
+    /** The sub-generator of group g in its family ({@link Ansatze}). */
+    public Ansatz ansatz(int g) { return Ansatze.create(ansatzName(), this, g); }
+
     /** Parameters of one sub-generator of group g. */
     public int setParamCount(int g) {
-        return circuit(g).paramCount() + (autoregressive ? layers * groupNeurons(g) : 0);
+        return ansatz(g).paramCount();
     }
 
     /** Circuit inputs of group g: the latent (prefix) then, when autoregressive, the previous pattern x_{t-1}. */
     public int circuitInputs(int g) {
-        return circuit(g).inputCount() + (autoregressive ? groupNeurons(g) : 0);
+        return ansatz(g).inputCount();
     }
 
-    /**
-     * The sub-generator circuit of group g: SPEC section 3, and when autoregressive (SPEC 3b) before each
-     * layer's noise encoding RY(u_{j,q} pi x_{t-1,q}) on every data qubit, u at
-     * {@code circuit(g).paramCount() + j * |group| + q}, x_{t-1,q} at input {@code circuit(g).inputCount() + q}.
-     */
+    /** The sub-generator circuit of group g. */
     public org.spiqgan.quantum.Circuit buildCircuit(int g) {
-        SubGeneratorCircuits sc = circuit(g);
-        if (!autoregressive) return sc.build();
-        int n = sc.qubits(), m = groupNeurons(g), base = sc.paramCount(), in = sc.inputCount();
-        org.spiqgan.quantum.Circuit.Builder b = org.spiqgan.quantum.Circuit.builder(n).params(setParamCount(g)).inputs(circuitInputs(g));
-        org.spiqgan.quantum.Gate enc = encoding == Encoding.RY ? org.spiqgan.quantum.Gate.RY : org.spiqgan.quantum.Gate.RX;
-        for (int j = 0; j < layers; j++) {
-            for (int q = 0; q < m; q++) b.ry(q, org.spiqgan.quantum.Angle.product(base + j * m + q, in + q, Math.PI));
-            for (int q = 0; q < n; q++) {
-                int z = sc.inputIndex(j, q);
-                b.gate(enc, q, inputWeights ? org.spiqgan.quantum.Angle.product(sc.weightIndex(j, q), z)
-                        : org.spiqgan.quantum.Angle.input(z));
-                switch (rotations) {
-                    case RZ_RY_RZ:
-                        b.rz(q, org.spiqgan.quantum.Angle.param(sc.rotationIndex(j, q, 0)));
-                        b.ry(q, org.spiqgan.quantum.Angle.param(sc.rotationIndex(j, q, 1)));
-                        b.rz(q, org.spiqgan.quantum.Angle.param(sc.rotationIndex(j, q, 2)));
-                        break;
-                    case RY:
-                        b.ry(q, org.spiqgan.quantum.Angle.param(sc.rotationIndex(j, q, 0)));
-                        break;
-                    default:
-                        b.ry(q, org.spiqgan.quantum.Angle.param(sc.rotationIndex(j, q, 0)));
-                        b.rz(q, org.spiqgan.quantum.Angle.param(sc.rotationIndex(j, q, 1)));
-                }
-            }
-            if (entangler != Entangler.NONE) {
-                org.spiqgan.quantum.Gate e = entangler == Entangler.CNOT ? org.spiqgan.quantum.Gate.CNOT : org.spiqgan.quantum.Gate.CZ;
-                for (int q = 0; q + 1 < n; q++) b.gate(e, q, q + 1);
-                if (ring && n > 2) b.gate(e, n - 1, 0);
-            }
-        }
-        return b.build();
+        return ansatz(g).build();
     }
 
     /** Latent dimension: the input count of the largest sub-generator (smaller ones read a prefix). */

@@ -61,7 +61,7 @@ public final class GeneratorObjective {
 
     public PatchGenerator generator() { return gen; }
 
-    public static int acgLags(int timesteps) { return Math.min(10, timesteps - 1); }
+    public static int acgLags(int timesteps) { return org.spiqgan.stats.StatisticsAccumulator.acgLags(timesteps); }
 
     private int noiseSize(int patch) {
         if (input == CriticInput.MARGINALS) return 0;

@@ -20,8 +20,8 @@ import org.spiqgan.nn.BatchExecutor;
 import org.spiqgan.nn.CriticSpec;
 
 /**
- * The model file {@code RUNDIR/model.json}: format name and version, the command that trained it, the full
- * generator and trainer configuration, the training data's fingerprint and statistics, and the whole
+ * The model file {@code RUNDIR/model.json}: format name and version, the run's {@link TrainSpec} (older
+ * runs: the command that trained it), the resolved generator and trainer configuration, the training data's fingerprint and statistics, and the whole
  * trainer state (parameters of generator, EMA, best checkpoint and critic, Adam moments, step, metrics).
  * Doubles are written in Java's shortest round-trip form, so reading restores them bit for bit.
  */
@@ -33,7 +33,10 @@ public final class ModelFile {
     public String format = FORMAT;
     public int version = VERSION;
     public String spiqgan;
-    public List<String> command = new ArrayList<>();
+    /** The run's specification (data, architecture, training): what {@code --resume} reads back. */
+    public TrainSpec spec;
+    /** Runs written before {@link #spec} existed stored their command line instead; null in newer runs. */
+    public List<String> command;
     public GeneratorConfig generator;
     public TrainConfig training;
     public DataFingerprint data;

@@ -6,13 +6,12 @@ import org.spiqgan.nn.BatchExecutor;
 import org.spiqgan.quantum.Circuit;
 import org.spiqgan.quantum.Evaluator;
 import org.spiqgan.quantum.Readout;
-import org.spiqgan.quantum.SubGeneratorCircuits;
 
 /**
  * The quantum patch generator of SPEC section 3: one sub-generator circuit per (neuron group g, timestep t),
  * patch index {@code p = g * T + t}, all fed the same latent vector z of a sample. Parameters of all
  * sub-generators live in one flat vector: parameter set s (= p, or g when shared across timesteps) starts
- * at {@link #offset(int)} with the layout of {@link SubGeneratorCircuits}.
+ * at {@link #offset(int)} with the layout of {@link ReuploadingAnsatz}.
  *
  * <p>Readout of a patch: the Born distribution over its data qubits (qubits 0..|group|-1, ancillas traced
  * out), 2^|group| values, under {@code born}; the marginals P(qubit i = 1) under {@code bernoulli}. Batch
@@ -27,7 +26,7 @@ public final class PatchGenerator {
 
     private final GeneratorConfig config;
     private final Circuit[] circuits; // per group
-    private final SubGeneratorCircuits[] layouts;
+    private final Ansatz[] layouts;
     private final Readout[] readouts;
     private final int[] setOffset;
     private final int paramCount;
@@ -41,12 +40,12 @@ public final class PatchGenerator {
         this.config = config;
         int groups = config.groups();
         circuits = new Circuit[groups];
-        layouts = new SubGeneratorCircuits[groups];
+        layouts = new Ansatz[groups];
         readouts = new Readout[groups];
         int maxParams = 0;
         for (int g = 0; g < groups; g++) {
-            layouts[g] = config.circuit(g);
-            circuits[g] = config.buildCircuit(g);
+            layouts[g] = config.ansatz(g);
+            circuits[g] = layouts[g].build();
             int m = config.groupNeurons(g);
             int[] data = new int[m];
             for (int q = 0; q < m; q++) data[q] = q;

@@ -26,6 +26,9 @@ import org.spiqgan.stats.StatisticsAccumulator;
  * data, seed) and a resumed run continues bitwise identically.
  */
 public final class Trainer implements AutoCloseable {
+    /** Generated samples per validation when the spec leaves it at 0: at least this many, else one per validation window. */
+    public static final int MIN_VALIDATION_SAMPLES = 4096;
+
     /** Real windows per likelihood pre-training step. */
     static final int PRETRAIN_WINDOWS = 128;
 
@@ -58,7 +61,7 @@ public final class Trainer implements AutoCloseable {
         this.gen = new PatchGenerator(gc);
         this.objective = new GeneratorObjective(gen, tc.criticInput(), tc.tau(), tc.effectiveLambdaK(), data.kData(),
                 tc.lambdaAcg(), tc.lambdaAcg() != 0 ? data.acgData() : null);
-        CriticSpec spec = CriticSpec.parse(tc.critic(), "--critic");
+        CriticSpec spec = CriticSpec.parse(tc.critic(), "critic");
         this.critic = spec.build(gc.neurons(), gc.timesteps(), StepRandom.of(tc.seed(), -1, 1));
         LearningRateSchedule sg = tc.lrDecayHalfLife() > 0 ? LearningRateSchedule.halfLife(tc.lrDecayHalfLife())
                 : LearningRateSchedule.constant();
@@ -71,7 +74,7 @@ public final class Trainer implements AutoCloseable {
         this.validationStats = v != null && v.samples() > 0
                 ? new StatisticsAccumulator(v.neurons(), v.timesteps()).add(v).result() : null;
         this.validationCount = tc.validationSamples() > 0 ? tc.validationSamples()
-                : Math.max(4096, v == null ? 0 : v.samples());
+                : Math.max(MIN_VALIDATION_SAMPLES, v == null ? 0 : v.samples());
     }
 
     public PatchGenerator generator() { return gen; }

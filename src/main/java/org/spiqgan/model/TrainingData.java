@@ -13,6 +13,20 @@ public record TrainingData(SampleSet fit, SampleSet validation, double[] kData, 
         DataFingerprint fingerprint) {
 
     /**
+     * The training data of prepared data: fit windows of stride 1, validation windows of stride T, and the
+     * fingerprint of {@code spec}'s recording.
+     */
+    public static TrainingData of(org.spiqgan.data.PreparedData d, org.spiqgan.data.DataSpec spec) {
+        SampleSet fit = d.samples("fit", 1);
+        if (fit.samples() == 0) throw org.spiqgan.BadInputException.of(d.source(), "fit split", "holds no window of " + d.timesteps() + " bins");
+        SampleSet val = d.samples("validation");
+        SampleSet fitBins = org.spiqgan.data.Windows.cut(d.raster(), d.neurons(), 1, 1, d.splits().fit());
+        DataFingerprint fp = new DataFingerprint(d.source(), spec.sha256(), d.neurons(), d.neuronIds(), d.raster().binMs(), d.timesteps(),
+                spec.segmentLength, spec.trainFraction, spec.validationFraction);
+        return of(fit, fitBins, val, fp);
+    }
+
+    /**
      * @param fitBins the fit split as T = 1 windows (every bin once), for P_data(k)
      */
     public static TrainingData of(SampleSet fit, SampleSet fitBins, SampleSet validation, DataFingerprint fp) {

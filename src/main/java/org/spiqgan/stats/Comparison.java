@@ -10,21 +10,26 @@ import java.util.List;
  * computed (no lags when T = 1, no states when N > 20) is NaN, and {@link #notes()} says why.
  */
 public final class Comparison {
-    /** The compared quantities in table order, with the names used in tables and JSON. */
+    /**
+     * The registered statistics in table order, with the names used in tables and JSON. A new statistic is
+     * one {@link Statistic} class and one line here; tables, JSON and figures iterate this list.
+     */
     public enum Error {
-        RATE("rate MSE", "rateMse"),
-        COVARIANCE("cov MSE", "covarianceMse"),
-        K_PROBABILITY("P(k) MSE", "kProbabilityMse"),
-        ACG("ACG MSE", "autocorrelogramMse"),
-        LAG_COVARIANCE("lag-cov MSE", "lagCovarianceMse"),
-        STATE_JS("state JS (bits)", "stateJsBits");
+        RATE("rate MSE", "rateMse", new RateStatistic()),
+        COVARIANCE("cov MSE", "covarianceMse", new CovarianceStatistic()),
+        K_PROBABILITY("P(k) MSE", "kProbabilityMse", new KProbabilityStatistic()),
+        ACG("ACG MSE", "autocorrelogramMse", new AutocorrelogramStatistic()),
+        LAG_COVARIANCE("lag-cov MSE", "lagCovarianceMse", new LagCovarianceStatistic()),
+        STATE_JS("state JS (bits)", "stateJsBits", new StateDistributionStatistic());
 
         public final String label;
         public final String key;
+        public final Statistic statistic;
 
-        Error(String label, String key) {
+        Error(String label, String key, Statistic statistic) {
             this.label = label;
             this.key = key;
+            this.statistic = statistic;
         }
     }
 
@@ -39,20 +44,10 @@ public final class Comparison {
                     + " vs N = " + reference.neurons() + ", T = " + reference.timesteps());
         }
         Comparison c = new Comparison();
-        c.set(Error.RATE, Divergences.mse(model.firingProbability(), reference.firingProbability()));
-        c.set(Error.COVARIANCE, model.neurons() < 2 ? Double.NaN
-                : Divergences.mse(model.offDiagonalCovariances(), reference.offDiagonalCovariances()));
-        if (model.neurons() < 2) c.notes.add("covariance needs N >= 2");
-        c.set(Error.K_PROBABILITY, Divergences.mse(model.kProbability(), reference.kProbability()));
-        c.set(Error.ACG, Divergences.mse(model.autocorrelogram(), reference.autocorrelogram()));
-        c.set(Error.LAG_COVARIANCE, Divergences.mse(model.lagCovarianceFlat(), reference.lagCovarianceFlat()));
-        if (model.timesteps() < 2) c.notes.add("autocorrelogram and lag-1 covariance need T >= 2");
-        if (model.hasStates() && reference.hasStates()) {
-            c.set(Error.STATE_JS, Divergences.jensenShannonBits(model.stateDistribution(), reference.stateDistribution()));
-        } else {
-            c.set(Error.STATE_JS, Double.NaN);
-            c.notes.add("state distribution skipped: N = " + model.neurons() + " > "
-                    + StatisticsAccumulator.MAX_STATE_NEURONS + " (2^N states)");
+        for (Error e : Error.values()) {
+            c.set(e, e.statistic.error(model, reference));
+            String why = e.statistic.unavailable(model, reference);
+            if (why != null) c.notes.add(why);
         }
         return c;
     }

@@ -13,6 +13,11 @@ import org.spiqgan.data.SampleSet;
 public final class StatisticsAccumulator {
     /** Above this many neurons the 2^N state histogram is not kept (SPEC.md section 5, statistic 8). */
     public static final int MAX_STATE_NEURONS = 20;
+    /** The autocorrelogram's longest lag (SPEC section 5): lags 1..min(10, T - 1). */
+    public static final int MAX_ACG_LAG = 10;
+
+    /** Lags of the autocorrelogram for windows of T bins. */
+    public static int acgLags(int timesteps) { return Math.min(MAX_ACG_LAG, timesteps - 1); }
 
     private final int n;
     private final int t;
@@ -47,7 +52,7 @@ public final class StatisticsAccumulator {
         }
         this.n = neurons;
         this.t = timesteps;
-        this.lags = Math.min(10, timesteps - 1);
+        this.lags = acgLags(timesteps);
         this.timeCourse = new long[n * t];
         this.pairs = new long[n * n];
         this.lagPairs = new long[n * n];

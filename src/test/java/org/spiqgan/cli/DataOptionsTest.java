@@ -56,7 +56,9 @@ class DataOptionsTest {
 
     @Test
     void badValuesAreBadInput() {
-        assertThrows(BadInputException.class, () -> parse("--layout", "x").prepare(null));
+        // an enum-typed option: refused while parsing, before any work, naming the option and the choices
+        var layout = assertThrows(picocli.CommandLine.ParameterException.class, () -> parse("--layout", "x"));
+        assertTrue(layout.getMessage().contains("--layout") && layout.getMessage().contains("bins-by-neurons"), layout.getMessage());
         assertThrows(BadInputException.class, () -> parse("--train-fraction", "0").prepare(null));
         assertThrows(BadInputException.class, () -> parse("-T", "0").prepare(null));
         assertThrows(BadInputException.class, () -> parse("--neurons", "top:0").prepare(null));

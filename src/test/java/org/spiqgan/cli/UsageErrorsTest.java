@@ -115,4 +115,25 @@ class UsageErrorsTest {
         assertEquals("FILE: --segment-length: longer", SpiqganCli.optionNames("FILE: segmentLength: longer"));
         assertEquals("FILE: data: output: kept", SpiqganCli.optionNames("FILE: data: output: kept"));
     }
+
+    @Test
+    void libraryFieldsAreShownAsTheirOptions() {
+        assertEquals("F.npy: array: 3 values are not 0/1; set --binarize to count", SpiqganCli.optionNames(
+                "F.npy: array: 3 values are not 0/1; set field binarize to count"));
+        assertEquals("--group-size/--ancillas: too many qubits", SpiqganCli.optionNames("groupSize/ancillas: too many qubits"));
+        assertEquals("--lr-g: must be positive", SpiqganCli.optionNames("lrG: must be positive"));
+        // fields of a stored file stay the file's
+        assertEquals("run/model.json: neurons: the model holds N = 3", SpiqganCli.optionNames("run/model.json: neurons: the model holds N = 3"));
+        assertEquals("F.npy: several arrays (a, b); choose one with --var",
+                SpiqganCli.optionNames("F.npy: several arrays (a, b); choose one with field variable"));
+    }
+
+    @Test
+    void enumOptionsTakeTheirWords() {
+        assertEquals(org.spiqgan.model.ReuploadingAnsatz.Latent.PER_LAYER, new Choices.Latent().convert("per-layer"));
+        assertEquals(org.spiqgan.model.CriticInput.STRAIGHT_THROUGH, new Choices.Critic().convert("Straight-Through"));
+        assertEquals(org.spiqgan.data.Layout.NEURONS_BY_BINS, new Choices.LayoutChoice().convert("neurons-by-bins"));
+        Result r = cli("train", "--model", "patch", "--latent", "sideways", "--out", "x");
+        TrustTest.badInput(r, "--latent", "shared or per-layer", "sideways");
+    }
 }

@@ -66,7 +66,7 @@ class BadInputTest {
         bad(TestFiles.write(dir.resolve("f.npy"), TestFiles.npy("<f4", false, new long[] {3, 2}, new double[] {0, 0.5, 0, 1, 0, 0})),
                 "not a spike count");
         Path counts = TestFiles.write(dir.resolve("c.npy"), TestFiles.npy("|u1", false, new long[] {3, 2}, new double[] {0, 2, 3, 1, 0, 2}));
-        bad(counts, "3 values are not 0/1 (largest 3)", "--binarize");
+        bad(counts, "3 values are not 0/1 (largest 3)", "field binarize");
         SpikeRaster r = RasterReaders.read(counts, ReadOptions.defaults().withBinarize(true));
         assertEquals(4, r.spikeBins(0) + r.spikeBins(1));
         assertTrue(r.hasCounts());

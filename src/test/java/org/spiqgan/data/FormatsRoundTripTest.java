@@ -71,7 +71,7 @@ class FormatsRoundTripTest {
         Path f = dir.resolve("c.npy");
         RasterWriters.write(f, sample(true));
         var e = assertThrows(org.spiqgan.BadInputException.class, () -> RasterReaders.read(f));
-        assertTrue(e.getMessage().contains("--binarize"), e.getMessage());
+        assertTrue(e.getMessage().contains("field binarize"), e.getMessage());
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
     }
 

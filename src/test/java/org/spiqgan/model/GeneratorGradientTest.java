@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.spiqgan.nn.BatchExecutor;
 import org.spiqgan.nn.Critic;
 import org.spiqgan.nn.Critics;
-import org.spiqgan.quantum.SubGeneratorCircuits;
+import org.spiqgan.model.ReuploadingAnsatz;
 
 /**
  * The generator's gradient (critic path through the relaxation, K-loss, temporal loss, adjoint sweep)
@@ -36,9 +36,9 @@ class GeneratorGradientTest {
     }
 
     private static GeneratorConfig config(String sampling, int ancillas, boolean share, boolean autoregressive) {
-        return new GeneratorConfig(3, 3, 2, 2, ancillas, true, SubGeneratorCircuits.Encoding.RY,
-                SubGeneratorCircuits.Latent.SHARED, SubGeneratorCircuits.Rotations.RZ_RY_RZ,
-                SubGeneratorCircuits.Entangler.CNOT, false, share,
+        return new GeneratorConfig(3, 3, 2, 2, ancillas, true, ReuploadingAnsatz.Encoding.RY,
+                ReuploadingAnsatz.Latent.SHARED, ReuploadingAnsatz.Rotations.RZ_RY_RZ,
+                ReuploadingAnsatz.Entangler.CNOT, false, share,
                 sampling.equals("born") ? GeneratorConfig.Sampling.BORN : GeneratorConfig.Sampling.BERNOULLI, Math.PI,
                 autoregressive);
     }

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.nn.BatchExecutor;
-import org.spiqgan.quantum.SubGeneratorCircuits;
+import org.spiqgan.model.ReuploadingAnsatz;
 
 class LikelihoodPretrainerTest {
 
@@ -27,9 +27,9 @@ class LikelihoodPretrainerTest {
     }
 
     private static GeneratorConfig config(GeneratorConfig.Sampling sampling, boolean autoregressive, int timesteps) {
-        return new GeneratorConfig(3, timesteps, 2, 3, 0, true, SubGeneratorCircuits.Encoding.RY,
-                SubGeneratorCircuits.Latent.SHARED, SubGeneratorCircuits.Rotations.RZ_RY_RZ,
-                SubGeneratorCircuits.Entangler.CNOT, false, false, sampling, 1.0, autoregressive);
+        return new GeneratorConfig(3, timesteps, 2, 3, 0, true, ReuploadingAnsatz.Encoding.RY,
+                ReuploadingAnsatz.Latent.SHARED, ReuploadingAnsatz.Rotations.RZ_RY_RZ,
+                ReuploadingAnsatz.Entangler.CNOT, false, false, sampling, 1.0, autoregressive);
     }
 
     private static void checkGradient(GeneratorConfig cfg) {

@@ -13,16 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spiqgan.BadInputException;
 import org.spiqgan.nn.Adam;
-import org.spiqgan.quantum.SubGeneratorCircuits;
+import org.spiqgan.model.ReuploadingAnsatz;
 
 class ModelFileTest {
     @TempDir
     Path dir;
 
     static ModelFile sample() {
-        GeneratorConfig g = new GeneratorConfig(5, 3, 2, 3, 1, true, SubGeneratorCircuits.Encoding.RX,
-                SubGeneratorCircuits.Latent.PER_LAYER, SubGeneratorCircuits.Rotations.RY_RZ,
-                SubGeneratorCircuits.Entangler.CZ, true, false, GeneratorConfig.Sampling.BERNOULLI, 0.5);
+        GeneratorConfig g = new GeneratorConfig(5, 3, 2, 3, 1, true, ReuploadingAnsatz.Encoding.RX,
+                ReuploadingAnsatz.Latent.PER_LAYER, ReuploadingAnsatz.Rotations.RY_RZ,
+                ReuploadingAnsatz.Entangler.CZ, true, false, GeneratorConfig.Sampling.BERNOULLI, 0.5);
         TrainConfig t = new TrainConfig("mlp:8", CriticInput.STRAIGHT_THROUGH, 0.3, "k", 7, 2, 10, 5, 0.01, 0.001, 0.5,
                 0.9, 0.99, 500, 16, 100, 42, 10, 10, 0, 10, 0.1, 0, 0.01);
         ModelFile m = new ModelFile();
@@ -59,11 +59,11 @@ class ModelFileTest {
         assertEquals(m.generator.parameterCount(), new PatchGenerator(m.generator).parameterCount());
         GeneratorConfig d = GeneratorConfig.defaults(10, 30, 5);
         assertEquals(30L * 5 * 10 * 4, d.parameterCount()); // SPEC: patches x l x n x (3 + 1)
-        assertEquals(30L * 5 * 10 * 4 / 30, new GeneratorConfig(10, 30, 5, 10, 0, true, SubGeneratorCircuits.Encoding.RY,
-                SubGeneratorCircuits.Latent.SHARED, SubGeneratorCircuits.Rotations.RZ_RY_RZ, SubGeneratorCircuits.Entangler.CNOT,
+        assertEquals(30L * 5 * 10 * 4 / 30, new GeneratorConfig(10, 30, 5, 10, 0, true, ReuploadingAnsatz.Encoding.RY,
+                ReuploadingAnsatz.Latent.SHARED, ReuploadingAnsatz.Rotations.RZ_RY_RZ, ReuploadingAnsatz.Entangler.CNOT,
                 false, true, GeneratorConfig.Sampling.BORN, Math.PI).parameterCount());
-        assertEquals(4L * 3 * 6 * 1, new GeneratorConfig(6, 4, 3, 6, 0, false, SubGeneratorCircuits.Encoding.RY,
-                SubGeneratorCircuits.Latent.SHARED, SubGeneratorCircuits.Rotations.RY, SubGeneratorCircuits.Entangler.NONE,
+        assertEquals(4L * 3 * 6 * 1, new GeneratorConfig(6, 4, 3, 6, 0, false, ReuploadingAnsatz.Encoding.RY,
+                ReuploadingAnsatz.Latent.SHARED, ReuploadingAnsatz.Rotations.RY, ReuploadingAnsatz.Entangler.NONE,
                 false, false, GeneratorConfig.Sampling.BORN, Math.PI).parameterCount());
         // Every parameter index is used by exactly its circuit.
         PatchGenerator gen = new PatchGenerator(d);

@@ -9,14 +9,14 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.nn.BatchExecutor;
-import org.spiqgan.quantum.SubGeneratorCircuits;
+import org.spiqgan.model.ReuploadingAnsatz;
 
 /** Issue 15 item 10: the pre-training's progress lines say how long is left. */
 class PretrainProgressTest {
     @Test
     void progressLinesCarryElapsedTimeAndTimeLeft() {
-        GeneratorConfig cfg = new GeneratorConfig(2, 1, 1, 2, 0, true, SubGeneratorCircuits.Encoding.RY,
-                SubGeneratorCircuits.Latent.SHARED, SubGeneratorCircuits.Rotations.RZ_RY_RZ, SubGeneratorCircuits.Entangler.CNOT,
+        GeneratorConfig cfg = new GeneratorConfig(2, 1, 1, 2, 0, true, ReuploadingAnsatz.Encoding.RY,
+                ReuploadingAnsatz.Latent.SHARED, ReuploadingAnsatz.Rotations.RZ_RY_RZ, ReuploadingAnsatz.Entangler.CNOT,
                 false, false, GeneratorConfig.Sampling.BORN, Math.PI, false);
         SplittableRandom r = new SplittableRandom(1);
         byte[] v = new byte[100 * 2];

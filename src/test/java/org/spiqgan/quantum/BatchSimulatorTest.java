@@ -1,5 +1,6 @@
 package org.spiqgan.quantum;
 
+import org.spiqgan.model.ReuploadingAnsatz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,7 @@ class BatchSimulatorTest {
 
     @Test
     void batchMatchesSingleRunsAndIsIdenticalForOneAndTwoThreads() {
-        SubGeneratorCircuits g = SubGeneratorCircuits.of(5, 3);
+        ReuploadingAnsatz g = ReuploadingAnsatz.of(5, 3);
         Circuit c = g.build();
         double[] params = g.initialParams(new SplittableRandom(7));
         Random rng = new Random(3);
@@ -55,7 +56,7 @@ class BatchSimulatorTest {
 
     @Test
     void flatInputsGiveTheSameReadout() {
-        SubGeneratorCircuits g = SubGeneratorCircuits.of(3, 2);
+        ReuploadingAnsatz g = ReuploadingAnsatz.of(3, 2);
         Circuit c = g.build();
         double[] params = g.initialParams(new SplittableRandom(1));
         double[][] z = {{0.1, 0.2, 0.3}, {1.0, 2.0, 3.0}, {0.5, 0.5, 0.5}};

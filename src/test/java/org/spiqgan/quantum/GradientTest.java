@@ -1,5 +1,6 @@
 package org.spiqgan.quantum;
 
+import org.spiqgan.model.ReuploadingAnsatz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,8 +79,8 @@ class GradientTest {
 
     @Test
     void adjointThroughGatherPassesOfTheSubGenerator() {
-        for (SubGeneratorCircuits.Entangler ent : SubGeneratorCircuits.Entangler.values()) {
-            SubGeneratorCircuits g = SubGeneratorCircuits.of(5, 3).ring(true).entangler(ent);
+        for (ReuploadingAnsatz.Entangler ent : ReuploadingAnsatz.Entangler.values()) {
+            ReuploadingAnsatz g = ReuploadingAnsatz.of(5, 3).ring(true).entangler(ent);
             Circuit c = g.build();
             double[] p = g.initialParams(new java.util.SplittableRandom(3)), z = {0.3, 2.5, 1.1, 0.7, 2.9};
             double[] cot = RandomCircuits.uniform(new Random(1), 32, -1, 1);

@@ -1,5 +1,6 @@
 package org.spiqgan.quantum;
 
+import org.spiqgan.model.ReuploadingAnsatz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +30,7 @@ class QasmTest {
 
     @Test
     void qasm3KeepsInputsSymbolicAndBindsParameters() {
-        SubGeneratorCircuits g = SubGeneratorCircuits.of(2, 1).rotations(SubGeneratorCircuits.Rotations.RY);
+        ReuploadingAnsatz g = ReuploadingAnsatz.of(2, 1).rotations(ReuploadingAnsatz.Rotations.RY);
         double[] p = {0.5, 1.25, 1.0, -0.75};
         String q3 = Qasm.toQasm3(g.build(), p);
         assertTrue(q3.startsWith("OPENQASM 3.0;\ninclude \"stdgates.inc\";\n"), q3);
@@ -97,7 +98,7 @@ class QasmTest {
 
     @Test
     void exportOfSubGeneratorBindsEveryAngle() {
-        SubGeneratorCircuits g = SubGeneratorCircuits.of(4, 5);
+        ReuploadingAnsatz g = ReuploadingAnsatz.of(4, 5);
         Circuit c = g.build();
         double[] p = g.initialParams(new SplittableRandom(1));
         double[] z = {0.1, 0.9, 2.0, 3.0};

@@ -33,7 +33,7 @@ public final class FreeRunningMoments {
     public FreeRunningMoments(SampleSet data, double[] lambda) {
         this.n = data.neurons();
         this.t = data.timesteps();
-        this.lags = Math.min(10, t - 1);
+        this.lags = org.spiqgan.stats.StatisticsAccumulator.acgLags(t);
         this.lambda = lambda.clone();
         int[] sizes = {n, n + 1, n * (n - 1) / 2, lags, t > 1 ? n * n : 0};
         for (int f = 0; f < sizes.length; f++) start[f + 1] = start[f] + sizes[f];

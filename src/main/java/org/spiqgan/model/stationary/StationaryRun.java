@@ -32,6 +32,8 @@ public final class StationaryRun {
     public int neurons;
     public int timesteps;
     public long trainableParameters;
+    /** The run's specification (data, architecture, training); null in runs written before it was stored. */
+    public org.spiqgan.model.TrainSpec spec;
     public StationaryConfig generator;
     public StationaryTraining training;
     public DataFingerprint data;

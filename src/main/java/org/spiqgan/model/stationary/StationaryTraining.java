@@ -33,6 +33,9 @@ public record StationaryTraining(int likelihoodSteps, int refineSteps, int batch
 
     public StationaryTraining {
         if (adversarial == null) adversarial = Adversarial.NONE;
+        if (adversarial.on() && refineSteps == 0) {
+            throw new IllegalArgumentException("refineSteps must be > 0 for the adversarial term, which acts in the refinement phase");
+        }
         if (likelihoodSteps < 0) throw new IllegalArgumentException("likelihoodSteps must be >= 0");
         if (refineSteps < 0) throw new IllegalArgumentException("refineSteps must be >= 0");
         if (likelihoodSteps + refineSteps < 1) throw new IllegalArgumentException("likelihoodSteps + refineSteps must be at least 1");

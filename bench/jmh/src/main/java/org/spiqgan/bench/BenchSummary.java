@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.spiqgan.quantum.SubGeneratorCircuits;
+import org.spiqgan.model.ReuploadingAnsatz;
 
 /**
  * Writes {@code summary.json} of a simulator benchmark run (bench/run-quantum-bench.sh): for every n, the
@@ -78,7 +78,7 @@ public final class BenchSummary {
             row.addProperty("n", n);
             Double f = fwd.get(n), l = loop.get(n);
             if (f != null) {
-                long flops = SubGeneratorCircuits.of(n, 5).build().forwardFlops();
+                long flops = ReuploadingAnsatz.of(n, 5).build().forwardFlops();
                 double g = flops / f / 1e9;
                 row.addProperty("forward1_seconds", f);
                 row.addProperty("forward_flops", flops);

@@ -19,7 +19,7 @@ import org.spiqgan.quantum.BatchSimulator;
 import org.spiqgan.quantum.Circuit;
 import org.spiqgan.quantum.Evaluator;
 import org.spiqgan.quantum.Readout;
-import org.spiqgan.quantum.SubGeneratorCircuits;
+import org.spiqgan.model.ReuploadingAnsatz;
 
 /**
  * One SpiQGAN sub-generator (SPEC.md section 3: n qubits, l = 5 re-uploading layers, RY(w z) encoding,
@@ -56,7 +56,7 @@ public class SubGeneratorBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        SubGeneratorCircuits spec = SubGeneratorCircuits.of(n, LAYERS);
+        ReuploadingAnsatz spec = ReuploadingAnsatz.of(n, LAYERS);
         circuit = spec.build();
         SplittableRandom rng = new SplittableRandom(7);
         params = spec.initialParams(rng);

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.spiqgan.model.ReuploadingAnsatz;
 
-class SubGeneratorCircuitsTest {
+class ReuploadingAnsatzTest {
 
     @Test
     void parameterCountsAreExact() {
-        assertEquals(5 * 4 * 4, SubGeneratorCircuits.of(4, 5).paramCount());
-        assertEquals(5 * 4 * 3, SubGeneratorCircuits.of(4, 5).inputWeights(false).paramCount());
-        assertEquals(3 * 6 * 2, SubGeneratorCircuits.of(6, 3).rotations(SubGeneratorCircuits.Rotations.RY).paramCount());
-        assertEquals(2 * 3 * 3, SubGeneratorCircuits.of(3, 2).rotations(SubGeneratorCircuits.Rotations.RY_RZ).paramCount());
-        assertEquals(4, SubGeneratorCircuits.of(4, 5).inputCount());
-        assertEquals(20, SubGeneratorCircuits.of(4, 5).latent(SubGeneratorCircuits.Latent.PER_LAYER).inputCount());
-        Circuit c = SubGeneratorCircuits.of(4, 5).build();
+        assertEquals(5 * 4 * 4, ReuploadingAnsatz.of(4, 5).paramCount());
+        assertEquals(5 * 4 * 3, ReuploadingAnsatz.of(4, 5).inputWeights(false).paramCount());
+        assertEquals(3 * 6 * 2, ReuploadingAnsatz.of(6, 3).rotations(ReuploadingAnsatz.Rotations.RY).paramCount());
+        assertEquals(2 * 3 * 3, ReuploadingAnsatz.of(3, 2).rotations(ReuploadingAnsatz.Rotations.RY_RZ).paramCount());
+        assertEquals(4, ReuploadingAnsatz.of(4, 5).inputCount());
+        assertEquals(20, ReuploadingAnsatz.of(4, 5).latent(ReuploadingAnsatz.Latent.PER_LAYER).inputCount());
+        Circuit c = ReuploadingAnsatz.of(4, 5).build();
         assertEquals(80, c.paramCount());
         assertEquals(4, c.inputCount());
         // 4 encodings + 12 rotations + 3 CNOTs per layer
@@ -27,7 +28,7 @@ class SubGeneratorCircuitsTest {
 
     @Test
     void matchesAHandWrittenCircuit() {
-        SubGeneratorCircuits g = SubGeneratorCircuits.of(3, 2).ring(true);
+        ReuploadingAnsatz g = ReuploadingAnsatz.of(3, 2).ring(true);
         double[] p = g.initialParams(new SplittableRandom(1));
         double[] z = {0.4, 1.7, 2.9};
         p[g.weightIndex(1, 2)] = 0.6;
@@ -44,10 +45,10 @@ class SubGeneratorCircuitsTest {
 
     @Test
     void optionsBuildWorkingCircuits() {
-        for (SubGeneratorCircuits.Entangler e : SubGeneratorCircuits.Entangler.values()) {
-            for (SubGeneratorCircuits.Rotations r : SubGeneratorCircuits.Rotations.values()) {
-                SubGeneratorCircuits g = SubGeneratorCircuits.of(4, 3).entangler(e).rotations(r)
-                        .encoding(SubGeneratorCircuits.Encoding.RX).latent(SubGeneratorCircuits.Latent.PER_LAYER);
+        for (ReuploadingAnsatz.Entangler e : ReuploadingAnsatz.Entangler.values()) {
+            for (ReuploadingAnsatz.Rotations r : ReuploadingAnsatz.Rotations.values()) {
+                ReuploadingAnsatz g = ReuploadingAnsatz.of(4, 3).entangler(e).rotations(r)
+                        .encoding(ReuploadingAnsatz.Encoding.RX).latent(ReuploadingAnsatz.Latent.PER_LAYER);
                 Circuit c = g.build();
                 double[] z = RandomCircuits.uniform(new java.util.Random(1), g.inputCount(), 0, Math.PI);
                 double[] prob = c.probabilities(g.initialParams(new SplittableRandom(2)), z);

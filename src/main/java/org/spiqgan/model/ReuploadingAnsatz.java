@@ -1,9 +1,12 @@
-package org.spiqgan.quantum;
+package org.spiqgan.model;
 
 import java.util.SplittableRandom;
+import org.spiqgan.quantum.Angle;
+import org.spiqgan.quantum.Circuit;
+import org.spiqgan.quantum.Gate;
 
 /**
- * The SpiQGAN sub-generator circuit (SPEC section 3): n qubits, l layers, each layer
+ * The paper's circuit family (SPEC section 3), data re-uploading: n qubits, l layers, each layer
  * <ol>
  *   <li>noise encoding: RY(w_{j,q} z_q) on every qubit (options: no input weights, i.e. RY(z_q); RX instead
  *       of RY; latent {@code PER_LAYER} reads z_{j,q} instead of z_q);</li>
@@ -17,9 +20,9 @@ import java.util.SplittableRandom;
  * circuit order. Inputs: z_q (shared, d = n) or z_{j,q} at index j * n + q (per-layer, d = l * n).
  *
  * <p>An immutable description; {@link #build()} makes the circuit. Example:
- * {@code SubGeneratorCircuits.of(4, 5).rotations(Rotations.RY).build()}.
+ * {@code ReuploadingAnsatz.of(4, 5).rotations(Rotations.RY).build()}.
  */
-public final class SubGeneratorCircuits {
+public final class ReuploadingAnsatz implements Ansatz {
     public enum Encoding { RY, RX }
 
     public enum Latent { SHARED, PER_LAYER }
@@ -49,7 +52,7 @@ public final class SubGeneratorCircuits {
     private final Entangler entangler;
     private final boolean ring;
 
-    private SubGeneratorCircuits(int qubits, int layers, boolean inputWeights, Encoding encoding, Latent latent,
+    private ReuploadingAnsatz(int qubits, int layers, boolean inputWeights, Encoding encoding, Latent latent,
             Rotations rotations, Entangler entangler, boolean ring) {
         Circuit.checkQubitCount(null, qubits);
         if (layers < 1) throw new IllegalArgumentException("layers must be >= 1, got " + layers);
@@ -64,39 +67,41 @@ public final class SubGeneratorCircuits {
     }
 
     /** The SPEC defaults: input weights on, RY encoding, shared latent, RZ RY RZ, CNOT chain. */
-    public static SubGeneratorCircuits of(int qubits, int layers) {
-        return new SubGeneratorCircuits(qubits, layers, true, Encoding.RY, Latent.SHARED, Rotations.RZ_RY_RZ,
+    public static ReuploadingAnsatz of(int qubits, int layers) {
+        return new ReuploadingAnsatz(qubits, layers, true, Encoding.RY, Latent.SHARED, Rotations.RZ_RY_RZ,
                 Entangler.CNOT, false);
     }
 
-    public SubGeneratorCircuits inputWeights(boolean on) {
-        return new SubGeneratorCircuits(qubits, layers, on, encoding, latent, rotations, entangler, ring);
+    public ReuploadingAnsatz inputWeights(boolean on) {
+        return new ReuploadingAnsatz(qubits, layers, on, encoding, latent, rotations, entangler, ring);
     }
 
-    public SubGeneratorCircuits encoding(Encoding e) {
-        return new SubGeneratorCircuits(qubits, layers, inputWeights, e, latent, rotations, entangler, ring);
+    public ReuploadingAnsatz encoding(Encoding e) {
+        return new ReuploadingAnsatz(qubits, layers, inputWeights, e, latent, rotations, entangler, ring);
     }
 
-    public SubGeneratorCircuits latent(Latent l) {
-        return new SubGeneratorCircuits(qubits, layers, inputWeights, encoding, l, rotations, entangler, ring);
+    public ReuploadingAnsatz latent(Latent l) {
+        return new ReuploadingAnsatz(qubits, layers, inputWeights, encoding, l, rotations, entangler, ring);
     }
 
-    public SubGeneratorCircuits rotations(Rotations r) {
-        return new SubGeneratorCircuits(qubits, layers, inputWeights, encoding, latent, r, entangler, ring);
+    public ReuploadingAnsatz rotations(Rotations r) {
+        return new ReuploadingAnsatz(qubits, layers, inputWeights, encoding, latent, r, entangler, ring);
     }
 
-    public SubGeneratorCircuits entangler(Entangler e) {
-        return new SubGeneratorCircuits(qubits, layers, inputWeights, encoding, latent, rotations, e, ring);
+    public ReuploadingAnsatz entangler(Entangler e) {
+        return new ReuploadingAnsatz(qubits, layers, inputWeights, encoding, latent, rotations, e, ring);
     }
 
-    public SubGeneratorCircuits ring(boolean on) {
-        return new SubGeneratorCircuits(qubits, layers, inputWeights, encoding, latent, rotations, entangler, on);
+    public ReuploadingAnsatz ring(boolean on) {
+        return new ReuploadingAnsatz(qubits, layers, inputWeights, encoding, latent, rotations, entangler, on);
     }
 
+    @Override
     public int qubits() {
         return qubits;
     }
 
+    @Override
     public int layers() {
         return layers;
     }
@@ -111,11 +116,13 @@ public final class SubGeneratorCircuits {
     }
 
     /** Exactly l * n * (rotations per qubit + input weight). */
+    @Override
     public int paramCount() {
         return layers * qubits * perQubit();
     }
 
     /** d = n (shared) or l * n (per-layer). */
+    @Override
     public int inputCount() {
         return latent == Latent.SHARED ? qubits : layers * qubits;
     }
@@ -146,6 +153,7 @@ public final class SubGeneratorCircuits {
      * Input weights 1; rotation angles U[0, 2 pi) when spread is 0, else U(-spread, spread): a circuit near
      * the identity, whose output starts near |0...0> (all neurons silent) instead of near uniform.
      */
+    @Override
     public double[] initialParams(SplittableRandom rng, double spread) {
         double[] p = new double[paramCount()];
         for (int j = 0; j < layers; j++) {
@@ -158,34 +166,38 @@ public final class SubGeneratorCircuits {
         return p;
     }
 
+    @Override
     public Circuit build() {
         Circuit.Builder b = Circuit.builder(qubits).params(paramCount()).inputs(inputCount());
+        for (int j = 0; j < layers; j++) appendLayer(b, j);
+        return b.build();
+    }
+
+    /** Layer j: noise encoding and rotations on every qubit, then the entangler (families that extend this one add gates around it). */
+    void appendLayer(Circuit.Builder b, int j) {
         Gate enc = encoding == Encoding.RY ? Gate.RY : Gate.RX;
-        for (int j = 0; j < layers; j++) {
-            for (int q = 0; q < qubits; q++) {
-                int z = inputIndex(j, q);
-                b.gate(enc, q, inputWeights ? Angle.product(weightIndex(j, q), z) : Angle.input(z));
-                switch (rotations) {
-                    case RZ_RY_RZ:
-                        b.rz(q, Angle.param(rotationIndex(j, q, 0)));
-                        b.ry(q, Angle.param(rotationIndex(j, q, 1)));
-                        b.rz(q, Angle.param(rotationIndex(j, q, 2)));
-                        break;
-                    case RY:
-                        b.ry(q, Angle.param(rotationIndex(j, q, 0)));
-                        break;
-                    default:
-                        b.ry(q, Angle.param(rotationIndex(j, q, 0)));
-                        b.rz(q, Angle.param(rotationIndex(j, q, 1)));
-                }
-            }
-            if (entangler != Entangler.NONE) {
-                Gate g = entangler == Entangler.CNOT ? Gate.CNOT : Gate.CZ;
-                for (int q = 0; q + 1 < qubits; q++) b.gate(g, q, q + 1);
-                if (ring && qubits > 2) b.gate(g, qubits - 1, 0);
+        for (int q = 0; q < qubits; q++) {
+            int z = inputIndex(j, q);
+            b.gate(enc, q, inputWeights ? Angle.product(weightIndex(j, q), z) : Angle.input(z));
+            switch (rotations) {
+                case RZ_RY_RZ:
+                    b.rz(q, Angle.param(rotationIndex(j, q, 0)));
+                    b.ry(q, Angle.param(rotationIndex(j, q, 1)));
+                    b.rz(q, Angle.param(rotationIndex(j, q, 2)));
+                    break;
+                case RY:
+                    b.ry(q, Angle.param(rotationIndex(j, q, 0)));
+                    break;
+                default:
+                    b.ry(q, Angle.param(rotationIndex(j, q, 0)));
+                    b.rz(q, Angle.param(rotationIndex(j, q, 1)));
             }
         }
-        return b.build();
+        if (entangler != Entangler.NONE) {
+            Gate g = entangler == Entangler.CNOT ? Gate.CNOT : Gate.CZ;
+            for (int q = 0; q + 1 < qubits; q++) b.gate(g, q, q + 1);
+            if (ring && qubits > 2) b.gate(g, qubits - 1, 0);
+        }
     }
 
     @Override

@@ -1,0 +1,68 @@
+package org.spiqgan.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.spiqgan.model.CriticInput;
+import org.spiqgan.model.GeneratorConfig;
+import org.spiqgan.model.ReuploadingAnsatz;
+import org.spiqgan.model.TrainSpec;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Enum-typed options: picocli converts the option's word (the constant's name in lower case, '_' written
+ * '-', e.g. {@code per-layer}, {@code straight-through}) straight to the library's enum, so commands never
+ * parse choices by hand. One small converter per enum, because picocli instantiates converters by class.
+ */
+final class Choices {
+    private Choices() {}
+
+    /** The option word of an enum constant. */
+    static String word(Enum<?> e) { return e.name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+
+    abstract static class Of<E extends Enum<E>> implements ITypeConverter<E> {
+        private final Class<E> type;
+
+        Of(Class<E> type) { this.type = type; }
+
+        @Override
+        public E convert(String value) {
+            List<String> words = new ArrayList<>();
+            for (E e : type.getEnumConstants()) {
+                if (word(e).equalsIgnoreCase(value) || e.name().equalsIgnoreCase(value)) return e;
+                words.add(word(e));
+            }
+            throw new TypeConversionException("must be " + String.join(", ", words.subList(0, words.size() - 1)) + " or "
+                    + words.get(words.size() - 1) + ", not '" + value + "'");
+        }
+    }
+
+    static final class Model extends Of<TrainSpec.Model> {
+        Model() { super(TrainSpec.Model.class); }
+    }
+
+    static final class Sampling extends Of<GeneratorConfig.Sampling> {
+        Sampling() { super(GeneratorConfig.Sampling.class); }
+    }
+
+    static final class Critic extends Of<CriticInput> {
+        Critic() { super(CriticInput.class); }
+    }
+
+    static final class Latent extends Of<ReuploadingAnsatz.Latent> {
+        Latent() { super(ReuploadingAnsatz.Latent.class); }
+    }
+
+    static final class Encoding extends Of<ReuploadingAnsatz.Encoding> {
+        Encoding() { super(ReuploadingAnsatz.Encoding.class); }
+    }
+
+    static final class LayoutChoice extends Of<org.spiqgan.data.Layout> {
+        LayoutChoice() { super(org.spiqgan.data.Layout.class); }
+    }
+
+    static final class Rotations extends Of<ReuploadingAnsatz.Rotations> {
+        Rotations() { super(ReuploadingAnsatz.Rotations.class); }
+    }
+}
