@@ -26,11 +26,14 @@ if [ "$ours_only" = 0 ]; then source "$root/bench/peers/venv.sh"; fi
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$out/machine.txt"
 echo "bench: JMH (ours)" >&2
-"$java" -jar "$root/bench/jmh/target/benchmarks.jar" "SubGeneratorBench|PlainLoopBench|FmaPeakBench" -p n="$ns" \
+# This worktree's jar first on the class path: the product copy inside benchmarks.jar comes from ~/.m2, which
+# other checkouts on the machine may have overwritten since the install above.
+cp="$root/target/spiqgan-all.jar:$root/bench/jmh/target/benchmarks.jar"
+"$java" -cp "$cp" org.openjdk.jmh.Main "SubGeneratorBench|PlainLoopBench|FmaPeakBench" -p n="$ns" \
   -rf json -rff "$out/jmh.json" ${JMH_OPTS:-} > "$out/jmh.txt"
 if [ "$ours_only" = 1 ]; then
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
-  "$java" -cp "$root/bench/jmh/target/benchmarks.jar" org.spiqgan.bench.BenchSummary "$out/jmh.json" - "$out/summary.json"
+  "$java" -cp "$cp" org.spiqgan.bench.BenchSummary "$out/jmh.json" - "$out/summary.json"
   cat "$out/machine.txt" "$out/summary.json"
   echo "bench: results in $out" >&2
   exit 0
@@ -42,6 +45,6 @@ echo "bench: peers (qulacs, PennyLane)" >&2
 OMP_WAIT_POLICY=PASSIVE "$PEER_PY" "$root/bench/peers/bench_quantum.py" --n "$ns" --budget "${PEER_BUDGET:-0.5}" > "$out/peers.jsonl"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 "$PEER_PY" "$root/bench/peers/bench_table.py" "$out/jmh.json" "$out/peers.jsonl" > "$out/table.md"
-"$java" -cp "$root/bench/jmh/target/benchmarks.jar" org.spiqgan.bench.BenchSummary "$out/jmh.json" "$out/peers.jsonl" "$out/summary.json"
+"$java" -cp "$cp" org.spiqgan.bench.BenchSummary "$out/jmh.json" "$out/peers.jsonl" "$out/summary.json"
 cat "$out/machine.txt" "$out/table.md"
 echo "bench: results in $out" >&2
