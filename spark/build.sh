@@ -8,7 +8,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 core="$here/../target/spiqgan.jar"
 [ -f "$core" ] || { echo "spark/build.sh: $core is missing; build the core first (mvn -DskipTests package at the root)" >&2; exit 1; }
 offline=()
-for a in "$@"; do case "$a" in -o|--offline) offline=(-o) ;; esac; done
+for a in "$@"; do case "$a" in -o|--offline|-Dspiqgan.offline=true) offline=(-o) ;; esac; done
 mvn -q -B "${offline[@]}" -f "$here/pom.xml" org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file \
   -Dfile="$core" -DpomFile="$here/../pom.xml"
-exec mvn -f "$here/pom.xml" "$@"
+exec mvn "${offline[@]}" -f "$here/pom.xml" "$@"

@@ -72,6 +72,22 @@ public final class CliRunExecutor implements RunExecutor {
         return s == null ? DEFAULT_SAMPLES : Integer.parseInt(s);
     }
 
+    /** The specification must make a valid {@code train} command line and a valid sample count. */
+    @Override
+    public void check(RunTask t) {
+        List<String> args = new ArrayList<>(List.of("train"));
+        args.addAll(trainOptions(t.spec()));
+        try {
+            SpiqganCli.commandLine().parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw org.spiqgan.BadInputException.of(null, "run " + t.runId() + " " + t.spec(), "is not a valid train command line: " + e.getMessage());
+        }
+        String s = t.spec().get(SAMPLES);
+        if (s != null && !s.matches("[1-9][0-9]{0,8}")) {
+            throw org.spiqgan.BadInputException.of(null, "run " + t.runId() + ".samples", "expected a positive integer, got " + s);
+        }
+    }
+
     @Override
     public RunResult run(RunTask task) throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();

@@ -9,4 +9,7 @@ import java.io.Serializable;
  */
 public interface RunExecutor extends Serializable {
     RunResult run(RunTask task) throws Exception;
+
+    /** Checks a task's specification before any work (one-line {@link org.spiqgan.BadInputException}). */
+    default void check(RunTask task) {}
 }

@@ -16,7 +16,6 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.spiqgan.BadInputException;
-import org.spiqgan.cli.SpiqganCli;
 
 /**
  * The sweep driver: checks the output folder against the grid, skips runs that finished earlier, runs the rest
@@ -48,21 +47,13 @@ public final class Sweep {
     public record Outcome(List<RunResult> rows, int ranNow, int failed) {}
 
     /**
-     * Checks, before any work, that every run's specification makes a valid {@code train} command line and that
+     * Checks, before any work, every run's specification (by the executor) and that
      * {@code out} holds no run of another grid (a one-line {@link BadInputException} otherwise).
      */
-    public static void check(List<RunTask> tasks, Path out) {
+    public static void check(List<RunTask> tasks, Path out, RunExecutor executor) {
         if (Files.exists(out) && !Files.isDirectory(out)) throw BadInputException.of(out, "--out", "is a file; expected a directory");
         for (RunTask t : tasks) {
-            List<String> args = new ArrayList<>(List.of("train"));
-            args.addAll(CliRunExecutor.trainOptions(t.spec()));
-            try {
-                SpiqganCli.commandLine().parseArgs(args.toArray(String[]::new));
-            } catch (picocli.CommandLine.ParameterException e) {
-                throw BadInputException.of(null, "run " + t.runId() + " " + t.spec(), "is not a valid train command line: " + e.getMessage());
-            }
-            String s = t.spec().get(CliRunExecutor.SAMPLES);
-            if (s != null && !s.matches("[1-9][0-9]{0,8}")) throw BadInputException.of(null, "run " + t.runId() + ".samples", "expected a positive integer, got " + s);
+            executor.check(t);
             Path taskFile = t.runDir().resolve("task.json");
             if (Files.exists(taskFile)) {
                 try {
@@ -80,7 +71,7 @@ public final class Sweep {
     }
 
     public Outcome run() throws IOException {
-        check(tasks, out);
+        check(tasks, out, executor);
         Files.createDirectories(out.resolve("runs"));
         List<RunTask> todo = new ArrayList<>();
         for (RunTask t : tasks) {
