@@ -47,7 +47,7 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--segment-length", paramLabel = "B", description = "Segment length of --data (e.g. 953 for the retina recording).")
     Integer segmentLength;
 
-    @Option(names = "--master", defaultValue = SweepCli.DEFAULT_MASTER, paramLabel = "URL", description = "Spark master. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (as for sweep). Default: spark-submit's --master, else " + SweepCli.DEFAULT_MASTER + ".")
     String master;
 
     @Option(names = "--seeds", defaultValue = "1", paramLabel = "K", description = "Runs per cell (different seeds). Default: ${DEFAULT-VALUE}.")
@@ -95,7 +95,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (budget.equals("paper") && !yes) {
             throw BadInputException.of(null, "--budget", "paper takes about " + PaperGrid.describe(hours) + "; add --yes to start it");
         }
-        Sweep.Outcome o = new Sweep(tasks, dir, master, new CliRunExecutor(), Sweep.DEFAULT_MAX_ATTEMPTS, System.err).run();
+        Sweep.Outcome o = new Sweep(tasks, dir, SweepCli.master(master), new CliRunExecutor(), Sweep.DEFAULT_MAX_ATTEMPTS, System.err).run();
         Path index = new ReproduceReport(dir, target, models, o.rows()).write();
         System.err.println("spiqgan reproduce: wrote " + index);
         return o.failed() == 0 ? 0 : 1;

@@ -128,7 +128,11 @@ public final class Sweep {
             about.addProperty("localMode", local);
             SweepProgress progress = new SweepProgress(log, todo, earlier, tasks.size(), sc.defaultParallelism());
             sc.sc().addSparkListener(progress);
+            long job0 = System.nanoTime();
             List<String> rows = sc.parallelize(todo, todo.size()).map(new Attempt(executor, maxAttempts)).collect();
+            // with the runs' own wall times in results.csv this gives Spark's per-task overhead (BENCHMARKS.md)
+            about.addProperty("sparkJobSeconds", (System.nanoTime() - job0) / 1e9);
+            about.addProperty("taskSlots", sc.defaultParallelism());
             for (String json : rows) {
                 RunResult r = RunResult.fromJson(json);
                 // the driver records failures too, so that a rerun retries them and results show them

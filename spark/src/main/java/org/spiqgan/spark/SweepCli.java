@@ -27,6 +27,12 @@ public final class SweepCli implements Runnable {
     /** Default master: Spark local mode on at most two cores (the runs inside use one thread each). */
     static final String DEFAULT_MASTER = "local[2]";
 
+    /** The --master given, else the one spark-submit passes (system property spark.master), else local mode on 2 cores. */
+    static String master(String option) {
+        if (option != null) return option;
+        return System.getProperty("spark.master", DEFAULT_MASTER);
+    }
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -60,8 +66,8 @@ public final class SweepCli implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder, reachable by every executor (created; reused to resume).")
         Path out;
 
-        @Option(names = "--master", defaultValue = DEFAULT_MASTER, paramLabel = "URL",
-                description = "Spark master: local[N] / local[*] (local mode), spark://HOST:PORT, yarn, k8s://... Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--master", paramLabel = "URL",
+                description = "Spark master: local[N] / local[*] (local mode), spark://HOST:PORT, yarn, k8s://... Default: spark-submit's --master, else " + DEFAULT_MASTER + ".")
         String master;
 
         @Option(names = "--seeds", defaultValue = "1", paramLabel = "K", description = "Repeat every grid cell K times with different seeds. Default: ${DEFAULT-VALUE}.")
@@ -76,7 +82,7 @@ public final class SweepCli implements Runnable {
             if (maxAttempts < 1) throw BadInputException.of(null, "--max-attempts", "must be at least 1, not " + maxAttempts);
             Path dir = out.toAbsolutePath().normalize();
             List<RunTask> tasks = Grid.read(grid, seeds, dir.toString());
-            Sweep.Outcome o = new Sweep(tasks, dir, master, new CliRunExecutor(), maxAttempts, System.err).run();
+            Sweep.Outcome o = new Sweep(tasks, dir, SweepCli.master(master), new CliRunExecutor(), maxAttempts, System.err).run();
             return o.failed() == 0 ? 0 : 1;
         }
     }
