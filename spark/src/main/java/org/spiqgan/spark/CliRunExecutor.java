@@ -72,13 +72,17 @@ public final class CliRunExecutor implements RunExecutor {
         return s == null ? DEFAULT_SAMPLES : Integer.parseInt(s);
     }
 
+    /** Built once per driver: building the whole command line for each of a hundred runs took most of a minute. */
+    private transient CommandLine checker;
+
     /** The specification must make a valid {@code train} command line and a valid sample count. */
     @Override
     public void check(RunTask t) {
         List<String> args = new ArrayList<>(List.of("train"));
         args.addAll(trainOptions(t.spec()));
         try {
-            SpiqganCli.commandLine().parseArgs(args.toArray(String[]::new));
+            if (checker == null) checker = SpiqganCli.commandLine();
+            checker.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw org.spiqgan.BadInputException.of(null, "run " + t.runId() + " " + t.spec(), "is not a valid train command line: " + e.getMessage());
         }

@@ -30,7 +30,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * (heat maps of log10 MSE of P(k) and of the firing rate; the paper model's K-loss, standard and their difference
  * log10(K) - log10(standard), negative where the K-loss is better), and the parameter table.
  */
-final class ReproduceReport {
+public final class ReproduceReport {
     private final Path dir;
     private final String target;
     private final List<String> models;
@@ -38,14 +38,14 @@ final class ReproduceReport {
     private final StringBuilder html = new StringBuilder();
     private int figure;
 
-    ReproduceReport(Path dir, String target, List<String> models, List<RunResult> rows) {
+    public ReproduceReport(Path dir, String target, List<String> models, List<RunResult> rows) {
         this.dir = dir;
         this.target = target;
         this.models = models;
         for (RunResult r : rows) byId.put(r.runId, r);
     }
 
-    Path write() throws IOException {
+    public Path write() throws IOException {
         Files.createDirectories(dir.resolve("figures"));
         html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>SpiQGAN: SPEC section 7</title><style>")
                 .append("body{font-family:sans-serif;max-width:1400px;margin:auto}img{max-width:32%;margin:2px}table{border-collapse:collapse}")
@@ -250,7 +250,7 @@ final class ReproduceReport {
         for (int n : PaperGrid.NEURONS) ys.add(n);
         List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < z.length; i++) {
-            for (int j = 0; j < z[i].length; j++) if (!Double.isNaN(z[i][j])) cells.add(new Number[] {j, i, z[i][j]});
+            for (int j = 0; j < z[i].length; j++) if (!Double.isNaN(z[i][j])) cells.add(new Number[] {j, i, Math.round(z[i][j] * 100) / 100.0}); // two decimals: readable cells
         }
         if (cells.isEmpty()) return;
         c.addSeries("log10 MSE", xs, ys, cells);
