@@ -1,0 +1,317 @@
+package org.spiqgan.spark;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * The figures of SPEC section 7 from a reproduction's results and run directories, as PNG + SVG in
+ * {@code DIR/figures} and one {@code DIR/index.html}: Fig. 2 (state-distribution bars, JS divergence over
+ * training), Fig. 3 (firing probability, covariance, P(k) and autocorrelogram panels, generated rasters), Fig. S1/S2
+ * (heat maps of log10 MSE of P(k) and of the firing rate; the paper model's K-loss, standard and their difference
+ * log10(K) - log10(standard), negative where the K-loss is better), and the parameter table.
+ */
+public final class ReproduceReport {
+    private final Path dir;
+    private final String target;
+    private final List<String> models;
+    private final Map<String, RunResult> byId = new HashMap<>();
+    private final StringBuilder html = new StringBuilder();
+    private int figure;
+
+    public ReproduceReport(Path dir, String target, List<String> models, List<RunResult> rows) {
+        this.dir = dir;
+        this.target = target;
+        this.models = models;
+        for (RunResult r : rows) byId.put(r.runId, r);
+    }
+
+    public Path write() throws IOException {
+        Files.createDirectories(dir.resolve("figures"));
+        html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>SpiQGAN: SPEC section 7</title><style>")
+                .append("body{font-family:sans-serif;max-width:1400px;margin:auto}img{max-width:32%;margin:2px}table{border-collapse:collapse}")
+                .append("td,th{border:1px solid #999;padding:2px 6px;text-align:right}</style></head><body>")
+                .append("<h1>SpiQGAN: the paper's experiments (SPEC section 7)</h1><p>Every run: <a href=\"results.csv\">results.csv</a>, ")
+                .append("<a href=\"results.json\">results.json</a>; run directories in <code>runs/</code>. Models: ").append(String.join(", ", models))
+                .append(".</p>");
+        if (target.equals("all") || target.equals("fig2")) fig2();
+        if (target.equals("all") || target.equals("fig3")) fig3();
+        if (target.equals("all") || target.equals("s1")) heatMaps("S1", "kProbabilityMse", "MSE of the k-probability P(k)");
+        if (target.equals("all") || target.equals("s2")) heatMaps("S2", "rateMse", "MSE of the firing rate");
+        if (target.equals("all") || target.equals("params")) params();
+        html.append("</body></html>\n");
+        Path index = dir.resolve("index.html");
+        CliRunExecutor.writeAtomically(index, html.toString());
+        return index;
+    }
+
+    /** Run ids of the first seed of a cell for each model/loss variant present. */
+    private List<String[]> variants(int n, int t) {
+        List<String[]> v = new ArrayList<>();
+        for (String m : models) {
+            for (String loss : m.equals("paper") ? new String[] {"-k", "-standard"} : new String[] {""}) {
+                String base = String.format(Locale.ROOT, "%s-N%02d-T%02d%s", m, n, t, loss);
+                String id = byId.containsKey(base) ? base : base + "-s1";
+                String label = m.equals("paper") ? "paper " + (loss.equals("-k") ? "K-loss" : "standard") : "best (stationary)";
+                if (byId.containsKey(id) && byId.get(id).ok()) v.add(new String[] {id, label});
+            }
+        }
+        return v;
+    }
+
+    private JsonObject evaluation(String id) throws IOException {
+        return JsonParser.parseString(Files.readString(dir.resolve("runs").resolve(id).resolve("evaluation.json"))).getAsJsonObject();
+    }
+
+    private static double[] doubles(JsonElement e) {
+        if (e == null || e.isJsonNull()) return new double[0];
+        JsonArray a = e.getAsJsonArray();
+        double[] d = new double[a.size()];
+        for (int i = 0; i < d.length; i++) d[i] = a.get(i).isJsonNull() ? Double.NaN : a.get(i).getAsDouble();
+        return d;
+    }
+
+    private static double[] range(int from, int count) {
+        double[] x = new double[count];
+        for (int i = 0; i < count; i++) x[i] = from + i;
+        return x;
+    }
+
+    private void fig2() throws IOException {
+        html.append("<h2>Fig. 2: spiking-state distributions (T = 1) and JS divergence over training</h2>");
+        for (int n : PaperGrid.FIG2_N) {
+            List<String[]> v = variants(n, 1);
+            if (v.isEmpty()) continue;
+            CategoryChart c = new CategoryChartBuilder().width(600).height(360).title("N = " + n + ": spiking states").xAxisTitle("state code")
+                    .yAxisTitle("probability").build();
+            c.getStyler().setXAxisLabelRotation(90);
+            double[] real = doubles(evaluation(v.get(0)[0]).getAsJsonObject("test").getAsJsonObject("statistics").get("stateDistribution"));
+            List<Integer> codes = new ArrayList<>();
+            for (int i = 0; i < real.length; i++) codes.add(i);
+            c.addSeries("real (test)", codes, toList(real));
+            for (String[] r : v) {
+                double[] g = doubles(evaluation(r[0]).getAsJsonArray("models").get(0).getAsJsonObject().getAsJsonObject("statistics").get("stateDistribution"));
+                c.addSeries(r[1], codes, toList(g));
+            }
+            emit(c, "fig2-states-N" + n, "N = " + n + ", T = 1: probability of each spiking state, real test split against each model.");
+            XYChart js = new XYChartBuilder().width(600).height(360).title("N = " + n + ": JS divergence during training").xAxisTitle("step")
+                    .yAxisTitle("state JS (bits) / ratio to noise floor").build();
+            for (String[] r : v) {
+                List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+                for (String line : Files.readAllLines(dir.resolve("runs").resolve(r[0]).resolve("metrics.jsonl"))) {
+                    if (line.isBlank()) continue;
+                    JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+                    if (o.has("validation") && o.getAsJsonObject("validation").has("stateJs")) {
+                        xs.add(o.get("step").getAsDouble());
+                        ys.add(o.getAsJsonObject("validation").get("stateJs").getAsDouble());
+                    } else if (o.has("ratios") && o.getAsJsonArray("ratios").size() == 6 && !o.getAsJsonArray("ratios").get(5).isJsonNull()) {
+                        xs.add(o.get("step").getAsDouble());
+                        ys.add(o.getAsJsonArray("ratios").get(5).getAsDouble());
+                    }
+                }
+                if (!xs.isEmpty()) js.addSeries(r[1], xs, ys).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            }
+            if (!js.getSeriesMap().isEmpty()) {
+                emit(js, "fig2-js-N" + n, "N = " + n + ": validation JS divergence over training (paper model: bits; stationary model: as a ratio to the noise floor).");
+            }
+        }
+    }
+
+    private void fig3() throws IOException {
+        html.append("<h2>Fig. 3: firing probability, covariance, P(k), autocorrelogram, rasters</h2>");
+        for (int n : PaperGrid.FIG3_N) {
+            for (int t : PaperGrid.FIG3_T) {
+                List<String[]> v = variants(n, t);
+                if (v.isEmpty()) continue;
+                html.append("<h3>N = ").append(n).append(", T = ").append(t).append("</h3>");
+                JsonObject test = evaluation(v.get(0)[0]).getAsJsonObject("test").getAsJsonObject("statistics");
+                String[][] panels = {{"firingProbability", "firing probability", "neuron"}, {"kProbability", "P(k)", "k"},
+                    {"autocorrelogram", "autocorrelogram", "lag (bins)"}};
+                for (String[] p : panels) {
+                    double[] real = doubles(test.get(p[0]));
+                    if (real.length == 0) continue;
+                    XYChart c = new XYChartBuilder().width(480).height(340).title(p[1] + " (N = " + n + ", T = " + t + ")").xAxisTitle(p[2]).build();
+                    int from = p[0].equals("autocorrelogram") ? 1 : 0;
+                    c.addSeries("real (test)", range(from, real.length), real);
+                    for (String[] r : v) {
+                        double[] g = doubles(evaluation(r[0]).getAsJsonArray("models").get(0).getAsJsonObject().getAsJsonObject("statistics").get(p[0]));
+                        c.addSeries(r[1], range(from, g.length), g);
+                    }
+                    emit(c, "fig3-" + p[0] + "-N" + n + "-T" + t, p[1] + ", real test split against each model.");
+                }
+                XYChart cov = new XYChartBuilder().width(480).height(340).title("covariances (N = " + n + ", T = " + t + ")")
+                        .xAxisTitle("real").yAxisTitle("generated").build();
+                cov.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                double[] realCov = offDiagonal(test.getAsJsonArray("covariance"));
+                for (String[] r : v) {
+                    double[] g = offDiagonal(evaluation(r[0]).getAsJsonArray("models").get(0).getAsJsonObject().getAsJsonObject("statistics").getAsJsonArray("covariance"));
+                    if (realCov.length > 0) cov.addSeries(r[1], realCov, g);
+                }
+                if (!cov.getSeriesMap().isEmpty()) emit(cov, "fig3-covariance-N" + n + "-T" + t, "off-diagonal covariances, generated against real.");
+                for (String[] r : v) raster(r, n, t);
+            }
+        }
+    }
+
+    private static double[] offDiagonal(JsonArray m) {
+        List<Double> d = new ArrayList<>();
+        for (int i = 0; i < m.size(); i++) {
+            JsonArray row = m.get(i).getAsJsonArray();
+            for (int j = 0; j < row.size(); j++) if (i != j) d.add(row.get(j).getAsDouble());
+        }
+        return d.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Spikes of the first generated windows laid end to end (neuron against bin). */
+    private void raster(String[] r, int n, int t) throws IOException {
+        org.spiqgan.data.SampleSet s = org.spiqgan.data.SampleSetIO.read(dir.resolve("runs").resolve(r[0]).resolve("samples.npy"));
+        int windows = Math.max(1, Math.min(s.samples(), 300 / t));
+        List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+        byte[] v = s.values();
+        for (int w = 0; w < windows; w++) {
+            for (int i = 0; i < s.neurons(); i++) {
+                for (int b = 0; b < s.timesteps(); b++) {
+                    if (v[(w * s.neurons() + i) * s.timesteps() + b] != 0) {
+                        xs.add((double) (w * s.timesteps() + b));
+                        ys.add((double) i);
+                    }
+                }
+            }
+        }
+        if (xs.isEmpty()) { xs.add(0.0); ys.add(-1.0); }
+        XYChart c = new XYChartBuilder().width(480).height(200).title("raster: " + r[1] + " (N = " + n + ", T = " + t + ")").xAxisTitle("bin")
+                .yAxisTitle("neuron").build();
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerSize(3).setLegendVisible(false);
+        c.addSeries("spikes", xs, ys);
+        emit(c, "fig3-raster-" + r[0], "generated spikes of the first " + windows + " windows, end to end (" + r[1] + ").");
+    }
+
+    private void heatMaps(String name, String statistic, String what) throws IOException {
+        html.append("<h2>Fig. ").append(name).append(": ").append(what).append(" over N x T (log10)</h2>");
+        for (String m : models) {
+            String[] variants = m.equals("paper") ? new String[] {"-k", "-standard"} : new String[] {""};
+            Map<String, double[][]> maps = new HashMap<>();
+            for (String loss : variants) {
+                double[][] z = new double[PaperGrid.NEURONS.length][PaperGrid.TIMESTEPS.length];
+                for (int i = 0; i < z.length; i++) {
+                    for (int j = 0; j < z[i].length; j++) z[i][j] = meanLog10(m, PaperGrid.NEURONS[i], PaperGrid.TIMESTEPS[j], loss, statistic);
+                }
+                maps.put(loss, z);
+                String label = m.equals("paper") ? "paper, " + (loss.equals("-k") ? "K-loss" : "standard loss") : "best (stationary)";
+                heat(name + " " + label, z, "fig" + name.toLowerCase(Locale.ROOT) + "-" + m + loss, "log10 " + what + ", " + label + " (mean over seeds).");
+            }
+            if (m.equals("paper")) {
+                double[][] k = maps.get("-k"), s = maps.get("-standard"), d = new double[k.length][k[0].length];
+                for (int i = 0; i < d.length; i++) for (int j = 0; j < d[i].length; j++) d[i][j] = k[i][j] - s[i][j];
+                heat(name + " difference: K-loss - standard", d, "fig" + name.toLowerCase(Locale.ROOT) + "-paper-difference",
+                        "log10 MSE(K-loss) - log10 MSE(standard): negative where the K-loss is better.");
+            }
+        }
+    }
+
+    private double meanLog10(String m, int n, int t, String loss, String statistic) {
+        double sum = 0;
+        int count = 0;
+        for (RunResult r : byId.values()) {
+            String base = String.format(Locale.ROOT, "%s-N%02d-T%02d%s", m, n, t, loss);
+            if (!(r.runId.equals(base) || r.runId.startsWith(base + "-s")) || !r.ok()) continue;
+            Double e = r.errors.get(statistic);
+            if (e == null || e <= 0) continue;
+            sum += Math.log10(e);
+            count++;
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    private void heat(String title, double[][] z, String id, String caption) throws IOException {
+        HeatMapChart c = new HeatMapChartBuilder().width(520).height(420).title(title).xAxisTitle("T").yAxisTitle("N").build();
+        c.getStyler().setShowValue(true);
+        List<Integer> xs = new ArrayList<>(), ys = new ArrayList<>();
+        for (int t : PaperGrid.TIMESTEPS) xs.add(t);
+        for (int n : PaperGrid.NEURONS) ys.add(n);
+        List<Number[]> cells = new ArrayList<>();
+        for (int i = 0; i < z.length; i++) {
+            for (int j = 0; j < z[i].length; j++) if (!Double.isNaN(z[i][j])) cells.add(new Number[] {j, i, Math.round(z[i][j] * 100) / 100.0}); // two decimals: readable cells
+        }
+        if (cells.isEmpty()) return;
+        c.addSeries("log10 MSE", xs, ys, cells);
+        emit(c, id, caption);
+    }
+
+    private void params() {
+        html.append("<h2>Trainable parameters against classical generators</h2><p>Quantum models: trainable parameters from each run's "
+                + "model file; quality: geometric mean of the error ratios to the noise floor (statistics that apply). Independent "
+                + "Bernoulli neurons have N parameters (their rates); the maximum-entropy, dichotomized-Gaussian and classical GAN "
+                + "baselines are compared by <code>spiqgan compare</code> (docs/baseline.md), not run here.</p><table><tr><th>N</th><th>T</th>");
+        List<String[]> columns = new ArrayList<>();
+        for (String m : models) {
+            for (String loss : m.equals("paper") ? new String[] {"-k", "-standard"} : new String[] {""}) {
+                columns.add(new String[] {m, loss});
+                String label = m.equals("paper") ? "paper " + (loss.equals("-k") ? "K-loss" : "standard") : "best";
+                html.append("<th>").append(label).append(" parameters</th><th>").append(label).append(" quality</th>");
+            }
+        }
+        html.append("<th>independent Bernoulli parameters</th></tr>");
+        for (int n : PaperGrid.NEURONS) {
+            for (int t : PaperGrid.TIMESTEPS) {
+                StringBuilder row = new StringBuilder();
+                boolean any = false;
+                for (String[] c : columns) {
+                    String base = String.format(Locale.ROOT, "%s-N%02d-T%02d%s", c[0], n, t, c[1]);
+                    RunResult r = byId.containsKey(base) ? byId.get(base) : byId.get(base + "-s1");
+                    if (r != null && r.ok()) {
+                        any = true;
+                        row.append("<td>").append(r.trainableParameters).append("</td><td>").append(String.format(Locale.ROOT, "%.3g", quality(r))).append("</td>");
+                    } else {
+                        row.append("<td></td><td></td>");
+                    }
+                }
+                if (any) html.append("<tr><td>").append(n).append("</td><td>").append(t).append("</td>").append(row).append("<td>").append(n).append("</td></tr>");
+            }
+        }
+        html.append("</table>");
+    }
+
+    static double quality(RunResult r) {
+        double s = 0;
+        int c = 0;
+        for (Double v : r.ratios.values()) {
+            if (v != null && v > 0) { s += Math.log(v); c++; }
+        }
+        return c == 0 ? Double.NaN : Math.exp(s / c);
+    }
+
+    private static List<Double> toList(double[] a) {
+        List<Double> l = new ArrayList<>();
+        for (double d : a) l.add(d);
+        return l;
+    }
+
+    private void emit(Chart<?, ?> chart, String id, String caption) throws IOException {
+        String stem = String.format(Locale.ROOT, "%03d-%s", ++figure, id);
+        Path png = dir.resolve("figures").resolve(stem + ".png");
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve("figures").resolve(stem).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        html.append("<figure style=\"display:inline-block;width:32%\"><a href=\"figures/").append(stem).append(".svg\"><img style=\"max-width:100%\" src=\"figures/")
+                .append(stem).append(".png\" alt=\"").append(id).append("\"></a><figcaption>").append(caption).append("</figcaption></figure>");
+    }
+}
