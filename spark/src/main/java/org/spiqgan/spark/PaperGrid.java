@@ -32,18 +32,18 @@ final class PaperGrid {
                     m.put("steps", "1"); m.put("pretrain", "0"); m.put("batch", "8");
                     m.put("validation-samples", "64"); m.put("eval-every", "1000"); m.put("checkpoint-every", "1000");
                 } else {
-                    m.put("likelihood-steps", "2"); m.put("validation-samples", "64");
+                    m.put("likelihood-steps", "2"); m.put("refine-steps", "0"); m.put("validation-samples", "64");
                 }
                 m.put("samples", "256");
             }
             case "quick" -> {
                 if (paper) { m.put("steps", "150"); m.put("pretrain", "100"); m.put("batch", "32"); m.put("checkpoint-every", "25"); }
-                else { m.put("likelihood-steps", "150"); m.put("checkpoint-every", "25"); }
+                else { m.put("likelihood-steps", "150"); m.put("refine-steps", "30"); m.put("checkpoint-every", "25"); }
                 m.put("samples", "2000");
             }
             case "paper" -> {
                 // the paper's length: the patch model's defaults (2000 steps, 300 pre-training steps), the
-                // stationary model's defaults (1500 likelihood steps)
+                // stationary model's defaults (1500 likelihood and 300 refinement steps)
                 m.put("samples", "10000");
             }
             default -> throw new IllegalArgumentException(budget);
@@ -99,7 +99,10 @@ final class PaperGrid {
                 seconds += 0.1 * n * t * steps * batch / 64.0;
             } else {
                 int steps = Integer.parseInt(b.getOrDefault("likelihood-steps", "1500"));
-                seconds += 0.0103 * t * steps * Math.max(1, n / 10.0);
+                int refine = Integer.parseInt(b.getOrDefault("refine-steps", "300"));
+                // a refinement step samples and differentiates 256 free-running windows of 20 + T bins, against
+                // 16 x 4 teacher-forced windows of T bins for a likelihood step
+                seconds += 0.0103 * (t * steps + 4.0 * (20 + t) * refine) * Math.max(1, n / 10.0);
             }
             seconds += 5; // data, generation, evaluation
         }
