@@ -133,7 +133,7 @@ class SpecRunsTest {
     @Test
     void stationaryRunStoresItsSpecAndResumesFromAnotherDirectory() throws Exception {
         Path run = dir.resolve("st");
-        Result r = cli("train", "--synthetic", "--neurons", "top:3", "-T", "4", "--likelihood-steps", "4", "--batch", "4",
+        Result r = cli("train", "--synthetic", "--neurons", "top:3", "-T", "4", "--likelihood-steps", "4", "--refine-steps", "0", "--batch", "4",
                 "--draws", "2", "--eval-every", "2", "--validation-samples", "64", "--threads", "1", "--quiet", "--out", run.toString());
         assertEquals(0, r.code(), r.err());
         StationaryRun s = StationaryRun.read(run);

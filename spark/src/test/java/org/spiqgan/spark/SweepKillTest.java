@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * starts it again, and expects the results of an uninterrupted sweep.
  */
 class SweepKillTest {
-    static final String GRID = "{\"seed\": 5, \"fixed\": {\"likelihood-steps\": 150, \"checkpoint-every\": 10, \"samples\": 1000},"
+    static final String GRID = "{\"seed\": 5, \"fixed\": {\"likelihood-steps\": 150, \"refine-steps\": 0, \"checkpoint-every\": 10, \"samples\": 1000},"
             + " \"runs\": [{\"neurons\": \"top:3\", \"timesteps\": 5}, {\"neurons\": \"top:2\", \"timesteps\": 4},"
             + " {\"neurons\": \"top:3\", \"timesteps\": 3}]}";
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A 4-run grid of real training runs on Spark local mode with 2 cores, against the same runs one by one. */
 class SweepLocalModeTest {
-    static final String GRID = "{\"seed\": 11, \"fixed\": {\"likelihood-steps\": 20, \"samples\": 1000},"
+    static final String GRID = "{\"seed\": 11, \"fixed\": {\"likelihood-steps\": 20, \"refine-steps\": 0, \"samples\": 1000},"
             + " \"fields\": {\"neurons\": [\"top:2\", \"top:3\"], \"timesteps\": [1, 3]}}";
 
     @Test
