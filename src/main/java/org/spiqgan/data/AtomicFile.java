@@ -43,11 +43,16 @@ public final class AtomicFile {
         }
     }
 
+    /** 0644: owner reads and writes, everyone else reads. */
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> USUAL_PERMISSIONS = java.util.EnumSet.of(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+            java.nio.file.attribute.PosixFilePermission.GROUP_READ, java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+
     /** Temporary files are private (0600); the result should look like any file the user writes. */
     static void keepUsualPermissions(Path tmp, Path target) {
         try {
             var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+                    : USUAL_PERMISSIONS;
             Files.setPosixFilePermissions(tmp, perms);
         } catch (UnsupportedOperationException | IOException e) {
             // Not a POSIX file system: keep what the system gave.
