@@ -1,12 +1,6 @@
 package org.spiqgan.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Identifies the training data of a model: the file's SHA-256 (or "synthetic:SEED"), the neurons (raster
@@ -15,17 +9,9 @@ import java.util.HexFormat;
 public record DataFingerprint(String source, String sha256, int[] neuronIndices, int[] neuronIds, double binMs,
         int timesteps, Integer segmentLength, double trainFraction, double validationFraction) {
 
+    /** SHA-256 of a file, in lower-case hex (one implementation: {@link org.spiqgan.data.DataSpec#sha256(Path)}). */
     public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int r = in.read(buf); r > 0; r = in.read(buf)) md.update(buf, 0, r);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.spiqgan.data.DataSpec.sha256(file);
     }
 
     public boolean sameData(DataFingerprint o) {
