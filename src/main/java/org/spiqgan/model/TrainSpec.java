@@ -246,6 +246,8 @@ public final class TrainSpec {
 
     /** The stationary model's training settings for windows of T bins. */
     public StationaryTraining stationaryTraining(int t) {
+        // the refinement critic is built only when that phase starts: check its text now, before any work
+        if (adversarialWeight > 0) org.spiqgan.nn.CriticSpec.parse(refinementCritic, "refinementCritic");
         try {
             return new StationaryTraining(likelihoodSteps, refineSteps, batch != null ? batch : stationaryBatch(t), draws, lr, lrHalfLife,
                     emaOrDefault(), momentSamples, lambdaMoments == null ? null : lambdaMoments.clone(), (int) evalEveryOrDefault(),

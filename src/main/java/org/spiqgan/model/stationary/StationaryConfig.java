@@ -63,7 +63,7 @@ public record StationaryConfig(int neurons, int groupSize, int layers, String en
             throw new IllegalArgumentException("feedback must be all, self or mixed, not '" + feedback + "'");
         }
         if (hidden < 0 || hidden > MAX_HIDDEN) throw new IllegalArgumentException("hidden must be in 0.." + MAX_HIDDEN + ", not " + hidden);
-        if (hidden > 0 && history != 1) throw new IllegalArgumentException("hidden units need history 1, not " + history);
+        if (hidden > 0 && history != 1) throw new IllegalArgumentException("history must be 1 with hidden units, not " + history);
         if (hidden > 0 && groupSize <= hidden) {
             throw new IllegalArgumentException("groupSize must exceed hidden (" + hidden + "), not " + groupSize);
         }
