@@ -15,11 +15,12 @@ public final class StationaryOptions {
                     + "or none (no entanglement). Default: ${DEFAULT-VALUE}.")
     String ansatz;
 
-    @Option(names = "--history", defaultValue = "1", paramLabel = "H",
-            description = "Stationary model: previous bins fed back into every layer's angles. Default: ${DEFAULT-VALUE}.")
-    int history;
+    @Option(names = "--history", paramLabel = "H",
+            description = "Stationary model: previous bins fed back into every layer's angles. Default: 3, at most the window's "
+                    + "T bins, and 1 with --hidden-units.")
+    Integer history;
 
-    @Option(names = "--feedback", defaultValue = "all", paramLabel = "all|self|mixed",
+    @Option(names = "--feedback", defaultValue = "mixed", paramLabel = "all|self|mixed",
             description = "Stationary model: which history each angle reads: all (every neuron's previous bins), self "
                     + "(its own neuron's only) or mixed (the previous bin of every neuron, older bins of its own). Default: ${DEFAULT-VALUE}.")
     String feedback;

@@ -41,6 +41,13 @@ public final class TrainSpec {
     /** Stationary model defaults (docs/stationary.md). */
     public static final int STATIONARY_LAYERS = 2, STATIONARY_GROUP = 10, STATIONARY_EVAL_EVERY = 50;
     public static final double STATIONARY_EMA = 0.98, STATIONARY_Z_MAX = 1.0, STATIONARY_INIT_SPREAD = 0.05;
+    /**
+     * Previous bins the stationary model feeds back when the spec names none: 3 (the retina's autocorrelogram
+     * rises from lag 1 to lag 2, which a chain of order 1 cannot draw), never more than the window's T bins
+     * (the validation statistics see no lag beyond the window), and 1 with hidden units (their forward-backward
+     * pass needs it). RESULTS.md "History 3 by default" has the evidence.
+     */
+    public static final int STATIONARY_HISTORY = 3;
     /** Bins per stationary likelihood step: 16 windows at T = 30, and as many bins for any other T. */
     public static final int STATIONARY_BINS_PER_STEP = 480;
 
@@ -105,8 +112,9 @@ public final class TrainSpec {
     // Stationary model.
     /** Entangler family of each layer (model.stationary.Entangler.FAMILIES). */
     public String ansatz = "cry";
-    public int history = 1;
-    public String feedback = StationaryConfig.FEEDBACK_ALL;
+    /** Previous bins fed back; null: {@link #historyOrDefault()}. */
+    public Integer history;
+    public String feedback = StationaryConfig.FEEDBACK_MIXED;
     public int latentDim = 4;
     public int burnIn = 20;
     public int likelihoodSteps = 1500;
@@ -145,6 +153,13 @@ public final class TrainSpec {
     }
 
     public double emaOrDefault() { return ema != null ? ema : model == Model.PATCH ? PATCH_EMA : STATIONARY_EMA; }
+
+    /** The stationary history: as given, else {@link #STATIONARY_HISTORY} bins capped at the window's T (1 with hidden units). */
+    public int historyOrDefault() {
+        if (history != null) return history;
+        if (hiddenUnits > 0) return 1;
+        return Math.max(1, Math.min(STATIONARY_HISTORY, data == null ? STATIONARY_HISTORY : data.timesteps));
+    }
 
     public double zMaxOrDefault() { return zMax != null ? zMax : model == Model.PATCH ? PATCH_Z_MAX : STATIONARY_Z_MAX; }
 
@@ -237,8 +252,8 @@ public final class TrainSpec {
         int group = groupSize != null ? groupSize : STATIONARY_GROUP;
         try {
             // hidden units join the first circuit, so groupSize counts neurons per circuit
-            return new StationaryConfig(n, Math.min(group, n) + hiddenUnits, layersOrDefault(), ansatz, latentDim, zMaxOrDefault(), history,
-                    burnIn, feedback, hiddenUnits);
+            return new StationaryConfig(n, Math.min(group, n) + hiddenUnits, layersOrDefault(), ansatz, latentDim, zMaxOrDefault(),
+                    historyOrDefault(), burnIn, feedback, hiddenUnits);
         } catch (IllegalArgumentException e) {
             throw fieldFirst(e, "latent", "latentDim", "entangler", "ansatz", "hidden", "hiddenUnits");
         }

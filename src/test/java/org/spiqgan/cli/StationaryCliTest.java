@@ -47,8 +47,8 @@ class StationaryCliTest {
         Result r = cli(train(run, "--likelihood-steps", "6", "--refine-steps", "4"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("stationary autoregressive"), r.out());
-        // 4 qubits x 2 layers x (1 + 4 latent + 2 x 4 feedback) + 2 x 6 CRY angles
-        assertTrue(r.out().contains("; 116 trainable parameters"), r.out());
+        // default feedback mixed: 4 qubits x 2 layers x (1 + 4 latent + 4 previous-bin + 1 own older-bin weights) + 2 x 6 CRY angles
+        assertTrue(r.out().contains("; 92 trainable parameters"), r.out());
         assertTrue(StationaryRun.isStationary(run));
         StationaryRun m = StationaryRun.read(run);
         assertEquals(10, m.state.step);
@@ -60,7 +60,7 @@ class StationaryCliTest {
         assertEquals("(30, 4, 5)", s.shape());
         r = cli("info", run.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("kind spiqgan/stationary") && r.out().contains("trainable parameters: 116"), r.out());
+        assertTrue(r.out().contains("kind spiqgan/stationary") && r.out().contains("trainable parameters: 92"), r.out());
     }
 
     @Test
