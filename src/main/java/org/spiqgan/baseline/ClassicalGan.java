@@ -13,11 +13,32 @@ public final class ClassicalGan implements Baseline {
     private static final int CHUNK = 256;
     private final Generator generator;
     private final JsonObject training;
+    private final org.spiqgan.model.TrainerState state;
+    private final String status;
 
     public ClassicalGan(Generator generator, JsonObject training) {
+        this(generator, training, null, null);
+    }
+
+    /**
+     * @param state  the trainer's state, kept in the model file so that the run can be resumed (null: none)
+     * @param status running, interrupted or finished (null for files written before runs could be resumed)
+     */
+    public ClassicalGan(Generator generator, JsonObject training, org.spiqgan.model.TrainerState state, String status) {
         this.generator = generator;
         this.training = training == null ? new JsonObject() : training;
+        this.state = state;
+        this.status = status;
     }
+
+    /** The trainer state saved with the model (null in files written before runs could be resumed). */
+    public org.spiqgan.model.TrainerState state() { return state; }
+
+    /** running, interrupted or finished; null in older files. */
+    public String status() { return status; }
+
+    /** The training options and summary ({@code training} member of the model file). */
+    public JsonObject training() { return training.deepCopy(); }
 
     public Generator generator() { return generator; }
 
@@ -60,6 +81,8 @@ public final class ClassicalGan implements Baseline {
         o.addProperty("description", generator.describe());
         o.add("training", training);
         o.add("parameters", Baselines.array(generator.params()));
+        if (status != null) o.addProperty("status", status);
+        if (state != null) o.add("state", state.toJsonTree());
         return o;
     }
 
@@ -80,6 +103,19 @@ public final class ClassicalGan implements Baseline {
         }
         g.setParams(p);
         JsonObject training = o.has("training") && o.get("training").isJsonObject() ? o.getAsJsonObject("training") : null;
-        return new ClassicalGan(g, training);
+        org.spiqgan.model.TrainerState state = null;
+        if (o.has("state") && o.get("state").isJsonObject()) {
+            try {
+                state = org.spiqgan.model.TrainerState.fromJson(o.get("state"));
+            } catch (RuntimeException e) {
+                throw org.spiqgan.BadInputException.of(file, "state", "damaged: " + e.getMessage());
+            }
+            if (state.theta == null || state.theta.length != g.parameterCount() || state.ema == null
+                    || state.ema.length != g.parameterCount()) {
+                throw org.spiqgan.BadInputException.of(file, "state", "does not hold " + g.parameterCount() + " generator parameters");
+            }
+        }
+        String status = o.has("status") && o.get("status").isJsonPrimitive() ? o.get("status").getAsString() : null;
+        return new ClassicalGan(g, training, state, status);
     }
 }

@@ -272,7 +272,17 @@ public final class GeneratorObjective {
             BatchExecutor ex) {
         Pass pass = forward(theta, z, batch, noiseSeed, ex);
         double[] gx = new double[pass.x.length];
-        double meanC = CriticLoss.criticInputGradient(critic, pass.x, batch, -1.0 / batch, gx, ex);
+        double adversarial = AdversarialLoss.valueAndGradient(critic, pass.x, batch, gx, ex);
+        AdversarialGenerator.LossTerms t = backward(pass, theta, gx, grad, ex);
+        return new Losses(adversarial + t.kLoss() + t.temporalLoss(), adversarial, t.kLoss(), t.temporalLoss());
+    }
+
+    /**
+     * The gradient of the generator loss for a forward pass: {@code gx} holds d(adversarial loss)/dx (it is
+     * used as scratch); the K-loss and the temporal loss are added; {@code grad} is overwritten with dL/dtheta.
+     */
+    AdversarialGenerator.LossTerms backward(Pass pass, double[] theta, double[] gx, double[] grad, BatchExecutor ex) {
+        int batch = pass.batch;
         double[][] cot = gen.newReadoutArrays(batch);
         if (gen.autoregressive()) {
             double k = lambdaK != 0 ? kLoss(pass.readout, batch, cot) : 0;
@@ -297,7 +307,7 @@ public final class GeneratorObjective {
                     }
                 }
             }
-            return new Losses(-meanC + k + a, -meanC, k, a);
+            return new AdversarialGenerator.LossTerms(k, a);
         }
         int items = gen.patches() * batch;
         ex.run((items + CHUNK - 1) / CHUNK, c -> {
@@ -306,8 +316,8 @@ public final class GeneratorObjective {
         });
         double k = lambdaK != 0 ? kLoss(pass.readout, batch, cot) : 0;
         double a = lambdaAcg != 0 ? acgLoss(pass.readout, batch, cot) : 0;
-        gen.gradient(theta, z, batch, cot, grad, ex);
-        return new Losses(-meanC + k + a, -meanC, k, a);
+        gen.gradient(theta, pass.z, batch, cot, grad, ex);
+        return new AdversarialGenerator.LossTerms(k, a);
     }
 
     /** The K-loss part alone: value, and its cotangent added into cot (when not null). */
