@@ -50,6 +50,28 @@ public final class ClassicalGan implements Baseline {
     @Override public Family family() { return Family.CLASSICAL_GAN; }
 
     @Override
+    public java.util.List<String> info() {
+        java.util.List<String> o = new java.util.ArrayList<>();
+        o.add("kind: " + kind());
+        o.add("generator: " + generator.describe());
+        o.add("neurons " + neurons() + ", timesteps " + timesteps() + ", trainable parameters " + parameterCount());
+        JsonObject options = training.deepCopy();
+        options.remove("history");
+        o.add("training:");
+        org.spiqgan.model.InfoLines.json(o, options);
+        if (state != null) {
+            org.spiqgan.model.InfoLines.training(o, status, state, training.has("steps") ? training.get("steps").getAsLong() : state.step);
+        }
+        return o;
+    }
+
+    /** The run's metrics (files written before runs could be resumed: none). */
+    @Override
+    public org.spiqgan.model.TrainingRecord trainingRecord() {
+        return state == null ? null : new org.spiqgan.model.TrainingRecord(state.metrics, null);
+    }
+
+    @Override
     public SampleSet generate(int samples, long seed) {
         return sample(generator, samples, new SplittableRandom(seed));
     }
