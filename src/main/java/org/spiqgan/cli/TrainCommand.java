@@ -134,8 +134,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation-samples", defaultValue = "0", description = "Generated samples per validation; 0 = max(4096, validation windows). Default: ${DEFAULT-VALUE} (patch), max(1024, 8192/T) (stationary).")
     int validationSamples;
 
-    @Option(names = "--score-weight", defaultValue = "10", description = "Validation score = state JS + w x k-probability MSE. Default: ${DEFAULT-VALUE}.")
-    double scoreWeight;
 
     @Option(names = "--init-spread", defaultValue = "0", paramLabel = "S",
             description = "Initial rotation angles U(-S, S), a circuit near the identity whose output starts near "
@@ -369,7 +367,6 @@ public final class TrainCommand implements Callable<Integer> {
         s.beta1 = b[0];
         s.beta2 = b[1];
         s.lrDecay = lrDecay;
-        s.scoreWeight = scoreWeight;
         s.pretrainSteps = pretrain;
         s.pretrainLr = pretrainLr;
         s.ancillas = ancillas;
