@@ -24,6 +24,7 @@ import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.SampleSetIO;
 import org.spiqgan.model.AdversarialRun;
 import org.spiqgan.model.CriticInput;
+import org.spiqgan.model.TrainerState;
 import org.spiqgan.nn.CriticSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -399,7 +400,7 @@ public final class BaselineCommand implements Runnable {
         }
 
         private Integer train(Path dir, Generator g, ClassicalGanTraining.Options o, ClassicalGanTraining.Data windows,
-                org.spiqgan.model.TrainerState state, JsonObject dataJson) throws Exception {
+                TrainerState state, JsonObject dataJson) throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter outW = spec.commandLine().getOut();
             outW.println(g.describe());
@@ -408,7 +409,7 @@ public final class BaselineCommand implements Runnable {
                     (listener, stop) -> ClassicalGanTraining.run(dir, g, o, windows, state, dataJson, threads, listener, stop),
                     () -> ((ClassicalGan) Baselines.load(dir)).state().step);
             ClassicalGan result = (ClassicalGan) Baselines.load(dir);
-            org.spiqgan.model.TrainerState s = result.state();
+            TrainerState s = result.state();
             if (outcome == AdversarialRun.Outcome.INTERRUPTED) return 130;
             for (JsonObject m : s.metrics) {
                 if (!m.has("validation")) continue;
