@@ -4,11 +4,11 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import BadInputException;
+import org.spiqgan.BadInputException;
 import org.spiqgan.data.SampleSet;
-import InfoLines;
-import TrainerState;
-import TrainingRecord;
+import org.spiqgan.model.InfoLines;
+import org.spiqgan.model.TrainerState;
+import org.spiqgan.model.TrainingRecord;
 
 /**
  * A trained classical GAN generator (the EMA parameters of the best validation checkpoint): latents
