@@ -12,6 +12,12 @@ public interface Baseline extends SpikeModel {
     @Override
     default Family family() { return Family.FITTED; }
 
+    @Override
+    default java.util.List<String> info() {
+        return new java.util.ArrayList<>(java.util.List.of("kind: " + kind(), "neurons " + neurons() + ", timesteps " + timesteps()
+                + ", fitted parameters " + parameterCount()));
+    }
+
     /** The model's own fields for {@code model.json} (kind, metadata and format are added by {@link Baselines}). */
     JsonObject toJson();
 }

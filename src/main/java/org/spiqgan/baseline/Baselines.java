@@ -14,15 +14,15 @@ import org.spiqgan.BadInputException;
 import org.spiqgan.data.AtomicFile;
 
 /**
- * Run directories of the classical baselines: {@code RUNDIR/model.json}, schema
- * {@code spiqgan-model/1}, with {@code kind} ({@code baseline/bernoulli}, {@code baseline/dg},
+ * Run directories of the classical baselines: {@code RUNDIR/model.json} in the shared schema
+ * ({@link org.spiqgan.model.RunFile}, format {@code spiqgan-model/1}), with {@code kind} ({@code baseline/bernoulli}, {@code baseline/dg},
  * {@code baseline/spikegan}, {@code baseline/mlp}), {@code neurons}, {@code timesteps},
  * {@code trainableParameters}, {@code data} (where the model was fitted: source, neuron indices, split)
  * and the model's own fields.
  */
 public final class Baselines {
-    public static final String FORMAT = "spiqgan-model/1";
-    public static final String MODEL_FILE = "model.json";
+    public static final String FORMAT = org.spiqgan.model.RunFile.FORMAT;
+    public static final String MODEL_FILE = org.spiqgan.model.RunFile.FILE_NAME;
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     private Baselines() {}
@@ -40,17 +40,6 @@ public final class Baselines {
         Path file = rundir.resolve(MODEL_FILE);
         AtomicFile.writeString(file, GSON.toJson(o));
         return file;
-    }
-
-    /** The {@code kind} of a run directory's model file (also for SpiQGAN runs), or a one-line error. */
-    public static String kindOf(Path rundir) {
-        JsonObject o = read(rundir, false);
-        // SpiQGAN's own model files (org.spiqgan.model) say "format": "spiqgan-model" and carry no kind
-        if (!o.has("kind") && o.has("format") && o.get("format").isJsonPrimitive()
-                && o.get("format").getAsString().equals("spiqgan-model")) {
-            return "spiqgan";
-        }
-        return string(o, "kind", rundir.resolve(MODEL_FILE).toString());
     }
 
     /** Reads a baseline run directory; SpiQGAN runs (kind "spiqgan...") are not baselines and are refused. */
@@ -75,6 +64,11 @@ public final class Baselines {
                     + " but the file says N = " + n + ", T = " + t);
         }
         return b;
+    }
+
+    /** A baseline run directory as a model that also knows the data description its file holds (for {@code info}). */
+    public static Baseline open(Path rundir) {
+        return new SavedBaseline(load(rundir), dataOf(rundir));
     }
 
     /** The {@code data} member of a run's model file, or null. */

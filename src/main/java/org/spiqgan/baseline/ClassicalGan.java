@@ -1,8 +1,14 @@
 package org.spiqgan.baseline;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.spiqgan.BadInputException;
 import org.spiqgan.data.SampleSet;
+import org.spiqgan.model.InfoLines;
+import org.spiqgan.model.TrainerState;
+import org.spiqgan.model.TrainingRecord;
 
 /**
  * A trained classical GAN generator (the EMA parameters of the best validation checkpoint): latents
@@ -13,11 +19,32 @@ public final class ClassicalGan implements Baseline {
     private static final int CHUNK = 256;
     private final Generator generator;
     private final JsonObject training;
+    private final TrainerState state;
+    private final String status;
 
     public ClassicalGan(Generator generator, JsonObject training) {
+        this(generator, training, null, null);
+    }
+
+    /**
+     * @param state  the trainer's state, kept in the model file so that the run can be resumed (null: none)
+     * @param status running, interrupted or finished (null for files written before runs could be resumed)
+     */
+    public ClassicalGan(Generator generator, JsonObject training, TrainerState state, String status) {
         this.generator = generator;
         this.training = training == null ? new JsonObject() : training;
+        this.state = state;
+        this.status = status;
     }
+
+    /** The trainer state saved with the model (null in files written before runs could be resumed). */
+    public TrainerState state() { return state; }
+
+    /** running, interrupted or finished; null in older files. */
+    public String status() { return status; }
+
+    /** The training options and summary ({@code training} member of the model file). */
+    public JsonObject training() { return training.deepCopy(); }
 
     public Generator generator() { return generator; }
 
@@ -27,6 +54,28 @@ public final class ClassicalGan implements Baseline {
     @Override public long parameterCount() { return generator.parameterCount(); }
 
     @Override public Family family() { return Family.CLASSICAL_GAN; }
+
+    @Override
+    public List<String> info() {
+        List<String> o = new ArrayList<>();
+        o.add("kind: " + kind());
+        o.add("generator: " + generator.describe());
+        o.add("neurons " + neurons() + ", timesteps " + timesteps() + ", trainable parameters " + parameterCount());
+        JsonObject options = training.deepCopy();
+        options.remove("history");
+        o.add("training:");
+        InfoLines.json(o, options);
+        if (state != null) {
+            InfoLines.training(o, status, state, training.has("steps") ? training.get("steps").getAsLong() : state.step);
+        }
+        return o;
+    }
+
+    /** The run's metrics (files written before runs could be resumed: none). */
+    @Override
+    public TrainingRecord trainingRecord() {
+        return state == null ? null : new TrainingRecord(state.metrics, null);
+    }
 
     @Override
     public SampleSet generate(int samples, long seed) {
@@ -60,6 +109,8 @@ public final class ClassicalGan implements Baseline {
         o.addProperty("description", generator.describe());
         o.add("training", training);
         o.add("parameters", Baselines.array(generator.params()));
+        if (status != null) o.addProperty("status", status);
+        if (state != null) o.add("state", state.toJsonTree());
         return o;
     }
 
@@ -68,18 +119,31 @@ public final class ClassicalGan implements Baseline {
         try {
             kind = Generator.Kind.parse(Baselines.member(o, "generator", file).getAsString());
         } catch (IllegalArgumentException e) {
-            throw org.spiqgan.BadInputException.of(file, "generator", e.getMessage());
+            throw BadInputException.of(file, "generator", e.getMessage());
         }
         int latent = Baselines.positiveInt(o, "latent", file);
         int width = Baselines.positiveInt(o, "width", file);
         Generator g = new Generator(kind, n, t, latent, width);
         double[] p = Baselines.doubles(o, "parameters", file);
         if (p.length != g.parameterCount()) {
-            throw org.spiqgan.BadInputException.of(file, "parameters", "holds " + p.length + " values, the " + kind.id()
+            throw BadInputException.of(file, "parameters", "holds " + p.length + " values, the " + kind.id()
                     + " generator needs " + g.parameterCount());
         }
         g.setParams(p);
         JsonObject training = o.has("training") && o.get("training").isJsonObject() ? o.getAsJsonObject("training") : null;
-        return new ClassicalGan(g, training);
+        TrainerState state = null;
+        if (o.has("state") && o.get("state").isJsonObject()) {
+            try {
+                state = TrainerState.fromJson(o.get("state"));
+            } catch (RuntimeException e) {
+                throw BadInputException.of(file, "state", "damaged: " + e.getMessage());
+            }
+            if (state.theta == null || state.theta.length != g.parameterCount() || state.ema == null
+                    || state.ema.length != g.parameterCount()) {
+                throw BadInputException.of(file, "state", "does not hold " + g.parameterCount() + " generator parameters");
+            }
+        }
+        String status = o.has("status") && o.get("status").isJsonPrimitive() ? o.get("status").getAsString() : null;
+        return new ClassicalGan(g, training, state, status);
     }
 }

@@ -50,6 +50,13 @@ public final class MaxEntModel implements Baseline {
     /** The fit report (method, iterations, seconds, moment errors, log-likelihoods, entropy). */
     public JsonObject report() { return report; }
 
+    @Override
+    public java.util.List<String> info() {
+        java.util.List<String> o = Baseline.super.info();
+        o.add("fit: " + report);
+        return o;
+    }
+
     /** Mean log-likelihood per bin on the training data, from the fit report (NaN if absent). */
     public double logLikelihoodTrain() {
         return report.has("logLikelihoodTrainPerBin") ? report.get("logLikelihoodTrainPerBin").getAsDouble() : Double.NaN;

@@ -7,16 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.spiqgan.BadInputException;
 import org.spiqgan.baseline.Baseline;
 import org.spiqgan.baseline.Baselines;
 import org.spiqgan.baseline.ClassicalGan;
 import org.spiqgan.baseline.DichotomizedGaussian;
-import org.spiqgan.baseline.GanTrainer;
+import org.spiqgan.baseline.ClassicalGanTraining;
 import org.spiqgan.baseline.Generator;
 import org.spiqgan.baseline.IndependentBernoulliBaseline;
 import org.spiqgan.baseline.LaggedMoments;
@@ -26,6 +22,9 @@ import org.spiqgan.data.PreparedData;
 import org.spiqgan.data.Provenance;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.SampleSetIO;
+import org.spiqgan.model.AdversarialRun;
+import org.spiqgan.model.CriticInput;
+import org.spiqgan.model.TrainerState;
 import org.spiqgan.nn.CriticSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -252,17 +251,19 @@ public final class BaselineCommand implements Runnable {
 
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Train a classical WGAN-GP generator (spikegan or mlp) on the fit split (stride-1 windows), "
-                    + "selecting the best EMA checkpoint on the validation split.",
-                    "model.json is rewritten at every improvement, so an interrupted run leaves its best model."})
+                    + "selecting the best EMA checkpoint on the validation split (the validation score of docs/architecture.md).",
+                    "RUNDIR/model.json is the checkpoint (written atomically every --checkpoint-every steps, at the end and on Ctrl-C) "
+                            + "and RUNDIR/metrics.jsonl holds every validation.",
+                    "Resume an interrupted run with: spiqgan baseline train --resume RUNDIR [--steps K] [--threads N]"})
     static final class Train implements Callable<Integer> {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "GENERATOR", description = "spikegan or mlp") String kind;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "GENERATOR", description = "spikegan or mlp (not with --resume)") String kind;
         @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (or --data FILE; omit both for the synthetic one).") Path file;
         @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
-        @Option(names = "--width", required = true, paramLabel = "W", description = "spikegan: channels (2W then W); mlp: hidden units.") int width;
+        @Option(names = "--width", paramLabel = "W", description = "spikegan: channels (2W then W); mlp: hidden units. Required for a new run.") Integer width;
         @Option(names = "--latent", defaultValue = "128", paramLabel = "D", description = "Latent dimension (z ~ N(0, I)). Default: ${DEFAULT-VALUE}.") int latent;
-        @Option(names = "--steps", defaultValue = "800", description = "Generator steps. Default: ${DEFAULT-VALUE}.") int steps;
+        @Option(names = "--steps", defaultValue = "800", description = "Generator steps (with --resume: the new total). Default: ${DEFAULT-VALUE}.") int steps;
         @Option(names = "--batch", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}.") int batch;
         @Option(names = "--n-critic", defaultValue = "5", description = "Critic steps per generator step. Default: ${DEFAULT-VALUE}.") int nCritic;
         @Option(names = {"--lr-g", "--lr-generator"}, defaultValue = "5e-4", description = "Generator learning rate (Adam). Default: ${DEFAULT-VALUE}.") double lrG;
@@ -278,28 +279,44 @@ public final class BaselineCommand implements Runnable {
         @Option(names = "--ema", defaultValue = "0.99", description = "EMA decay of generator parameters. Default: ${DEFAULT-VALUE}.") double ema;
         @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp, mlp:H, conv, conv:C1,C2. Default: ${DEFAULT-VALUE}.") String critic;
         @Option(names = {"--eval-every", "--validate-every"}, defaultValue = "100", description = "Validate every this many steps. Default: ${DEFAULT-VALUE}.") int validateEvery;
+        @Option(names = "--checkpoint-every", defaultValue = "100", description = "Write the checkpoint every this many steps. Default: ${DEFAULT-VALUE}.") int checkpointEvery;
         @Option(names = "--validation-samples", defaultValue = "2000", description = "Generated samples per validation. Default: ${DEFAULT-VALUE}.") int validationSamples;
         @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") long seed;
         @Option(names = "--threads", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") int threads;
-        @Option(names = "--out", required = true, paramLabel = "RUNDIR") Path out;
+        @Option(names = "--quiet", description = "No progress bar; a line per validation instead.") boolean quiet;
+        @Option(names = "--out", paramLabel = "RUNDIR", description = "Run directory (created).") Path out;
+        @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue the run in RUNDIR from its last checkpoint, "
+                + "bit for bit as if it had not stopped (only --steps, --threads and --quiet may be given with it).") Path resume;
+
+        /** Options a resumed run takes from the command line. */
+        static final java.util.Set<String> CHANGEABLE = java.util.Set.of("--resume", "--steps", "--threads", "--quiet", "--help", "--version");
 
         @Override
         public Integer call() throws Exception {
+            positive("--steps", steps);
+            positive("--threads", threads);
+            return resume != null ? resumeRun() : newRun();
+        }
+
+        private Integer newRun() throws Exception {
             file = recording.file(file);
+            if (out == null) throw BadInputException.of(null, "--out", "is required (or --resume RUNDIR)");
             OutputChecks.newRunDirectory(out, "--out");
             data.rejectGiven("training uses the fit and validation splits with stride 1", "--split", "--stride");
+            if (kind == null) throw BadInputException.of(null, "GENERATOR", "missing: spikegan or mlp");
             Generator.Kind k;
             try {
                 k = Generator.Kind.parse(kind.toLowerCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw BadInputException.of(null, "GENERATOR", e.getMessage());
             }
+            if (width == null) throw BadInputException.of(null, "--width", "is required for a new run");
             positive("--width", width);
             positive("--latent", latent);
-            positive("--steps", steps);
             positive("--batch", batch);
             positive("--n-critic", nCritic);
             positive("--eval-every", validateEvery);
+            positive("--checkpoint-every", checkpointEvery);
             if (betas != null) {
                 if (spec.commandLine().getParseResult().hasMatchedOption("--beta1") || spec.commandLine().getParseResult().hasMatchedOption("--beta2")) {
                     throw BadInputException.of(null, "--betas", "give either --betas B1,B2 or --beta1/--beta2, not both");
@@ -309,54 +326,101 @@ public final class BaselineCommand implements Runnable {
                 beta2 = b[1];
             }
             positive("--validation-samples", validationSamples);
-            positive("--threads", threads);
             if (!(tau > 0)) throw BadInputException.of(null, "--tau", "must be positive, not " + tau);
             if (!(ema >= 0 && ema < 1)) throw BadInputException.of(null, "--ema", "must be in [0, 1), not " + ema);
             if (!(lrG > 0) || !(lrC > 0)) throw BadInputException.of(null, "--lr-generator/--lr-critic", "must be positive");
             CriticSpec cs = CriticSpec.parse(critic, "--critic");
-            GanTrainer.CriticInput ci;
+            CriticInput ci;
             try {
-                ci = GanTrainer.CriticInput.parse(criticInput);
+                ci = CriticInput.parse(criticInput);
             } catch (IllegalArgumentException e) {
                 throw BadInputException.of(null, "--critic-input", e.getMessage());
             }
             PreparedData d = data.prepare(file);
+            ClassicalGanTraining.Data windows = windows(d);
+            Generator g = new Generator(k, d.neurons().length, d.timesteps(), latent, width);
+            ClassicalGanTraining.Options o = new ClassicalGanTraining.Options(steps, batch, nCritic, lrG, lrC, beta1, beta2, lambdaGp, tau,
+                    ema, cs, validateEvery, validationSamples, seed, ci, checkpointEvery);
+            return train(out, g, o, windows, null, describeData(d, "fit", 1, data, file));
+        }
+
+        private Integer resumeRun() throws Exception {
+            var pr = spec.commandLine().getParseResult();
+            for (var o : pr.matchedOptions()) {
+                if (!CHANGEABLE.contains(o.longestName())) {
+                    throw BadInputException.of(null, o.longestName(), "cannot change when resuming (the run keeps the options it was "
+                            + "started with; with --resume only --steps, --threads and --quiet may be given)");
+                }
+            }
+            if (kind != null || file != null) throw BadInputException.of(null, kind != null ? "GENERATOR" : "FILE", "cannot be given with --resume");
+            Baseline b = Baselines.load(resume);
+            Path modelJson = java.nio.file.Files.isDirectory(resume) ? resume.resolve(Baselines.MODEL_FILE) : resume;
+            if (!(b instanceof ClassicalGan gan)) {
+                throw BadInputException.of(modelJson, "kind", "'" + b.kind() + "' is not a trained generator (baseline/spikegan or baseline/mlp)");
+            }
+            if (gan.state() == null) {
+                throw BadInputException.of(modelJson, "state", "this run was written before baseline runs could be resumed; "
+                        + "train it again with 'spiqgan baseline train' to continue training");
+            }
+            ClassicalGanTraining.Options o = ClassicalGanTraining.options(gan.training(), modelJson.toString());
+            if (pr.hasMatchedOption("--steps")) o = o.withSteps(steps);
+            JsonObject dataJson = Baselines.dataOf(resume);
+            if (dataJson == null || !dataJson.has("spec")) throw BadInputException.of(modelJson, "data.spec", "missing");
+            DataSpec ds = DataSpec.fromJson(dataJson.get("spec").toString());
+            ds.split = null;
+            ds.stride = null;
+            if (dataJson.has("path")) ds.file = dataJson.get("path").getAsString(); // absolute: resumes from any directory
+            if (ds.path() != null && !java.nio.file.Files.isRegularFile(ds.path())) {
+                throw BadInputException.of(modelJson, "data", "the recording " + ds.path() + " is missing");
+            }
+            PreparedData d = ds.prepare(data.warnings());
+            String sha = ds.sha256();
+            if (dataJson.has("sha256") && !dataJson.get("sha256").getAsString().equals(sha)) {
+                throw BadInputException.of(modelJson, "data", "the training data changed since the run started (" + ds.sourceName() + ")");
+            }
+            Path dir = java.nio.file.Files.isDirectory(resume) ? resume : resume.toAbsolutePath().getParent();
+            if (gan.state().step >= o.steps()) {
+                spec.commandLine().getOut().printf(Locale.ROOT, "%s: already at step %d of %d; nothing to do (raise --steps to continue)%n",
+                        dir, gan.state().step, o.steps());
+                return 0;
+            }
+            spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: resuming %s at step %d of %d%n", dir, gan.state().step, o.steps());
+            Generator g = gan.generator();
+            return train(dir, new Generator(g.kind(), g.neurons(), g.timesteps(), g.latent(), g.width()), o, windows(d), gan.state(), dataJson);
+        }
+
+        private static ClassicalGanTraining.Data windows(PreparedData d) {
             SampleSet fit = d.samples("fit", 1);
             SampleSet fitEval = d.samples("fit", d.timesteps());
             SampleSet validation = d.samples("validation", d.timesteps());
             if (fit.samples() == 0 || validation.samples() == 0) {
                 throw BadInputException.of(d.source(), "splits", "the fit and validation splits need windows of " + d.timesteps() + " bins");
             }
-            Generator g = new Generator(k, d.neurons().length, d.timesteps(), latent, width);
+            return new ClassicalGanTraining.Data(fit, fitEval, validation);
+        }
+
+        private Integer train(Path dir, Generator g, ClassicalGanTraining.Options o, ClassicalGanTraining.Data windows,
+                TrainerState state, JsonObject dataJson) throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter outW = spec.commandLine().getOut();
             outW.println(g.describe());
-            GanTrainer.Options o = new GanTrainer.Options(steps, batch, nCritic, lrG, lrC, beta1, beta2, lambdaGp, tau, ema, cs,
-                    validateEvery, validationSamples, seed, threads, ci);
-            JsonObject dataJson = describeData(d, "fit", 1, data, file);
-            ClassicalGan result;
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + k.id()).setInitialMax(steps)
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-                result = new GanTrainer(o).train(g, fit, fitEval, validation, best -> {
-                    try {
-                        Baselines.save(out, best, dataJson);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }, p -> {
-                    bar.stepTo(p.step());
-                    bar.setExtraMessage(String.format(Locale.ROOT, " W %.3f score %.2f%s", p.wasserstein(), p.score(), p.best() ? " *" : ""));
-                    err.flush();
-                    outW.printf(Locale.ROOT, "step %d: wasserstein %.4f, validation score %.3f%s, %.3f s/step%n",
-                            p.step(), p.wasserstein(), p.score(), p.best() ? " (best)" : "", p.secondsPerStep());
-                    outW.flush();
-                });
+            outW.flush();
+            AdversarialRun.Outcome outcome = TrainingConsole.run(err, quiet, "spiqgan baseline train --resume", dir,
+                    (listener, stop) -> ClassicalGanTraining.run(dir, g, o, windows, state, dataJson, threads, listener, stop),
+                    () -> ((ClassicalGan) Baselines.load(dir)).state().step);
+            ClassicalGan result = (ClassicalGan) Baselines.load(dir);
+            TrainerState s = result.state();
+            if (outcome == AdversarialRun.Outcome.INTERRUPTED) return 130;
+            for (JsonObject m : s.metrics) {
+                if (!m.has("validation")) continue;
+                JsonObject v = m.getAsJsonObject("validation");
+                outW.printf(Locale.ROOT, "step %d: wasserstein %.4f, validation score %s%s%n", m.get("step").getAsLong(),
+                        m.get("wasserstein").getAsDouble(), v.get("score").isJsonNull() ? "n/a" : String.format(Locale.ROOT, "%.3f",
+                                v.get("score").getAsDouble()), m.get("best").getAsBoolean() ? " (best)" : "");
             }
-            Path f = Baselines.save(out, result, dataJson);
-            outW.printf(Locale.ROOT, "%s: %d trainable parameters; best validation score %.3f at step %d; wrote %s%n",
-                    result.kind(), result.parameterCount(), result.generator() == null ? Double.NaN
-                            : ((com.google.gson.JsonObject) result.toJson().get("training")).get("bestValidationScore").getAsDouble(),
-                    ((com.google.gson.JsonObject) result.toJson().get("training")).get("bestStep").getAsInt(), f);
+            outW.printf(Locale.ROOT, "%s: %d trainable parameters; best validation score %.3f at step %d; %.3f s/step; wrote %s%n",
+                    result.kind(), result.parameterCount(), s.bestScore, s.bestStep, s.step == 0 ? 0 : s.seconds / s.step,
+                    dir.resolve(Baselines.MODEL_FILE));
             return 0;
         }
 

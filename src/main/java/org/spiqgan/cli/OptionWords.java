@@ -32,7 +32,7 @@ final class OptionWords {
             {"nCritic", "--n-critic"}, {"lrG", "--lr-g"}, {"lrC", "--lr-c"}, {"betas", "--betas"}, {"beta1", "--betas"},
             {"beta2", "--betas"}, {"ema", "--ema"}, {"emaDecay", "--ema"}, {"lrDecay", "--lr-decay"},
             {"lrDecayHalfLife", "--lr-decay"}, {"evalEvery", "--eval-every"}, {"checkpointEvery", "--checkpoint-every"},
-            {"validationSamples", "--validation-samples"}, {"scoreWeight", "--score-weight"}, {"initSpread", "--init-spread"},
+            {"validationSamples", "--validation-samples"}, {"initSpread", "--init-spread"},
             {"pretrainSteps", "--pretrain"}, {"pretrainLr", "--pretrain-lr"}, {"ancillas", "--ancillas"},
             {"groupSize", "--group-size"}, {"latent", "--latent"}, {"zMax", "--z-max"}, {"inputWeights", "--input-weights"},
             {"encoding", "--encoding"}, {"rotations", "--rotations"}, {"entangler", "--entangler"},

@@ -33,7 +33,7 @@ final class RunData {
     }
 
     static RunData of(Path run) {
-        String kind = Baselines.kindOf(run);
+        String kind = org.spiqgan.model.RunFile.kindOf(run);
         Path modelJson = Files.isDirectory(run) ? run.resolve(ModelFile.FILE_NAME) : run;
         if (kind.startsWith("spiqgan")) {
             TrainSpec s;
@@ -103,7 +103,7 @@ final class RunData {
 
     /** The checksum of the data a run was trained on, or null when the run does not record it. */
     static String recordedSha256(Path run) {
-        String kind = Baselines.kindOf(run);
+        String kind = org.spiqgan.model.RunFile.kindOf(run);
         if (kind.startsWith("spiqgan")) {
             return StationaryRun.isStationary(run) ? StationaryRun.read(run).data.sha256() : ModelFile.read(run).data.sha256();
         }

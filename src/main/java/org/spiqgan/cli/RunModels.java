@@ -30,7 +30,7 @@ final class RunModels {
     /** The model in {@code run} (a directory or its model.json); options that do not apply to it are refused. */
     static SpikeModel load(Path run, Options o) {
         Path modelJson = Files.isDirectory(run) ? run.resolve(ModelFile.FILE_NAME) : run;
-        String kind = Files.isRegularFile(modelJson) ? Baselines.kindOf(run) : "spiqgan";
+        String kind = Files.isRegularFile(modelJson) ? org.spiqgan.model.RunFile.kindOf(run) : "spiqgan";
         if (kind.equals(StationaryRun.KIND)) {
             if (o.sampling() != null) {
                 throw BadInputException.of(null, "--sampling", "applies to patch-model runs only; " + run + " is a stationary run (Born sampling)");
@@ -54,7 +54,7 @@ final class RunModels {
         if (!o.checkpoint().equals("best")) {
             throw BadInputException.of(null, "--checkpoint", "applies to SpiQGAN runs only; " + run + " is a " + kind + " run");
         }
-        return Baselines.load(run);
+        return Baselines.open(run);
     }
 
     /** Samples, with a progress bar where the model generates in chunks, else one timed step. */

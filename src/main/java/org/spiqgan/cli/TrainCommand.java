@@ -17,6 +17,7 @@ import org.spiqgan.model.ModelFile;
 import org.spiqgan.model.TrainConfig;
 import org.spiqgan.model.TrainSpec;
 import org.spiqgan.model.TrainingData;
+import org.spiqgan.model.AdversarialRun;
 import org.spiqgan.model.TrainingRun;
 import org.spiqgan.nn.CriticSpec;
 import org.spiqgan.model.ReuploadingAnsatz;
@@ -133,8 +134,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation-samples", defaultValue = "0", description = "Generated samples per validation; 0 = max(4096, validation windows). Default: ${DEFAULT-VALUE} (patch), max(1024, 8192/T) (stationary).")
     int validationSamples;
 
-    @Option(names = "--score-weight", defaultValue = "10", description = "Validation score = state JS + w x k-probability MSE. Default: ${DEFAULT-VALUE}.")
-    double scoreWeight;
 
     @Option(names = "--init-spread", defaultValue = "0", paramLabel = "S",
             description = "Initial rotation angles U(-S, S), a circuit near the identity whose output starts near "
@@ -270,55 +269,10 @@ public final class TrainCommand implements Callable<Integer> {
         int th = threads.resolve();
         Path dir = resume != null ? resume : out;
         TrainingRun run = new TrainingRun(dir, m, td, th);
-        TrainingRun.Outcome o;
-        try (Interruption stop = new Interruption()) {
-            ProgressBar[] bar = {null};
-            try {
-                o = run.run(new TrainingRun.Listener() {
-                    @Override
-                    public void log(String line) {
-                        err.println(line);
-                        err.flush();
-                    }
-
-                    @Override
-                    public void started(long step, long total) {
-                        if (!quiet) bar[0] = Interruption.trainingBar(step, total);
-                    }
-
-                    @Override
-                    public void step(long step, String summary) {
-                        if (bar[0] != null) {
-                            bar[0].stepTo(step);
-                            bar[0].setExtraMessage(summary);
-                        }
-                    }
-
-                    @Override
-                    public void validated(long step, String summary) {
-                        if (bar[0] == null) {
-                            err.println("step " + step + summary);
-                            err.flush();
-                        }
-                    }
-                }, stop::requested);
-            } finally {
-                if (bar[0] != null) bar[0].close();
-            }
-            // printed before a pending Ctrl-C lets the JVM exit, so that the message appears every time
-            if (o == TrainingRun.Outcome.INTERRUPTED) {
-                if (m.state == null) {
-                    err.printf(Locale.ROOT, "spiqgan: interrupted during the likelihood pre-training, before the first checkpoint; "
-                            + "nothing to resume: start the run again%n");
-                } else {
-                    err.printf(Locale.ROOT, "spiqgan: interrupted at step %d; checkpoint written to %s (continue with --resume %s)%n",
-                            m.state.step, ModelFile.path(dir), dir);
-                }
-                err.flush();
-            }
-        }
+        AdversarialRun.Outcome o = TrainingConsole.run(err, quiet, "--resume", dir, run::run,
+                () -> m.state == null ? -1 : m.state.step);
         var s = m.state;
-        if (o == TrainingRun.Outcome.INTERRUPTED) return 130;
+        if (o == AdversarialRun.Outcome.INTERRUPTED) return 130;
         outw.printf(Locale.ROOT, "finished %d steps in %.1f s; best validation score %.4g at step %d; model: %s%n", s.step,
                 s.seconds, s.bestScore, s.bestStep, ModelFile.path(dir));
         if (s.lastValidation != null) outw.println("last validation: " + s.lastValidation);
@@ -413,7 +367,6 @@ public final class TrainCommand implements Callable<Integer> {
         s.beta1 = b[0];
         s.beta2 = b[1];
         s.lrDecay = lrDecay;
-        s.scoreWeight = scoreWeight;
         s.pretrainSteps = pretrain;
         s.pretrainLr = pretrainLr;
         s.ancillas = ancillas;

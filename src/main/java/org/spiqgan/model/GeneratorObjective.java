@@ -32,6 +32,9 @@ public final class GeneratorObjective {
     private final double lambdaAcg;
     private final double[] acgData; // A_data(tau), tau = 1..L
     private final boolean born;
+    private final PatchReadouts readouts;
+    private final KLoss kLoss;
+    private final TemporalLoss temporalLoss;
 
     public record Losses(double total, double adversarial, double kLoss, double acgLoss) {}
 
@@ -50,6 +53,9 @@ public final class GeneratorObjective {
         this.lambdaAcg = lambdaAcg;
         this.acgData = acgData == null ? null : acgData.clone();
         this.born = cfg.sampling() == GeneratorConfig.Sampling.BORN;
+        this.readouts = new PatchReadouts(gen);
+        this.kLoss = new KLoss(readouts, lambdaK, this.kData);
+        this.temporalLoss = new TemporalLoss(readouts, lambdaAcg, this.acgData);
         if (!(tau > 0)) throw new IllegalArgumentException("tau must be positive");
         if (lambdaK != 0 && (kData == null || kData.length != cfg.neurons() + 1)) {
             throw new IllegalArgumentException("K-loss needs P_data(k) for k = 0..N");
@@ -272,11 +278,21 @@ public final class GeneratorObjective {
             BatchExecutor ex) {
         Pass pass = forward(theta, z, batch, noiseSeed, ex);
         double[] gx = new double[pass.x.length];
-        double meanC = CriticLoss.criticInputGradient(critic, pass.x, batch, -1.0 / batch, gx, ex);
+        double adversarial = AdversarialLoss.valueAndGradient(critic, pass.x, batch, gx, ex);
+        AdversarialGenerator.LossTerms t = backward(pass, theta, gx, grad, ex);
+        return new Losses(adversarial + t.kLoss() + t.temporalLoss(), adversarial, t.kLoss(), t.temporalLoss());
+    }
+
+    /**
+     * The gradient of the generator loss for a forward pass: {@code gx} holds d(adversarial loss)/dx (it is
+     * used as scratch); the K-loss and the temporal loss are added; {@code grad} is overwritten with dL/dtheta.
+     */
+    AdversarialGenerator.LossTerms backward(Pass pass, double[] theta, double[] gx, double[] grad, BatchExecutor ex) {
+        int batch = pass.batch;
         double[][] cot = gen.newReadoutArrays(batch);
         if (gen.autoregressive()) {
-            double k = lambdaK != 0 ? kLoss(pass.readout, batch, cot) : 0;
-            double a = lambdaAcg != 0 ? acgLoss(pass.readout, batch, cot) : 0;
+            double k = lambdaK != 0 ? kLoss.valueAndCotangent(pass.readout, batch, cot) : 0;
+            double a = lambdaAcg != 0 ? temporalLoss.valueAndCotangent(pass.readout, batch, cot) : 0;
             int tt = cfg.timesteps(), groups = cfg.groups();
             double[][] gin = new double[groups][];
             for (int g = 0; g < groups; g++) gin[g] = new double[batch * gen.inputWidth(g)];
@@ -297,174 +313,17 @@ public final class GeneratorObjective {
                     }
                 }
             }
-            return new Losses(-meanC + k + a, -meanC, k, a);
+            return new AdversarialGenerator.LossTerms(k, a);
         }
         int items = gen.patches() * batch;
         ex.run((items + CHUNK - 1) / CHUNK, c -> {
             int from = c * CHUNK, to = Math.min(items, from + CHUNK);
             for (int kk = from; kk < to; kk++) relaxBackward(pass, kk / batch, kk % batch, gx, cot);
         });
-        double k = lambdaK != 0 ? kLoss(pass.readout, batch, cot) : 0;
-        double a = lambdaAcg != 0 ? acgLoss(pass.readout, batch, cot) : 0;
-        gen.gradient(theta, z, batch, cot, grad, ex);
-        return new Losses(-meanC + k + a, -meanC, k, a);
-    }
-
-    /** The K-loss part alone: value, and its cotangent added into cot (when not null). */
-    double kLoss(double[][] readout, int batch, double[][] cot) {
-        int n = cfg.neurons(), tt = cfg.timesteps(), groups = cfg.groups();
-        double[] pGen = kDistribution(readout, batch);
-        double loss = 0;
-        double[] dq = new double[n + 1];
-        double scale = 1.0 / ((double) batch * tt);
-        for (int k = 0; k <= n; k++) {
-            double d = pGen[k] - kData[k];
-            loss += d * d;
-            dq[k] = 2 * lambdaK * d * scale;
-        }
-        if (cot == null) return lambdaK * loss;
-        double[][] h = new double[groups][];
-        double[] others = new double[n + 1], tmp = new double[n + 1], dh = new double[n + 1], work = new double[n + 1];
-        for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < tt; t++) {
-                for (int g = 0; g < groups; g++) h[g] = groupHamming(readout, g * tt + t, b);
-                for (int g = 0; g < groups; g++) {
-                    // O_g = convolution of the other groups; dL/dh_g[w] = sum_k dq[k] O_g[k - w]
-                    int len = 1;
-                    others[0] = 1;
-                    for (int g2 = 0; g2 < groups; g2++) {
-                        if (g2 == g) continue;
-                        int l2 = cfg.groupNeurons(g2) + 1;
-                        PatchMath.convolve(others, len, h[g2], l2, tmp);
-                        len += l2 - 1;
-                        System.arraycopy(tmp, 0, others, 0, len);
-                    }
-                    int m = cfg.groupNeurons(g);
-                    for (int w = 0; w <= m; w++) {
-                        double s = 0;
-                        for (int j = 0; j < len; j++) s += dq[w + j] * others[j];
-                        dh[w] = s;
-                    }
-                    addHammingCotangent(readout, g * tt + t, b, dh, cot, work);
-                }
-            }
-        }
-        return lambdaK * loss;
-    }
-
-    /** P_gen(k): mean over items and timesteps of the groups' Hamming distributions convolved. */
-    public double[] kDistribution(double[][] readout, int batch) {
-        int n = cfg.neurons(), tt = cfg.timesteps(), groups = cfg.groups();
-        double[] pGen = new double[n + 1], q = new double[n + 1], tmp = new double[n + 1];
-        for (int b = 0; b < batch; b++) {
-            for (int t = 0; t < tt; t++) {
-                int len = 1;
-                q[0] = 1;
-                for (int g = 0; g < groups; g++) {
-                    double[] h = groupHamming(readout, g * tt + t, b);
-                    PatchMath.convolve(q, len, h, h.length, tmp);
-                    len += h.length - 1;
-                    System.arraycopy(tmp, 0, q, 0, len);
-                }
-                for (int k = 0; k <= n; k++) pGen[k] += q[k];
-            }
-        }
-        for (int k = 0; k <= n; k++) pGen[k] /= (double) batch * tt;
-        return pGen;
-    }
-
-    private double[] groupHamming(double[][] readout, int p, int b) {
-        int m = cfg.groupNeurons(gen.groupOf(p)), size = gen.readoutSize(p);
-        double[] h = new double[m + 1];
-        if (born) PatchMath.hammingFromProbs(readout[p], b * size, m, h);
-        else PatchMath.poissonBinomial(readout[p], b * size, m, h);
-        return h;
-    }
-
-    private void addHammingCotangent(double[][] readout, int p, int b, double[] dh, double[][] cot, double[] work) {
-        int m = cfg.groupNeurons(gen.groupOf(p)), size = gen.readoutSize(p), ro = b * size;
-        if (born) {
-            for (int bb = 0; bb < 1 << m; bb++) cot[p][ro + bb] += dh[Integer.bitCount(bb)];
-        } else {
-            PatchMath.poissonBinomialBackward(readout[p], ro, m, dh, cot[p], ro, work);
-        }
-    }
-
-    /** The temporal loss lambda_acg * sum_tau (A_gen(tau) - A_data(tau))^2 on the marginals; cotangent added into cot. */
-    double acgLoss(double[][] readout, int batch, double[][] cot) {
-        int n = cfg.neurons(), tt = cfg.timesteps(), lags = acgLags(tt);
-        if (lags <= 0) return 0;
-        double[] mg = marginals(readout, batch); // (b, i, t)
-        double[] num = new double[lags + 1], den = new double[lags + 1];
-        for (int tau = 1; tau <= lags; tau++) {
-            for (int b = 0; b < batch; b++) {
-                for (int i = 0; i < n; i++) {
-                    int o = (b * n + i) * tt;
-                    for (int t = 0; t + tau < tt; t++) {
-                        num[tau] += mg[o + t] * mg[o + t + tau];
-                        den[tau] += mg[o + t];
-                    }
-                }
-            }
-        }
-        double loss = 0;
-        double[] dA = new double[lags + 1];
-        for (int tau = 1; tau <= lags; tau++) {
-            double a = den[tau] > 0 ? num[tau] / den[tau] : 0;
-            double d = a - acgData[tau - 1];
-            loss += d * d;
-            dA[tau] = den[tau] > 0 ? 2 * lambdaAcg * d : 0;
-        }
-        if (cot == null) return lambdaAcg * loss;
-        double[] dm = new double[mg.length];
-        for (int tau = 1; tau <= lags; tau++) {
-            if (dA[tau] == 0) continue;
-            double invDen = 1 / den[tau], ratio = num[tau] / (den[tau] * den[tau]);
-            for (int b = 0; b < batch; b++) {
-                for (int i = 0; i < n; i++) {
-                    int o = (b * n + i) * tt;
-                    for (int s = 0; s < tt; s++) {
-                        double v = 0;
-                        if (s + tau < tt) v += mg[o + s + tau] * invDen - ratio;
-                        if (s - tau >= 0) v += mg[o + s - tau] * invDen;
-                        dm[o + s] += dA[tau] * v;
-                    }
-                }
-            }
-        }
-        for (int p = 0; p < gen.patches(); p++) {
-            int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
-            int size = gen.readoutSize(p);
-            for (int b = 0; b < batch; b++) {
-                int ro = b * size;
-                if (born) {
-                    for (int bb = 0; bb < 1 << m; bb++) {
-                        double s = 0;
-                        for (int i = 0; i < m; i++) if ((bb >> i & 1) != 0) s += dm[xIndex(b, start + i, t)];
-                        cot[p][ro + bb] += s;
-                    }
-                } else {
-                    for (int i = 0; i < m; i++) cot[p][ro + i] += dm[xIndex(b, start + i, t)];
-                }
-            }
-        }
-        return lambdaAcg * loss;
-    }
-
-    /** Marginals P(spike) of every (item, neuron, timestep), layout (b, i, t). */
-    public double[] marginals(double[][] readout, int batch) {
-        double[] mg = new double[batch * cfg.neurons() * cfg.timesteps()];
-        double[] tmp = new double[cfg.groupSize()];
-        for (int p = 0; p < gen.patches(); p++) {
-            int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
-            int size = gen.readoutSize(p);
-            for (int b = 0; b < batch; b++) {
-                if (born) PatchMath.marginalsFromProbs(readout[p], b * size, m, tmp);
-                else System.arraycopy(readout[p], b * size, tmp, 0, m);
-                for (int i = 0; i < m; i++) mg[xIndex(b, start + i, t)] = tmp[i];
-            }
-        }
-        return mg;
+        double k = lambdaK != 0 ? kLoss.valueAndCotangent(pass.readout, batch, cot) : 0;
+        double a = lambdaAcg != 0 ? temporalLoss.valueAndCotangent(pass.readout, batch, cot) : 0;
+        gen.gradient(theta, pass.z, batch, cot, grad, ex);
+        return new AdversarialGenerator.LossTerms(k, a);
     }
 
     /**
@@ -573,6 +432,12 @@ public final class GeneratorObjective {
         for (int bb = (1 << m) - 1; bb >= 0; bb--) if (out[p][b * size + bb] > 0) return bb;
         return 0;
     }
+
+    /** P_gen(k): mean over items and timesteps of the groups' Hamming distributions convolved. */
+    public double[] kDistribution(double[][] readout, int batch) { return readouts.kDistribution(readout, batch); }
+
+    /** Marginals P(spike) of every (item, neuron, timestep), layout (b, i, t). */
+    public double[] marginals(double[][] readout, int batch) { return readouts.marginals(readout, batch); }
 
     double[] kData() { return kData == null ? null : Arrays.copyOf(kData, kData.length); }
 }

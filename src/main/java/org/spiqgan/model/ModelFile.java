@@ -20,18 +20,22 @@ import org.spiqgan.nn.BatchExecutor;
 import org.spiqgan.nn.CriticSpec;
 
 /**
- * The model file {@code RUNDIR/model.json}: format name and version, the run's {@link TrainSpec} (older
+ * The patch model's file {@code RUNDIR/model.json} ({@link RunFile}: format spiqgan-model/1, kind spiqgan/patch;
+ * files of the older format spiqgan-model version 1 still read): the run's {@link TrainSpec} (older
  * runs: the command that trained it), the resolved generator and trainer configuration, the training data's fingerprint and statistics, and the whole
  * trainer state (parameters of generator, EMA, best checkpoint and critic, Adam moments, step, metrics).
  * Doubles are written in Java's shortest round-trip form, so reading restores them bit for bit.
  */
 public final class ModelFile {
-    public static final String FORMAT = "spiqgan-model";
-    public static final int VERSION = 1;
-    public static final String FILE_NAME = "model.json";
+    public static final String FORMAT = RunFile.FORMAT;
+    /** The version of the patch model's files written before the shared schema ({@link RunFile#LEGACY_PATCH_FORMAT}). */
+    public static final int LEGACY_VERSION = 1;
+    public static final String FILE_NAME = RunFile.FILE_NAME;
 
     public String format = FORMAT;
-    public int version = VERSION;
+    public String kind = RunFile.PATCH_KIND;
+    /** Only in files of the legacy format; null (not written) in the shared schema. */
+    public Integer version;
     public String spiqgan;
     /** The run's specification (data, architecture, training): what {@code --resume} reads back. */
     public TrainSpec spec;
@@ -79,19 +83,26 @@ public final class ModelFile {
             throw BadInputException.of(file, "json", "damaged or truncated JSON (" + firstLine(e) + ")");
         }
         JsonElement fmt = root.get("format");
-        if (fmt == null || !fmt.isJsonPrimitive() || !FORMAT.equals(fmt.getAsString())) {
+        String f = fmt != null && fmt.isJsonPrimitive() ? fmt.getAsString() : null;
+        if (FORMAT.equals(f)) {
+            JsonElement k = root.get("kind");
+            if (k == null || !k.isJsonPrimitive() || !RunFile.PATCH_KIND.equals(k.getAsString())) {
+                throw BadInputException.of(file, "kind", "expected \"" + RunFile.PATCH_KIND + "\" (a patch-model run), got " + (k == null ? "nothing" : k));
+            }
+        } else if (RunFile.LEGACY_PATCH_FORMAT.equals(f)) {
+            JsonElement ver = root.get("version");
+            int v;
+            try {
+                v = ver == null ? -1 : ver.getAsInt();
+            } catch (RuntimeException e) {
+                v = -1;
+            }
+            if (v != LEGACY_VERSION) {
+                throw BadInputException.of(file, "version", "unsupported model file version " + (ver == null ? "(missing)" : ver)
+                        + "; this spiqgan reads version " + LEGACY_VERSION + " of format " + RunFile.LEGACY_PATCH_FORMAT);
+            }
+        } else {
             throw BadInputException.of(file, "format", "expected \"" + FORMAT + "\", got " + (fmt == null ? "nothing" : fmt));
-        }
-        JsonElement ver = root.get("version");
-        int v;
-        try {
-            v = ver == null ? -1 : ver.getAsInt();
-        } catch (RuntimeException e) {
-            v = -1;
-        }
-        if (v != VERSION) {
-            throw BadInputException.of(file, "version", "unsupported model file version " + (ver == null ? "(missing)" : ver)
-                    + "; this spiqgan reads version " + VERSION);
         }
         ModelFile m;
         try {
@@ -101,6 +112,10 @@ public final class ModelFile {
             throw BadInputException.of(file, field.isEmpty() ? fieldOf(e) : field, "damaged: " + firstLine(e));
         }
         m.check(file);
+        // read as the shared schema: written back (a resumed run) in it
+        m.format = FORMAT;
+        m.kind = RunFile.PATCH_KIND;
+        m.version = null;
         return m;
     }
 

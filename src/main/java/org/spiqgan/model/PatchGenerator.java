@@ -116,7 +116,7 @@ public final class PatchGenerator {
     }
 
     /** Latent vectors z ~ U[0, zMax)^d for a batch, item-major, drawn in order from rng. */
-    public double[] drawLatent(SplittableRandom rng, int batch) {
+    public double[] drawLatent(java.util.random.RandomGenerator rng, int batch) {
         double[] z = new double[batch * latent];
         for (int k = 0; k < z.length; k++) z[k] = config.zMax() * rng.nextDouble();
         return z;

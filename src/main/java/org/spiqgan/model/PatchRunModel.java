@@ -63,6 +63,44 @@ public final class PatchRunModel implements SpikeModel {
     public String describe() { return generator.describe(); }
 
     @Override
+    public java.util.List<String> info() {
+        java.util.List<String> o = new java.util.ArrayList<>();
+        ModelFile m = model;
+        o.add(String.format(Locale.ROOT, "format: %s, kind %s, written by %s", m.format, m.kind, m.spiqgan));
+        if (m.spec != null) {
+            var d = m.spec.data;
+            o.add(String.format(Locale.ROOT, "specification: model %s; data %s, neurons %s, T %d, train fraction %s, validation fraction %s%s",
+                    m.spec.model.label(), d.sourceName(), d.neurons, d.timesteps, d.trainFraction, d.validationFraction,
+                    d.segmentLength == null ? "" : ", segment length " + d.segmentLength));
+        } else if (m.command != null) {
+            o.add("command: spiqgan train " + String.join(" ", m.command));
+        }
+        o.add("generator: " + m.generator.describe());
+        o.add("trainable quantum parameters: " + m.generator.parameterCount());
+        o.add(String.format(Locale.ROOT, "critic: %s, %d parameters", m.training.critic(), m.criticParameters));
+        o.add("training:");
+        InfoLines.record(o, m.training);
+        DataFingerprint d = m.data;
+        o.add("data:");
+        o.add("  source: " + d.source());
+        o.add("  sha256: " + d.sha256());
+        o.add("  neurons (recording indices): " + java.util.Arrays.toString(d.neuronIndices()));
+        o.add("  neuron ids: " + java.util.Arrays.toString(d.neuronIds()));
+        o.add("  bin width: " + d.binMs() + " ms");
+        o.add("  T: " + d.timesteps());
+        o.add("  segment length: " + (d.segmentLength() == null ? "the file's" : d.segmentLength()));
+        o.add("  train fraction: " + d.trainFraction());
+        o.add("  validation fraction: " + d.validationFraction());
+        o.add("P_data(k): " + java.util.Arrays.toString(m.kData));
+        if (m.acgData != null && m.acgData.length > 0) o.add("A_data(tau): " + java.util.Arrays.toString(m.acgData));
+        InfoLines.training(o, m.status, m.state, m.training.steps());
+        return o;
+    }
+
+    @Override
+    public TrainingRecord trainingRecord() { return new TrainingRecord(model.state.metrics, model.state.pretrainNll); }
+
+    @Override
     public String generationNote(long seed) { return sampling() + " sampling, " + checkpointUsed(); }
 
     private String sampling() { return generator.sampling().name().toLowerCase(Locale.ROOT); }

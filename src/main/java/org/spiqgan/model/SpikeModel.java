@@ -49,6 +49,17 @@ public interface SpikeModel {
     /** One line: what the model is (architecture and size). */
     default String describe() { return kind() + ", " + parameterCount() + " parameters"; }
 
+    /**
+     * What {@code info} shows about the model: "key: value" lines (kind, configuration, size, data, training status).
+     */
+    default java.util.List<String> info() {
+        return java.util.List.of("kind: " + kind(), describe(), "neurons " + neurons() + ", timesteps " + timesteps() + ", parameters "
+                + parameterCount());
+    }
+
+    /** The record of the model's training, for curves; null for models that were fitted rather than trained. */
+    default TrainingRecord trainingRecord() { return null; }
+
     /** What a generation with this seed draws from, in words (the last line of {@code generate}). */
     default String generationNote(long seed) { return kind() + ", seed " + seed; }
 

@@ -53,6 +53,55 @@ public final class StationaryRunModel implements SpikeModel {
     public String describe() { return run.generator.describe(); }
 
     @Override
+    public java.util.List<String> info() {
+        java.util.List<String> o = new java.util.ArrayList<>();
+        java.util.Locale l = java.util.Locale.ROOT;
+        o.add(String.format(l, "format: %s, kind %s, written by %s", run.format, run.kind, run.spiqgan));
+        o.add("generator: " + run.generator.describe());
+        o.add("trainable parameters: " + run.trainableParameters);
+        var t = run.training;
+        o.add(String.format(l, "training: %d likelihood + %d refinement steps, batch %d windows x %d latent draws, lr %s (half-life %s), "
+                + "EMA %s, moment samples %d, moment weights %s, seed %d", t.likelihoodSteps(), t.refineSteps(), t.batch(), t.draws(),
+                t.lr(), t.lrHalfLife(), t.ema(), t.momentSamples(), java.util.Arrays.toString(t.lambda()), t.seed()));
+        var d = run.data;
+        o.add(String.format(l, "data: %s (sha256 %s), neurons %s, bin %s ms, T = %d, segment length %s", d.source(), d.sha256(),
+                java.util.Arrays.toString(d.neuronIndices()), d.binMs(), run.timesteps, d.segmentLength()));
+        var s = run.state;
+        o.add(String.format(l, "status: %s at step %d of %d (%.1f s of training)", run.status, s.step, t.steps(), s.seconds));
+        o.add(String.format(l, "best validation score: %s at step %d (geometric mean of the errors as multiples of the validation noise floor)",
+                s.bestStep < 0 ? "n/a" : String.format(l, "%.4g", s.bestScore), s.bestStep));
+        for (var m : s.metrics) {
+            if (m.step == s.bestStep && m.ratios != null) {
+                StringBuilder sb = new StringBuilder("validation at the best step (x floor):");
+                for (var e : org.spiqgan.stats.Comparison.Error.values()) {
+                    sb.append(String.format(l, " %s %s", e.key, m.ratios[e.ordinal()] == null ? "n/a" : String.format(l, "%.3g", m.ratios[e.ordinal()])));
+                }
+                o.add(sb.toString());
+            }
+        }
+        return o;
+    }
+
+    /** The stationary run's metrics as rows of the shared training-curve layout (NLL, moment loss, validation score). */
+    @Override
+    public TrainingRecord trainingRecord() {
+        java.util.List<com.google.gson.JsonObject> rows = new java.util.ArrayList<>();
+        for (var m : run.state.metrics) {
+            com.google.gson.JsonObject row = new com.google.gson.JsonObject();
+            row.addProperty("step", m.step);
+            row.addProperty("nll", m.nll);
+            if (m.momentLoss > 0) row.addProperty("momentLoss", m.momentLoss);
+            if (m.score != null) {
+                com.google.gson.JsonObject v = new com.google.gson.JsonObject();
+                v.addProperty("score", m.score);
+                row.add("validation", v);
+            }
+            rows.add(row);
+        }
+        return new TrainingRecord(rows, null);
+    }
+
+    @Override
     public String generationNote(long seed) { return "stationary generator, " + checkpointUsed() + ", seed " + seed; }
 
     @Override

@@ -5,7 +5,8 @@ package org.spiqgan.model;
  *
  * @param loss            "standard" or "k"
  * @param lrDecayHalfLife learning rates halve every this many generator steps (exponential decay); 0 = constant
- * @param scoreWeight     validation score = state JS (bits) + scoreWeight x k-probability MSE
+ * @param scoreWeight     not used since every trainer shares one validation score ({@link org.spiqgan.stats.ValidationScore});
+ *                        kept so that model files that hold it read unchanged
  */
 public record TrainConfig(String critic, CriticInput criticInput, double tau, String loss, double lambdaK,
         double lambdaAcg, double lambdaGp, int nCritic, double lrG, double lrC, double beta1, double beta2,

@@ -95,7 +95,6 @@ public final class TrainSpec {
     public double beta2 = 0.9;
     /** Learning rates halve every this many generator steps; 0 = constant. */
     public double lrDecay = 0;
-    public double scoreWeight = TrainConfig.DEFAULT_SCORE_WEIGHT;
     public int pretrainSteps = 300;
     public double pretrainLr = 0.01;
     public int ancillas = 0;
@@ -227,7 +226,6 @@ public final class TrainSpec {
         nonNegative("lambdaAcg", lambdaAcg);
         nonNegative("lambdaGp", lambdaGp);
         nonNegative("lrDecay", lrDecay);
-        nonNegative("scoreWeight", scoreWeight);
         double spread = initSpreadOrDefault();
         nonNegative("initSpread", spread);
         if (pretrainSteps < 0) throw BadInputException.of(null, "pretrainSteps", "must be >= 0");
@@ -244,7 +242,7 @@ public final class TrainSpec {
         int vs = validationSamples != null ? validationSamples : 0;
         if (vs < 0) throw BadInputException.of(null, "validationSamples", "must be >= 0");
         return new TrainConfig(critic, criticInput, tau, lossName, lambdaK, lambdaAcg, lambdaGp, nCritic, lrG, lrC, beta1, beta2, e,
-                lrDecay, b, steps, seed, ev, ck, vs, scoreWeight, spread, pretrainSteps, pretrainLr);
+                lrDecay, b, steps, seed, ev, ck, vs, TrainConfig.DEFAULT_SCORE_WEIGHT, spread, pretrainSteps, pretrainLr);
     }
 
     /** The stationary generator for N neurons. */

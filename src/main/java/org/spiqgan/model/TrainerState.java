@@ -24,4 +24,17 @@ public final class TrainerState {
     public List<JsonObject> metrics = new ArrayList<>();
     /** The likelihood pre-training's mean NLL (nats per window) at each of its steps; null in older files. */
     public double[] pretrainNll;
+    /** Positions of the training random streams ({@link TrainingStreams#positions}); null where the protocol has none. */
+    public long[] streams;
+
+    private static final com.google.gson.Gson GSON = new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues().create();
+
+    /** The state as JSON (doubles in shortest round-trip form: reading restores them bit for bit). */
+    public com.google.gson.JsonElement toJsonTree() { return GSON.toJsonTree(this); }
+
+    public static TrainerState fromJson(com.google.gson.JsonElement e) {
+        TrainerState s = GSON.fromJson(e, TrainerState.class);
+        if (s.metrics == null) s.metrics = new ArrayList<>();
+        return s;
+    }
 }

@@ -33,7 +33,7 @@ class BaselinesRoundTripTest {
         Baseline back = Baselines.load(run);
         assertEquals(b.kind(), back.kind());
         assertEquals(b.parameterCount(), back.parameterCount());
-        assertEquals(b.kind(), Baselines.kindOf(run));
+        assertEquals(b.kind(), org.spiqgan.model.RunFile.kindOf(run));
         assertArrayEquals(b.generate(50, 9).values(), back.generate(50, 9).values(), name);
     }
 

@@ -8,6 +8,9 @@ import org.spiqgan.data.SampleSet;
 import org.spiqgan.data.Splits;
 import org.spiqgan.data.SyntheticRecording;
 import org.spiqgan.data.Windows;
+import org.spiqgan.model.AdversarialTrainer;
+import org.spiqgan.model.CriticInput;
+import org.spiqgan.model.TrainerState;
 import org.spiqgan.nn.CriticSpec;
 import org.spiqgan.stats.Comparison;
 import org.spiqgan.stats.Statistics;
@@ -29,17 +32,22 @@ class GanTrainingTest {
         SampleSet fit = Windows.cut(raster, neurons, t, 1, sp.fit());
         SampleSet fitEval = Windows.cut(raster, neurons, t, t, sp.fit());
         SampleSet val = Windows.cut(raster, neurons, t, t, sp.validation());
-        GanTrainer.Options o = new GanTrainer.Options(300, 32, 5, 1e-3, 1e-3, 0.5, 0.9, 10, 0.5, 0.9,
-                CriticSpec.mlp(32), 300, 2000, 3, 1, GanTrainer.CriticInput.MARGINALS);
+        ClassicalGanTraining.Options o = new ClassicalGanTraining.Options(300, 32, 5, 1e-3, 1e-3, 0.5, 0.9, 10, 0.5, 0.9,
+                CriticSpec.mlp(32), 300, 2000, 3, CriticInput.MARGINALS, 300);
         Generator g = new Generator(Generator.Kind.SPIKEGAN, 4, t, 8, 4);
-        ClassicalGan trained = new GanTrainer(o).train(g, fit, fitEval, val, null, null);
+        ClassicalGan trained;
+        try (AdversarialTrainer tr = ClassicalGanTraining.trainer(g, o, new ClassicalGanTraining.Data(fit, fitEval, val), 1)) {
+            TrainerState s = tr.newState(tr.initialParameters());
+            tr.run(s, new AdversarialTrainer.Listener() {}, () -> false);
+            trained = ClassicalGanTraining.snapshot(g, o, s, "finished", tr.critic().parameterCount());
+        }
 
         Generator untrained = new Generator(Generator.Kind.SPIKEGAN, 4, t, 8, 4);
         untrained.initialize(new SplittableRandom(3).split());
-        untrained.initializeOutputBias(GanTrainer.stats(fitEval).firingProbability());
-        Statistics v = GanTrainer.stats(val);
-        Comparison before = Comparison.of(GanTrainer.stats(new ClassicalGan(untrained, null).generate(4000, 1)), v);
-        Comparison after = Comparison.of(GanTrainer.stats(trained.generate(4000, 1)), v);
+        untrained.initializeOutputBias(ClassicalGanTraining.stats(fitEval).firingProbability());
+        Statistics v = ClassicalGanTraining.stats(val);
+        Comparison before = Comparison.of(ClassicalGanTraining.stats(new ClassicalGan(untrained, null).generate(4000, 1)), v);
+        Comparison after = Comparison.of(ClassicalGanTraining.stats(trained.generate(4000, 1)), v);
         assertTrue(after.acgMse() < before.acgMse() / 5, "ACG MSE untrained " + before.acgMse() + ", trained " + after.acgMse());
         assertTrue(after.lagCovarianceMse() < 0.7 * before.lagCovarianceMse(),
                 "lag-cov MSE untrained " + before.lagCovarianceMse() + ", trained " + after.lagCovarianceMse());

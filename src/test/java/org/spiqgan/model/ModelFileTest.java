@@ -100,6 +100,25 @@ class ModelFileTest {
         return e;
     }
 
+    /** Files of the format before the shared schema (spiqgan-model, version 1, no kind) read as the same model. */
+    @Test
+    void legacyFormatStillReads() throws Exception {
+        ModelFile m = sample();
+        Path good = dir.resolve("new.json");
+        m.write(good);
+        String text = Files.readString(good);
+        assertTrue(text.contains("\"format\": \"spiqgan-model/1\"") && text.contains("\"kind\": \"spiqgan/patch\"")
+                && !text.contains("\"version\""), text);
+        assertEquals(RunFile.PATCH_KIND, RunFile.kindOf(good));
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, text.replace("\"format\": \"spiqgan-model/1\",", "\"format\": \"spiqgan-model\", \"version\": 1,")
+                .replace("\"kind\": \"spiqgan/patch\",", ""));
+        assertEquals(RunFile.PATCH_KIND, RunFile.kindOf(old));
+        ModelFile back = ModelFile.read(old);
+        assertArrayEquals(m.state.theta, back.state.theta);
+        assertEquals(RunFile.FORMAT, back.format);
+    }
+
     @Test
     void damagedFilesGiveOneLineNamingFileAndField() throws Exception {
         ModelFile m = sample();
@@ -108,9 +127,12 @@ class ModelFileTest {
         String text = Files.readString(good);
         assertTrue(damaged(text.substring(0, text.length() / 2)).getMessage().contains("json: damaged or truncated"));
         assertTrue(damaged("[1, 2]").getMessage().contains("json: not a JSON object"));
-        assertTrue(damaged(text.replace("\"version\": 1", "\"version\": 99")).getMessage()
+        String legacy = text.replace("\"format\": \"spiqgan-model/1\",", "\"format\": \"spiqgan-model\", \"version\": 1,")
+                .replace("\"kind\": \"spiqgan/patch\",", "");
+        assertTrue(damaged(legacy.replace("\"version\": 1", "\"version\": 99")).getMessage()
                 .contains("version: unsupported model file version 99"));
-        assertTrue(damaged(text.replace("\"spiqgan-model\"", "\"something\"")).getMessage().contains("format: expected"));
+        assertTrue(damaged(text.replace("\"spiqgan-model/1\"", "\"something\"")).getMessage().contains("format: expected"));
+        assertTrue(damaged(text.replace("\"spiqgan/patch\"", "\"baseline/dg\"")).getMessage().contains("kind: expected"));
         String noTheta = text.replaceFirst("\"theta\": \\[[^\\]]*\\]", "\"theta\": [1.0, 2.0]");
         assertTrue(damaged(noTheta).getMessage().contains("state.theta: has 2 values, expected 126"), damaged(noTheta).getMessage());
         assertTrue(damaged(text.replace("\"critic\": \"mlp:8\"", "\"critic\": \"tree:3\"")).getMessage().contains("training.critic"));

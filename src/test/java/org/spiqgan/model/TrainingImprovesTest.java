@@ -34,10 +34,10 @@ class TrainingImprovesTest {
         TrainConfig tc = new TrainConfig("mlp:32", CriticInput.GUMBEL, 0.5, "k", 10, 0, 10, 5, 0.01, 0.001, 0.5, 0.9, 0.99, 0,
                 32, 300, 3, 100, 300, 4096, 10, 0, 0, 0.01);
         Statistics ref = new StatisticsAccumulator(4, 1).add(test).result();
-        try (Trainer t = new Trainer(g, tc, data, 2)) {
-            TrainerState s = t.initialState();
+        try (AdversarialTrainer t = PatchTraining.trainer(g, tc, data, 2)) {
+            TrainerState s = PatchTraining.initialState(t, tc, data, null, null);
             Comparison before = compare(t, s.ema, ref);
-            t.run(s, new Trainer.Listener() {}, () -> false);
+            t.run(s, new AdversarialTrainer.Listener() {}, () -> false);
             Comparison after = compare(t, s.bestParams, ref);
             assertTrue(after.stateJsBits() * 4 < before.stateJsBits(), "JS " + before.stateJsBits() + " -> " + after.stateJsBits());
             assertTrue(after.kProbabilityMse() * 4 < before.kProbabilityMse(),
@@ -45,8 +45,8 @@ class TrainingImprovesTest {
         }
     }
 
-    private static Comparison compare(Trainer t, double[] params, Statistics ref) {
-        SampleSet s = GeneratorObjective.sample(t.generator(), params, 20000, 99, t.executor());
+    private static Comparison compare(AdversarialTrainer t, double[] params, Statistics ref) {
+        SampleSet s = GeneratorObjective.sample(PatchTraining.generator(t), params, 20000, 99, t.executor());
         return Comparison.of(new StatisticsAccumulator(4, 1).add(s).result(), ref);
     }
 }

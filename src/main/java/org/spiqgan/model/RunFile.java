@@ -1,0 +1,61 @@
+package org.spiqgan.model;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.spiqgan.BadInputException;
+
+/**
+ * The one model-file schema of every run directory, {@code RUNDIR/model.json}: a JSON object with
+ * {@code "format": "spiqgan-model/1"} (schema name and version) and {@code "kind"} (what wrote it:
+ * {@value #PATCH_KIND}, {@code spiqgan/stationary}, {@code baseline/spikegan}, {@code baseline/mlp},
+ * {@code baseline/dg}, ...), then the kind's own members. Patch-model files written before the schema was
+ * shared say {@code "format": "spiqgan-model", "version": 1} and carry no kind; they read as {@value #PATCH_KIND}.
+ */
+public final class RunFile {
+    public static final String FORMAT = "spiqgan-model/1";
+    public static final String FILE_NAME = "model.json";
+    /** The patch model's kind. */
+    public static final String PATCH_KIND = "spiqgan/patch";
+    /** The format name of patch-model files written before the shared schema (no kind, a version member). */
+    public static final String LEGACY_PATCH_FORMAT = "spiqgan-model";
+
+    private RunFile() {}
+
+    /** RUNDIR/model.json for a directory, else the file itself. */
+    public static Path path(Path dirOrFile) {
+        return Files.isDirectory(dirOrFile) ? dirOrFile.resolve(FILE_NAME) : dirOrFile;
+    }
+
+    /** The kind of a run's model file, or a one-line error naming the file. */
+    public static String kindOf(Path dirOrFile) {
+        Path file = path(dirOrFile);
+        if (!Files.isRegularFile(file)) throw BadInputException.of(file, null, "no model file (expected RUNDIR/" + FILE_NAME + ")");
+        JsonObject o;
+        try {
+            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!e.isJsonObject()) throw BadInputException.of(file, null, "not a JSON object");
+            o = e.getAsJsonObject();
+        } catch (IOException ex) {
+            throw BadInputException.of(file, null, "cannot read: " + ex.getMessage());
+        } catch (BadInputException ex) {
+            throw ex;
+        } catch (RuntimeException ex) {
+            throw BadInputException.of(file, null, "not valid JSON: " + String.valueOf(ex.getMessage()).replace('\n', ' '));
+        }
+        JsonElement kind = o.get("kind");
+        if (kind != null && kind.isJsonPrimitive()) return kind.getAsString();
+        JsonElement format = o.get("format");
+        if (format != null && format.isJsonPrimitive() && LEGACY_PATCH_FORMAT.equals(format.getAsString())) return PATCH_KIND;
+        throw BadInputException.of(file, "kind", "missing (expected a model file of format " + FORMAT + ")");
+    }
+
+    /** Whether a kind is one of SpiQGAN's own quantum runs (patch or stationary). */
+    public static boolean quantum(String kind) {
+        return kind.startsWith("spiqgan");
+    }
+}
