@@ -96,8 +96,11 @@ final class ReproduceCommand implements Callable<Integer> {
             throw BadInputException.of(null, "--budget", "paper takes about " + PaperGrid.describe(hours) + "; add --yes to start it");
         }
         Sweep.Outcome o = new Sweep(tasks, dir, SweepCli.master(master), new CliRunExecutor(), Sweep.DEFAULT_MAX_ATTEMPTS, System.err).run();
-        Path index = new ReproduceReport(dir, target, models, o.rows()).write();
-        System.err.println("spiqgan reproduce: wrote " + index);
+        long t0 = System.nanoTime();
+        ReproduceReport report = new ReproduceReport(dir, target, models, o.rows());
+        Path index = report.write();
+        System.err.printf(Locale.ROOT, "spiqgan reproduce: wrote %s (%d figures drawn, %d unchanged, in %.1f s)%n", index, report.drawn(),
+                report.unchanged(), (System.nanoTime() - t0) / 1e9);
         return o.failed() == 0 ? 0 : 1;
     }
 }

@@ -12,12 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -37,6 +35,9 @@ public final class ReproduceReport {
     private final Map<String, RunResult> byId = new HashMap<>();
     private final StringBuilder html = new StringBuilder();
     private int figure;
+    private FigureWriter figures;
+    /** Figures drawn and left unchanged by the last {@link #write()}. */
+    private int drawn, unchanged;
 
     public ReproduceReport(Path dir, String target, List<String> models, List<RunResult> rows) {
         this.dir = dir;
@@ -45,8 +46,28 @@ public final class ReproduceReport {
         for (RunResult r : rows) byId.put(r.runId, r);
     }
 
+    /** Charts drawn at once: the machine's cores, at most 2 (drawing is a short burst after the sweep). */
+    static final int DRAWING_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+
     public Path write() throws IOException {
-        Files.createDirectories(dir.resolve("figures"));
+        try (FigureWriter w = new FigureWriter(dir.resolve("figures"), DRAWING_THREADS, ReproduceReport.class)) {
+            figures = w;
+            page();
+            figures = null;
+            w.close();
+            drawn = w.drawn();
+            unchanged = w.unchanged();
+        }
+        Path index = dir.resolve("index.html");
+        CliRunExecutor.writeAtomically(index, html.toString());
+        return index;
+    }
+
+    int drawn() { return drawn; }
+
+    int unchanged() { return unchanged; }
+
+    private void page() throws IOException {
         html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>SpiQGAN: SPEC section 7</title><style>")
                 .append("body{font-family:sans-serif;max-width:1400px;margin:auto}img{max-width:32%;margin:2px}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #999;padding:2px 6px;text-align:right}</style></head><body>")
@@ -59,9 +80,6 @@ public final class ReproduceReport {
         if (target.equals("all") || target.equals("s2")) heatMaps("S2", "rateMse", "MSE of the firing rate");
         if (target.equals("all") || target.equals("params")) params();
         html.append("</body></html>\n");
-        Path index = dir.resolve("index.html");
-        CliRunExecutor.writeAtomically(index, html.toString());
-        return index;
     }
 
     /** Run ids of the first seed of a cell for each model/loss variant present. */
@@ -308,9 +326,7 @@ public final class ReproduceReport {
 
     private void emit(Chart<?, ?> chart, String id, String caption) throws IOException {
         String stem = String.format(Locale.ROOT, "%03d-%s", ++figure, id);
-        Path png = dir.resolve("figures").resolve(stem + ".png");
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve("figures").resolve(stem).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        figures.write(chart, stem);
         html.append("<figure style=\"display:inline-block;width:32%\"><a href=\"figures/").append(stem).append(".svg\"><img style=\"max-width:100%\" src=\"figures/")
                 .append(stem).append(".png\" alt=\"").append(id).append("\"></a><figcaption>").append(caption).append("</figcaption></figure>");
     }
