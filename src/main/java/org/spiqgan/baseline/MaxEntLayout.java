@@ -42,6 +42,11 @@ public final class MaxEntLayout {
         this(model, n, lags, 0);
     }
 
+    /** Parameters of a stationary model of N neurons (lags: spatio-temporal only), as its fitted {@link MaxEntModel} reports them. */
+    public static long parameterCount(Model model, int n, int lags) {
+        return new MaxEntLayout(model, n, lags).parameterCount();
+    }
+
     /** span &gt; 0 adds stimulus-locked field offsets g_i(b), b = 0..span-1 (spatio-temporal only), after the lagged couplings. */
     MaxEntLayout(Model model, int n, int lags, int span) {
         this.model = model;

@@ -40,6 +40,13 @@ public final class CliRunExecutor implements RunExecutor {
     public static final String SAMPLES = "samples";
     static final int DEFAULT_SAMPLES = 4096;
 
+    /**
+     * Specification field that makes the run a classical baseline fit instead of a training run: its value is the
+     * model of {@code spiqgan baseline fit} ({@code bernoulli}, {@code dg}, {@code maxent}); the other fields are
+     * that command's options ({@code "model": "pairwise"}, {@code "stimulus-locked": true}, data options).
+     */
+    public static final String BASELINE = "baseline";
+
     /** Fields the sweep sets itself. */
     static final Set<String> RESERVED = Set.of("seed", "out", "resume", "threads", "help", "version");
 
@@ -51,7 +58,7 @@ public final class CliRunExecutor implements RunExecutor {
     static List<String> trainOptions(Map<String, String> spec) {
         List<String> args = new ArrayList<>();
         for (Map.Entry<String, String> e : spec.entrySet()) {
-            if (e.getKey().equals(SAMPLES)) continue;
+            if (e.getKey().equals(SAMPLES) || e.getKey().equals(BASELINE)) continue;
             addOption(args, e.getKey(), e.getValue());
         }
         return args;
@@ -78,13 +85,16 @@ public final class CliRunExecutor implements RunExecutor {
     /** The specification must make a valid {@code train} command line and a valid sample count. */
     @Override
     public void check(RunTask t) {
-        List<String> args = new ArrayList<>(List.of("train"));
+        String baseline = t.spec().get(BASELINE);
+        List<String> args = new ArrayList<>(baseline == null ? List.of("train") : List.of("baseline", "fit", baseline));
         args.addAll(trainOptions(t.spec()));
+        if (baseline != null) args.addAll(List.of("--out", t.runDir().toString())); // required there; parsed, not used
         try {
             if (checker == null) checker = SpiqganCli.commandLine();
             checker.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
-            throw org.spiqgan.BadInputException.of(null, "run " + t.runId() + " " + t.spec(), "is not a valid train command line: " + e.getMessage());
+            throw org.spiqgan.BadInputException.of(null, "run " + t.runId() + " " + t.spec(), "is not a valid " + (baseline == null ? "train" : "baseline fit")
+                    + " command line: " + e.getMessage());
         }
         String s = t.spec().get(SAMPLES);
         if (s != null && !s.matches("[1-9][0-9]{0,8}")) {
@@ -104,12 +114,15 @@ public final class CliRunExecutor implements RunExecutor {
              PrintStream log = new PrintStream(logFile, true, StandardCharsets.UTF_8)) {
             ThreadRoutedOutput.route(log);
             try {
-                train(task, dir, log);
+                String baseline = task.spec().get(BASELINE);
+                if (baseline == null) train(task, dir, log); else fit(task, baseline, dir, log);
                 Path samples = dir.resolve("samples.npy");
                 Files.deleteIfExists(samples);
                 Files.deleteIfExists(dir.resolve("samples.npy.json"));
-                cli(log, "generate", dir.toString(), "--samples", Integer.toString(samples(task.spec())),
-                        "--seed", Long.toString(task.seed()), "--out", samples.toString());
+                List<String> generate = new ArrayList<>(baseline == null ? List.of("generate") : List.of("baseline", "generate"));
+                generate.addAll(List.of(dir.toString(), "--samples", Integer.toString(samples(task.spec())),
+                        "--seed", Long.toString(task.seed()), "--out", samples.toString()));
+                cli(log, generate.toArray(String[]::new));
                 Path evaluation = dir.resolve("evaluation.json");
                 Files.deleteIfExists(evaluation);
                 List<String> eval = new ArrayList<>(List.of("evaluate"));
@@ -154,6 +167,18 @@ public final class CliRunExecutor implements RunExecutor {
         List<String> args = new ArrayList<>(List.of("train"));
         args.addAll(trainOptions(task.spec()));
         args.addAll(List.of("--seed", Long.toString(task.seed()), "--threads", "1", "--out", dir.toString()));
+        cli(log, args.toArray(String[]::new));
+    }
+
+    /** Fits a classical baseline, or does nothing when an earlier attempt wrote its model (written atomically). */
+    private static void fit(RunTask task, String baseline, Path dir, PrintStream log) {
+        if (Files.exists(dir.resolve("model.json"))) {
+            log.println("spiqgan sweep: baseline fitted earlier; not refitted");
+            return;
+        }
+        List<String> args = new ArrayList<>(List.of("baseline", "fit", baseline));
+        args.addAll(trainOptions(task.spec()));
+        args.addAll(List.of("--out", dir.toString()));
         cli(log, args.toArray(String[]::new));
     }
 

@@ -51,6 +51,37 @@ final class PaperGrid {
         return m;
     }
 
+    /**
+     * The classical baselines fitted beside the quantum models for the parameters table, at the Fig. 3 cells (N = 2, 10
+     * at T = 1, 5, 10, 30): cheap fits (seconds each), judged on the same test split. Name -> {@code baseline fit} fields.
+     */
+    static final Map<String, Map<String, String>> BASELINES = baselines();
+
+    private static Map<String, Map<String, String>> baselines() {
+        LinkedHashMap<String, Map<String, String>> b = new LinkedHashMap<>();
+        b.put("bernoulli", Map.of(CliRunExecutor.BASELINE, "bernoulli"));
+        b.put("dg", Map.of(CliRunExecutor.BASELINE, "dg"));
+        b.put("dg-stimulus", Map.of(CliRunExecutor.BASELINE, "dg", "stimulus-locked", "true"));
+        b.put("maxent-pairwise", Map.of(CliRunExecutor.BASELINE, "maxent", "model", "pairwise"));
+        b.put("maxent-k-pairwise", Map.of(CliRunExecutor.BASELINE, "maxent", "model", "k-pairwise"));
+        return b;
+    }
+
+    /** The baseline cells a target needs: the Fig. 3 cells for params and all, none otherwise. */
+    static List<Map<String, String>> baselineCells(String target) {
+        List<Map<String, String>> cells = new ArrayList<>();
+        if (!target.equals("params") && !target.equals("all")) return cells;
+        for (int n : FIG3_N) {
+            for (int t : FIG3_T) {
+                LinkedHashMap<String, String> c = new LinkedHashMap<>();
+                c.put("neurons", "top:" + n);
+                c.put("timesteps", Integer.toString(t));
+                cells.add(c);
+            }
+        }
+        return cells;
+    }
+
     /** The cells a target needs, for one model: fig2 and fig3 are subsets; s1, s2, params and all the whole grid. */
     static List<Map<String, String>> cells(String target, String model) {
         List<Map<String, String>> cells = new ArrayList<>();

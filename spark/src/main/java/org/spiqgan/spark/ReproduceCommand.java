@@ -67,12 +67,29 @@ final class ReproduceCommand implements Callable<Integer> {
         if (data != null && !java.nio.file.Files.isRegularFile(data)) throw BadInputException.of(data, "--data", "no such file");
         Path dir = out.toAbsolutePath().normalize();
         List<String> models = model.equals("both") ? List.of("paper", "best") : List.of(model);
+        List<RunTask> tasks = tasks(dir, models);
+        double hours = PaperGrid.baselineCells(target).size() * PaperGrid.BASELINES.size() * 10 / 3600.0;
+        for (String m : models) hours += PaperGrid.cpuHours(PaperGrid.cells(target, m), m, budget) * seeds;
+        System.err.printf(Locale.ROOT, "spiqgan reproduce %s: %d runs (model %s, budget %s); estimated %s of training before skipping finished runs%n",
+                target, tasks.size(), model, budget, PaperGrid.describe(hours));
+        if (budget.equals("paper") && !yes) {
+            throw BadInputException.of(null, "--budget", "paper takes about " + PaperGrid.describe(hours) + "; add --yes to start it");
+        }
+        Sweep.Outcome o = new Sweep(tasks, dir, SweepCli.master(master), new CliRunExecutor(), Sweep.DEFAULT_MAX_ATTEMPTS, System.err).run();
+        long t0 = System.nanoTime();
+        ReproduceReport report = new ReproduceReport(dir, target, models, o.rows());
+        Path index = report.write();
+        System.err.printf(Locale.ROOT, "spiqgan reproduce: wrote %s (%d figures drawn, %d unchanged, in %.1f s)%n", index, report.drawn(),
+                report.unchanged(), (System.nanoTime() - t0) / 1e9);
+        return o.failed() == 0 ? 0 : 1;
+    }
+
+    /** The runs of the target for these models (and the classical baselines for params/all), named by their cell. */
+    List<RunTask> tasks(Path dir, List<String> models) {
         List<RunTask> tasks = new ArrayList<>();
-        double hours = 0;
         for (String m : models) {
             List<Map<String, String>> all = PaperGrid.cells("all", m);
             List<Map<String, String>> mine = PaperGrid.cells(target, m);
-            hours += PaperGrid.cpuHours(mine, m, budget) * seeds;
             for (int i = 0; i < all.size(); i++) {
                 Map<String, String> cell = all.get(i);
                 if (!mine.contains(cell)) continue;
@@ -90,14 +107,23 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
             }
         }
-        System.err.printf(Locale.ROOT, "spiqgan reproduce %s: %d runs (model %s, budget %s); estimated %s of training before skipping finished runs%n",
-                target, tasks.size(), model, budget, PaperGrid.describe(hours));
-        if (budget.equals("paper") && !yes) {
-            throw BadInputException.of(null, "--budget", "paper takes about " + PaperGrid.describe(hours) + "; add --yes to start it");
+        // classical baselines for the parameters table: fitted once per cell (a fit is deterministic; only the
+        // generated samples would differ between seeds), seeded by their position after the models' grids
+        List<Map<String, String>> baseCells = PaperGrid.baselineCells(target);
+        int position = 0;
+        for (Map<String, String> cell : baseCells) {
+            for (Map.Entry<String, Map<String, String>> b : PaperGrid.BASELINES.entrySet()) {
+                LinkedHashMap<String, String> spec = new LinkedHashMap<>();
+                if (data != null) spec.put("data", data.toAbsolutePath().toString());
+                if (segmentLength != null) spec.put("segment-length", segmentLength.toString());
+                spec.putAll(cell);
+                spec.putAll(new java.util.TreeMap<>(b.getValue()));
+                spec.put(CliRunExecutor.SAMPLES, PaperGrid.budget("best", budget).get(CliRunExecutor.SAMPLES));
+                String id = String.format(Locale.ROOT, "base-%s-N%02d-T%02d", b.getKey(), Integer.parseInt(cell.get("neurons").substring(4)),
+                        Integer.parseInt(cell.get("timesteps")));
+                tasks.add(new RunTask(id, spec, Grid.seed(GRID_SEED + 2000, position++), dir.toString()));
+            }
         }
-        Sweep.Outcome o = new Sweep(tasks, dir, SweepCli.master(master), new CliRunExecutor(), Sweep.DEFAULT_MAX_ATTEMPTS, System.err).run();
-        Path index = new ReproduceReport(dir, target, models, o.rows()).write();
-        System.err.println("spiqgan reproduce: wrote " + index);
-        return o.failed() == 0 ? 0 : 1;
+        return tasks;
     }
 }

@@ -12,12 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -37,6 +35,9 @@ public final class ReproduceReport {
     private final Map<String, RunResult> byId = new HashMap<>();
     private final StringBuilder html = new StringBuilder();
     private int figure;
+    private FigureWriter figures;
+    /** Figures drawn and left unchanged by the last {@link #write()}. */
+    private int drawn, unchanged;
 
     public ReproduceReport(Path dir, String target, List<String> models, List<RunResult> rows) {
         this.dir = dir;
@@ -45,8 +46,28 @@ public final class ReproduceReport {
         for (RunResult r : rows) byId.put(r.runId, r);
     }
 
+    /** Charts drawn at once: the machine's cores, at most 2 (drawing is a short burst after the sweep). */
+    static final int DRAWING_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+
     public Path write() throws IOException {
-        Files.createDirectories(dir.resolve("figures"));
+        try (FigureWriter w = new FigureWriter(dir.resolve("figures"), DRAWING_THREADS, ReproduceReport.class)) {
+            figures = w;
+            page();
+            figures = null;
+            w.close();
+            drawn = w.drawn();
+            unchanged = w.unchanged();
+        }
+        Path index = dir.resolve("index.html");
+        CliRunExecutor.writeAtomically(index, html.toString());
+        return index;
+    }
+
+    int drawn() { return drawn; }
+
+    int unchanged() { return unchanged; }
+
+    private void page() throws IOException {
         html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>SpiQGAN: SPEC section 7</title><style>")
                 .append("body{font-family:sans-serif;max-width:1400px;margin:auto}img{max-width:32%;margin:2px}table{border-collapse:collapse}")
                 .append("td,th{border:1px solid #999;padding:2px 6px;text-align:right}</style></head><body>")
@@ -59,9 +80,6 @@ public final class ReproduceReport {
         if (target.equals("all") || target.equals("s2")) heatMaps("S2", "rateMse", "MSE of the firing rate");
         if (target.equals("all") || target.equals("params")) params();
         html.append("</body></html>\n");
-        Path index = dir.resolve("index.html");
-        CliRunExecutor.writeAtomically(index, html.toString());
-        return index;
     }
 
     /** Run ids of the first seed of a cell for each model/loss variant present. */
@@ -76,6 +94,19 @@ public final class ReproduceReport {
             }
         }
         return v;
+    }
+
+    /** Every finished run of the cell of {@code id} (its seeds {@code -s1}, {@code -s2}, ... or the one run). */
+    private List<String> seedsOf(String id) {
+        if (!id.endsWith("-s1")) return List.of(id);
+        String base = id.substring(0, id.length() - 3);
+        List<String> ids = new ArrayList<>();
+        for (int k = 1; byId.containsKey(base + "-s" + k); k++) if (byId.get(base + "-s" + k).ok()) ids.add(base + "-s" + k);
+        return ids;
+    }
+
+    private double[] generatedStateDistribution(String id) throws IOException {
+        return doubles(evaluation(id).getAsJsonArray("models").get(0).getAsJsonObject().getAsJsonObject("statistics").get("stateDistribution"));
     }
 
     private JsonObject evaluation(String id) throws IOException {
@@ -108,16 +139,32 @@ public final class ReproduceReport {
             List<Integer> codes = new ArrayList<>();
             for (int i = 0; i < real.length; i++) codes.add(i);
             c.addSeries("real (test)", codes, toList(real));
+            boolean spread = false;
             for (String[] r : v) {
-                double[] g = doubles(evaluation(r[0]).getAsJsonArray("models").get(0).getAsJsonObject().getAsJsonObject("statistics").get("stateDistribution"));
-                c.addSeries(r[1], codes, toList(g));
+                List<String> seeds = seedsOf(r[0]);
+                if (seeds.size() < 2) {
+                    c.addSeries(r[1], codes, toList(generatedStateDistribution(r[0])));
+                    continue;
+                }
+                // several seeds: the mean over seeds with error bars of one standard deviation (the spread)
+                double[] mean = new double[real.length], sq = new double[real.length];
+                for (String id : seeds) {
+                    double[] g = generatedStateDistribution(id);
+                    for (int i = 0; i < mean.length && i < g.length; i++) { mean[i] += g[i] / seeds.size(); sq[i] += g[i] * g[i] / seeds.size(); }
+                }
+                double[] sd = new double[mean.length];
+                for (int i = 0; i < sd.length; i++) sd[i] = Math.sqrt(Math.max(0, sq[i] - mean[i] * mean[i]));
+                c.addSeries(r[1] + " (" + seeds.size() + " seeds)", codes, toList(mean), toList(sd));
+                spread = true;
             }
-            emit(c, "fig2-states-N" + n, "N = " + n + ", T = 1: probability of each spiking state, real test split against each model.");
+            emit(c, "fig2-states-N" + n, "N = " + n + ", T = 1: probability of each spiking state, real test split against each model"
+                    + (spread ? " (mean over seeds; error bars: one standard deviation between seeds)." : "."));
             XYChart js = new XYChartBuilder().width(600).height(360).title("N = " + n + ": JS divergence during training").xAxisTitle("step")
                     .yAxisTitle("state JS (bits) / ratio to noise floor").build();
-            for (String[] r : v) {
+            for (String[] r : v) for (String id : seedsOf(r[0])) {
                 List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
-                for (String line : Files.readAllLines(dir.resolve("runs").resolve(r[0]).resolve("metrics.jsonl"))) {
+                String label = seedsOf(r[0]).size() < 2 ? r[1] : r[1] + " seed " + id.substring(id.lastIndexOf("-s") + 2);
+                for (String line : Files.readAllLines(dir.resolve("runs").resolve(id).resolve("metrics.jsonl"))) {
                     if (line.isBlank()) continue;
                     JsonObject o = JsonParser.parseString(line).getAsJsonObject();
                     if (o.has("validation") && o.getAsJsonObject("validation").has("stateJs")) {
@@ -128,10 +175,10 @@ public final class ReproduceReport {
                         ys.add(o.getAsJsonArray("ratios").get(5).getAsDouble());
                     }
                 }
-                if (!xs.isEmpty()) js.addSeries(r[1], xs, ys).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                if (!xs.isEmpty()) js.addSeries(label, xs, ys).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             }
             if (!js.getSeriesMap().isEmpty()) {
-                emit(js, "fig2-js-N" + n, "N = " + n + ": validation JS divergence over training (paper model: bits; stationary model: as a ratio to the noise floor).");
+                emit(js, "fig2-js-N" + n, "N = " + n + ": validation JS divergence over training (paper model: bits; stationary model: as a ratio to the noise floor; one line per seed).");
             }
         }
     }
@@ -218,6 +265,19 @@ public final class ReproduceReport {
                 maps.put(loss, z);
                 String label = m.equals("paper") ? "paper, " + (loss.equals("-k") ? "K-loss" : "standard loss") : "best (stationary)";
                 heat(name + " " + label, z, "fig" + name.toLowerCase(Locale.ROOT) + "-" + m + loss, "log10 " + what + ", " + label + " (mean over seeds).");
+                double[][] sd = new double[z.length][z[0].length];
+                boolean seeds = false;
+                for (int i = 0; i < sd.length; i++) {
+                    for (int j = 0; j < sd[i].length; j++) {
+                        double[] v = log10s(m, PaperGrid.NEURONS[i], PaperGrid.TIMESTEPS[j], loss, statistic);
+                        sd[i][j] = v.length < 2 ? Double.NaN : sd(v);
+                        seeds |= v.length >= 2;
+                    }
+                }
+                if (seeds) {
+                    heat(name + " " + label + ": spread over seeds", sd, "fig" + name.toLowerCase(Locale.ROOT) + "-" + m + loss + "-spread",
+                            "standard deviation over seeds of log10 " + what + ", " + label + " (0.3 is a factor of 2).");
+                }
             }
             if (m.equals("paper")) {
                 double[][] k = maps.get("-k"), s = maps.get("-standard"), d = new double[k.length][k[0].length];
@@ -229,17 +289,31 @@ public final class ReproduceReport {
     }
 
     private double meanLog10(String m, int n, int t, String loss, String statistic) {
+        double[] v = log10s(m, n, t, loss, statistic);
+        if (v.length == 0) return Double.NaN;
         double sum = 0;
-        int count = 0;
+        for (double x : v) sum += x;
+        return sum / v.length;
+    }
+
+    /** log10 of the statistic's error in every finished seed of a cell. */
+    private double[] log10s(String m, int n, int t, String loss, String statistic) {
+        List<Double> v = new ArrayList<>();
+        String base = String.format(Locale.ROOT, "%s-N%02d-T%02d%s", m, n, t, loss);
         for (RunResult r : byId.values()) {
-            String base = String.format(Locale.ROOT, "%s-N%02d-T%02d%s", m, n, t, loss);
-            if (!(r.runId.equals(base) || r.runId.startsWith(base + "-s")) || !r.ok()) continue;
+            if (!(r.runId.equals(base) || r.runId.matches(java.util.regex.Pattern.quote(base) + "-s[0-9]+")) || !r.ok()) continue;
             Double e = r.errors.get(statistic);
-            if (e == null || e <= 0) continue;
-            sum += Math.log10(e);
-            count++;
+            if (e != null && e > 0) v.add(Math.log10(e));
         }
-        return count == 0 ? Double.NaN : sum / count;
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Sample standard deviation. */
+    static double sd(double[] v) {
+        double mean = 0, ss = 0;
+        for (double x : v) mean += x / v.length;
+        for (double x : v) ss += (x - mean) * (x - mean);
+        return Math.sqrt(ss / (v.length - 1));
     }
 
     private void heat(String title, double[][] z, String id, String caption) throws IOException {
@@ -257,11 +331,24 @@ public final class ReproduceReport {
         emit(c, id, caption);
     }
 
-    private void params() {
+    /** Classical GAN widths shown in the parameters table (there is no default width; RESULTS.md trains W = 4..256). */
+    static final int SPIKEGAN_WIDTH = 16, MLP_WIDTH = 64;
+
+    /** The baseline command's default latent dimension, read from its option (not copied). */
+    static int defaultLatent() {
+        picocli.CommandLine train = org.spiqgan.cli.SpiqganCli.commandLine().getSubcommands().get("baseline").getSubcommands().get("train");
+        return Integer.parseInt(train.getCommandSpec().findOption("--latent").defaultValue());
+    }
+
+    private void params() throws IOException {
+        int latent = defaultLatent();
         html.append("<h2>Trainable parameters against classical generators</h2><p>Quantum models: trainable parameters from each run's "
-                + "model file; quality: geometric mean of the error ratios to the noise floor (statistics that apply). Independent "
-                + "Bernoulli neurons have N parameters (their rates); the maximum-entropy, dichotomized-Gaussian and classical GAN "
-                + "baselines are compared by <code>spiqgan compare</code> (docs/baseline.md), not run here.</p><table><tr><th>N</th><th>T</th>");
+                + "model file; quality: geometric mean of the error ratios to the noise floor (statistics that apply; 1 is as good as "
+                + "a second sample of the real data). Classical models: parameter counts computed by the library's models for each N, T: "
+                + "independent Bernoulli neurons, the stationary dichotomized Gaussian (DG), the pairwise and k-pairwise maximum-entropy "
+                + "models, and the Spike-GAN and MLP GAN generators at width ").append(SPIKEGAN_WIDTH).append(" and ").append(MLP_WIDTH)
+                .append(" with latent dimension ").append(latent).append(" (the baseline command's default). The second table fits the cheap "
+                + "baselines at the Fig. 3 cells and judges them on the same test split.</p><table><tr><th>N</th><th>T</th>");
         List<String[]> columns = new ArrayList<>();
         for (String m : models) {
             for (String loss : m.equals("paper") ? new String[] {"-k", "-standard"} : new String[] {""}) {
@@ -270,7 +357,8 @@ public final class ReproduceReport {
                 html.append("<th>").append(label).append(" parameters</th><th>").append(label).append(" quality</th>");
             }
         }
-        html.append("<th>independent Bernoulli parameters</th></tr>");
+        html.append("<th>independent</th><th>DG</th><th>maxent pairwise</th><th>maxent k-pairwise</th><th>Spike-GAN W=").append(SPIKEGAN_WIDTH)
+                .append("</th><th>MLP GAN W=").append(MLP_WIDTH).append("</th></tr>");
         for (int n : PaperGrid.NEURONS) {
             for (int t : PaperGrid.TIMESTEPS) {
                 StringBuilder row = new StringBuilder();
@@ -285,10 +373,71 @@ public final class ReproduceReport {
                         row.append("<td></td><td></td>");
                     }
                 }
-                if (any) html.append("<tr><td>").append(n).append("</td><td>").append(t).append("</td>").append(row).append("<td>").append(n).append("</td></tr>");
+                if (!any) continue;
+                html.append("<tr><td>").append(n).append("</td><td>").append(t).append("</td>").append(row);
+                for (long count : classicalCounts(n, t, latent)) html.append("<td>").append(count).append("</td>");
+                html.append("</tr>");
             }
         }
         html.append("</table>");
+        baselineTable(latent);
+    }
+
+    /** Parameter counts of the classical models at N, T, each from the library's model (fitted counts equal these). */
+    static long[] classicalCounts(int n, int t, int latent) {
+        return new long[] {new org.spiqgan.baseline.IndependentBernoulliBaseline(new double[n], t).parameterCount(),
+            org.spiqgan.baseline.DichotomizedGaussian.parameterCount(n, t),
+            org.spiqgan.baseline.MaxEntLayout.parameterCount(org.spiqgan.baseline.MaxEntLayout.Model.PAIRWISE, n, 0),
+            org.spiqgan.baseline.MaxEntLayout.parameterCount(org.spiqgan.baseline.MaxEntLayout.Model.K_PAIRWISE, n, 0),
+            org.spiqgan.baseline.Generator.parameterCount(org.spiqgan.baseline.Generator.Kind.SPIKEGAN, n, t, latent, SPIKEGAN_WIDTH),
+            org.spiqgan.baseline.Generator.parameterCount(org.spiqgan.baseline.Generator.Kind.MLP, n, t, latent, MLP_WIDTH)};
+    }
+
+    /** Fitted baselines and quantum models at the same cells: parameters and errors on the same test split, plus a scatter. */
+    private void baselineTable(int latent) throws IOException {
+        StringBuilder t = new StringBuilder("<h3>Quantum models against fitted classical baselines (same test split)</h3><table><tr><th>N</th><th>T</th>"
+                + "<th>model</th><th>parameters</th><th>quality</th><th>MSE P(k)</th><th>MSE rate</th><th>state JS (bits)</th></tr>");
+        Map<String, List<double[]>> scatter = new java.util.LinkedHashMap<>();
+        boolean any = false;
+        for (int n : PaperGrid.FIG3_N) {
+            for (int tt : PaperGrid.FIG3_T) {
+                List<String[]> rows = new ArrayList<>(variants(n, tt));
+                for (String b : PaperGrid.BASELINES.keySet()) {
+                    String id = String.format(Locale.ROOT, "base-%s-N%02d-T%02d", b, n, tt);
+                    if (byId.containsKey(id) && byId.get(id).ok()) rows.add(new String[] {id, b});
+                }
+                if (rows.stream().noneMatch(r -> r[0].startsWith("base-"))) continue;
+                any = true;
+                for (String[] r : rows) {
+                    RunResult res = byId.get(r[0]);
+                    t.append("<tr><td>").append(n).append("</td><td>").append(tt).append("</td><td style=\"text-align:left\">").append(r[1]).append("</td><td>")
+                            .append(res.trainableParameters).append("</td><td>").append(String.format(Locale.ROOT, "%.3g", quality(res))).append("</td>");
+                    for (String stat : new String[] {"kProbabilityMse", "rateMse", "stateJsBits"}) {
+                        Double e = res.errors.get(stat);
+                        t.append("<td>").append(e == null ? "" : String.format(Locale.ROOT, "%.3g", e)).append("</td>");
+                    }
+                    t.append("</tr>");
+                    if (res.trainableParameters != null && quality(res) > 0) {
+                        scatter.computeIfAbsent(r[1], k -> new ArrayList<>()).add(new double[] {res.trainableParameters, quality(res)});
+                    }
+                }
+                long[] c = classicalCounts(n, tt, latent);
+                t.append("<tr><td>").append(n).append("</td><td>").append(tt).append("</td><td style=\"text-align:left\">Spike-GAN W=").append(SPIKEGAN_WIDTH)
+                        .append(" (not trained here)</td><td>").append(c[4]).append("</td><td></td><td></td><td></td><td></td></tr>");
+                t.append("<tr><td>").append(n).append("</td><td>").append(tt).append("</td><td style=\"text-align:left\">MLP GAN W=").append(MLP_WIDTH)
+                        .append(" (not trained here)</td><td>").append(c[5]).append("</td><td></td><td></td><td></td><td></td></tr>");
+            }
+        }
+        if (!any) return;
+        html.append(t).append("</table>");
+        XYChart c = new XYChartBuilder().width(600).height(420).title("quality against trainable parameters (Fig. 3 cells)")
+                .xAxisTitle("trainable parameters").yAxisTitle("geometric mean error ratio to the noise floor").build();
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        for (Map.Entry<String, List<double[]>> e : scatter.entrySet()) {
+            double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray(), y = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
+            c.addSeries(e.getKey(), x, y);
+        }
+        if (!scatter.isEmpty()) emit(c, "params-quality", "quality (lower is better) against trainable parameters, every model at the Fig. 3 cells.");
     }
 
     static double quality(RunResult r) {
@@ -308,9 +457,7 @@ public final class ReproduceReport {
 
     private void emit(Chart<?, ?> chart, String id, String caption) throws IOException {
         String stem = String.format(Locale.ROOT, "%03d-%s", ++figure, id);
-        Path png = dir.resolve("figures").resolve(stem + ".png");
-        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve("figures").resolve(stem).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        figures.write(chart, stem);
         html.append("<figure style=\"display:inline-block;width:32%\"><a href=\"figures/").append(stem).append(".svg\"><img style=\"max-width:100%\" src=\"figures/")
                 .append(stem).append(".png\" alt=\"").append(id).append("\"></a><figcaption>").append(caption).append("</figcaption></figure>");
     }

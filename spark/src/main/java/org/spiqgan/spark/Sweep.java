@@ -71,6 +71,7 @@ public final class Sweep {
     }
 
     public Outcome run() throws IOException {
+        long start = System.nanoTime();
         check(tasks, out, executor);
         Files.createDirectories(out.resolve("runs"));
         List<RunTask> todo = new ArrayList<>();
@@ -101,8 +102,8 @@ public final class Sweep {
             rows.add(r);
         }
         ResultsTable.write(out, rows, about);
-        log.printf(Locale.ROOT, "spiqgan sweep: wrote %s and %s (%d runs, %d ok, %d failed)%n", out.resolve("results.csv"),
-                out.resolve("results.json"), rows.size(), rows.size() - failed, failed);
+        log.printf(Locale.ROOT, "spiqgan sweep: wrote %s and %s (%d runs, %d ok, %d failed; %.1f s)%n", out.resolve("results.csv"),
+                out.resolve("results.json"), rows.size(), rows.size() - failed, failed, (System.nanoTime() - start) / 1e9);
         for (RunResult r : rows) {
             if (!r.ok()) log.printf(Locale.ROOT, "spiqgan sweep: run %s FAILED after %d attempts: %s (log: %s)%n", r.runId, r.attempts,
                     r.message, out.resolve("runs").resolve(r.runId).resolve("log.txt"));
