@@ -302,4 +302,111 @@ public final class RealBatchKernels {
             tableGrad[lo] += 0.5 * g;
         }
     }
+    /**
+     * Adjoint of {@link #ryMultiplexedPair}: un-applies target q + 1 and then target q in one pass over
+     * quadruples of amplitudes, adding the lane gradients of both RY angles to {@code grad[goffA + k]} and
+     * {@code grad[goffB + k]} and the table gradients to {@code tableGradA[lo]} (2^q entries) and
+     * {@code tableGradB[lo]} (2^(q+1) entries); a null table means no block and no table gradient. Equal to
+     * {@link #ryMultiplexedAdjoint} on q + 1 then on q up to rounding; half the passes over psi and lambda.
+     * {@code scratch}: 9 x lanes values.
+     */
+    public static void ryMultiplexedPairAdjoint(double[] psi, double[] lam, int qubits, int lanes, int q, double[] c, double[] s,
+            int offA, int offB, double[] cosA, double[] sinA, double[] cosB, double[] sinB, double[] grad, int goffA, int goffB,
+            double[] tableGradA, double[] tableGradB, double[] scratch) {
+        int dim = 1 << qubits, step = 1 << q;
+        int ca = 0, sa = lanes, cb0 = 2 * lanes, sb0 = 3 * lanes, cb1 = 4 * lanes, sb1 = 5 * lanes;
+        int ga = 6 * lanes, gb0 = 7 * lanes, gb1 = 8 * lanes;
+        int s1 = step * lanes, s2 = 2 * step * lanes;
+        for (int lo = 0; lo < step; lo++) {
+            double cta = cosA == null ? 1 : cosA[lo], sta = cosA == null ? 0 : sinA[lo];
+            double ctb0 = cosB == null ? 1 : cosB[lo], stb0 = cosB == null ? 0 : sinB[lo];
+            double ctb1 = cosB == null ? 1 : cosB[lo + step], stb1 = cosB == null ? 0 : sinB[lo + step];
+            for (int k = 0; k < lanes; k++) {
+                double x = c[offA + k], y = s[offA + k];
+                scratch[ca + k] = x * cta - y * sta;
+                scratch[sa + k] = y * cta + x * sta;
+                x = c[offB + k];
+                y = s[offB + k];
+                scratch[cb0 + k] = x * ctb0 - y * stb0;
+                scratch[sb0 + k] = y * ctb0 + x * stb0;
+                scratch[cb1 + k] = x * ctb1 - y * stb1;
+                scratch[sb1 + k] = y * ctb1 + x * stb1;
+                scratch[ga + k] = 0.0;
+                scratch[gb0 + k] = 0.0;
+                scratch[gb1 + k] = 0.0;
+            }
+            for (int hi = 0; hi < dim; hi += step << 2) {
+                int b00 = (hi + lo) * lanes, b01 = b00 + s1, b10 = b00 + s2, b11 = b10 + s1;
+                for (int k = 0; k < lanes; k++) {
+                    double p00 = psi[b00 + k], p01 = psi[b01 + k], p10 = psi[b10 + k], p11 = psi[b11 + k];
+                    double l00 = lam[b00 + k], l01 = lam[b01 + k], l10 = lam[b10 + k], l11 = lam[b11 + k];
+                    // target q + 1 (applied last): pairs (00, 10) with bit q = 0 and (01, 11) with bit q = 1
+                    scratch[gb0 + k] += l10 * p00 - l00 * p10;
+                    scratch[gb1 + k] += l11 * p01 - l01 * p11;
+                    double c0 = scratch[cb0 + k], s0 = scratch[sb0 + k], c1 = scratch[cb1 + k], s1k = scratch[sb1 + k];
+                    double q00 = c0 * p00 + s0 * p10, q10 = c0 * p10 - s0 * p00;
+                    double q01 = c1 * p01 + s1k * p11, q11 = c1 * p11 - s1k * p01;
+                    double m00 = c0 * l00 + s0 * l10, m10 = c0 * l10 - s0 * l00;
+                    double m01 = c1 * l01 + s1k * l11, m11 = c1 * l11 - s1k * l01;
+                    // target q: pairs (00, 01) and (10, 11)
+                    scratch[ga + k] += (m01 * q00 - m00 * q01) + (m11 * q10 - m10 * q11);
+                    double cak = scratch[ca + k], sak = scratch[sa + k];
+                    psi[b00 + k] = cak * q00 + sak * q01;
+                    psi[b01 + k] = cak * q01 - sak * q00;
+                    psi[b10 + k] = cak * q10 + sak * q11;
+                    psi[b11 + k] = cak * q11 - sak * q10;
+                    lam[b00 + k] = cak * m00 + sak * m01;
+                    lam[b01 + k] = cak * m01 - sak * m00;
+                    lam[b10 + k] = cak * m10 + sak * m11;
+                    lam[b11 + k] = cak * m11 - sak * m10;
+                }
+            }
+            double gA = 0, gB0 = 0, gB1 = 0;
+            for (int k = 0; k < lanes; k++) {
+                double va = scratch[ga + k], v0 = scratch[gb0 + k], v1 = scratch[gb1 + k];
+                gA += va;
+                gB0 += v0;
+                gB1 += v1;
+                grad[goffA + k] += 0.5 * va;
+                grad[goffB + k] += 0.5 * (v0 + v1);
+            }
+            if (cosA != null) tableGradA[lo] += 0.5 * gA;
+            if (cosB != null) {
+                tableGradB[lo] += 0.5 * gB0;
+                tableGradB[lo + step] += 0.5 * gB1;
+            }
+        }
+    }
+
+    /**
+     * Born sampling of every lane from its state: {@code pick[k]} is the first basis index b at which the
+     * running sum of |psi_b|^2 (in index order) exceeds {@code u[k]} times the lane's total, the last index if
+     * none does. The running sums of all lanes are formed in one pass over lanes (it vectorizes) into
+     * {@code prefix} (2^qubits x lanes values), then each lane's index is found by bisection: the sums are
+     * nondecreasing, so this is bit for bit the linear scan's answer. {@code u} is replaced by u x total.
+     */
+    public static void sample(double[] psi, int qubits, int lanes, int used, double[] u, double[] prefix, int[] pick) {
+        int dim = 1 << qubits;
+        for (int k = 0; k < used; k++) prefix[k] = psi[k] * psi[k];
+        for (int b = 1; b < dim; b++) {
+            int o = b * lanes, p = o - lanes;
+            for (int k = 0; k < used; k++) {
+                double a = psi[o + k];
+                prefix[o + k] = prefix[p + k] + a * a;
+            }
+        }
+        int last = (dim - 1) * lanes;
+        for (int k = 0; k < used; k++) {
+            double target = u[k] * prefix[last + k];
+            u[k] = target;
+            // first b with target < prefix[b], or dim - 1
+            int lo = 0, hi = dim - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (target < prefix[mid * lanes + k]) hi = mid;
+                else lo = mid + 1;
+            }
+            pick[k] = lo;
+        }
+    }
 }

@@ -116,4 +116,65 @@ class RealBatchKernelsTest {
             if (tab[0] != null) assertClose(t1, t2, step, "table gradient, target " + target);
         }
     }
+
+    @Test
+    void pairAdjointEqualsTwoSingleAdjoints() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 6;
+        for (int q = 0; q + 1 < n; q++) {
+            double[] psi = random(r, LANES << n), lam = random(r, LANES << n);
+            double[][] csA = trig(r, LANES), csB = trig(r, LANES);
+            double[] c = new double[2 * LANES], s = new double[2 * LANES];
+            System.arraycopy(csA[0], 0, c, 0, LANES);
+            System.arraycopy(csA[1], 0, s, 0, LANES);
+            System.arraycopy(csB[0], 0, c, LANES, LANES);
+            System.arraycopy(csB[1], 0, s, LANES, LANES);
+            double[][] ta = q == 0 ? new double[][] {null, null} : trig(r, 1 << q);
+            double[][] tb = q == 2 ? new double[][] {null, null} : trig(r, 2 << q);
+            // reference: target q + 1's adjoint (applied last), then target q's
+            double[] p1 = psi.clone(), l1 = lam.clone(), g1 = new double[2 * LANES], ta1 = new double[1 << q], tb1 = new double[2 << q];
+            RealBatchKernels.ryMultiplexedAdjoint(p1, l1, n, LANES, q + 1, c, s, LANES, tb[0], tb[1], g1, LANES, tb1, new double[3 * LANES]);
+            RealBatchKernels.ryMultiplexedAdjoint(p1, l1, n, LANES, q, c, s, 0, ta[0], ta[1], g1, 0, ta1, new double[3 * LANES]);
+            double[] p2 = psi.clone(), l2 = lam.clone(), g2 = new double[2 * LANES], ta2 = new double[1 << q], tb2 = new double[2 << q];
+            RealBatchKernels.ryMultiplexedPairAdjoint(p2, l2, n, LANES, q, c, s, 0, LANES, ta[0], ta[1], tb[0], tb[1], g2, 0, LANES, ta2, tb2,
+                    new double[9 * LANES]);
+            String what = "targets " + q + ", " + (q + 1);
+            assertClose(p1, p2, p1.length, "psi, " + what);
+            assertClose(l1, l2, l1.length, "lambda, " + what);
+            assertClose(g1, g2, g1.length, "lane gradients, " + what);
+            assertClose(ta1, ta2, ta1.length, "table gradient of q, " + what);
+            assertClose(tb1, tb2, tb1.length, "table gradient of q + 1, " + what);
+        }
+    }
+
+    @Test
+    void samplingByBisectionIsTheLinearScanBitForBit() {
+        SplittableRandom r = new SplittableRandom(6);
+        int n = 7, dim = 1 << n, used = LANES - 1;
+        for (int trial = 0; trial < 50; trial++) {
+            double[] psi = random(r, LANES << n);
+            // sparse states too: many exact zeros, so that ties in the running sum occur
+            if (trial % 2 == 1) for (int i = 0; i < psi.length; i++) if (r.nextDouble() < 0.9) psi[i] = 0;
+            double[] u = new double[LANES], want = new double[LANES];
+            for (int k = 0; k < used; k++) u[k] = trial == 0 ? (k % 2 == 0 ? 0.0 : Math.nextDown(1.0)) : r.nextDouble();
+            int[] pick = new int[LANES];
+            double[] draws = u.clone();
+            RealBatchKernels.sample(psi, n, LANES, used, draws, new double[LANES << n], pick);
+            for (int k = 0; k < used; k++) {
+                // the scan it replaces
+                double total = 0, acc = 0;
+                for (int b = 0; b < dim; b++) total += psi[b * LANES + k] * psi[b * LANES + k];
+                double target = u[k] * total;
+                int expect = dim - 1;
+                for (int b = 0; b < dim; b++) {
+                    acc += psi[b * LANES + k] * psi[b * LANES + k];
+                    if (target < acc) {
+                        expect = b;
+                        break;
+                    }
+                }
+                assertEquals(expect, pick[k], "trial " + trial + ", lane " + k);
+            }
+        }
+    }
 }

@@ -10,14 +10,46 @@ import org.spiqgan.nn.BatchExecutor;
  * lanes and gradients are summed in chunk order, so results do not depend on the thread count.
  */
 public final class SequenceEngine {
+    /**
+     * Chunks per gradient block: a block's chunks run in order on one thread and add into one partial
+     * gradient, and the blocks' partials are summed in block order. Part of the summation order (so of the
+     * last bits of a gradient), not of the thread count.
+     */
+    static final int BLOCK = 8;
+
     private final StationaryGenerator gen;
     private final StationaryConfig cfg;
-    private final ThreadLocal<StationaryGenerator.Workspace> workspaces;
+    private final ThreadLocal<Scratch> scratch;
+
+    /** Everything a thread needs for one chunk, allocated once per thread: the generator's workspace and the lane rows. */
+    private static final class Scratch {
+        final StationaryGenerator.Workspace w;
+        final double[] in;
+        final byte[] x;
+        double[] lp = new double[0];
+        double[] u = new double[0];
+
+        Scratch(StationaryConfig cfg, int width) {
+            w = new StationaryGenerator.Workspace(cfg);
+            in = new double[StationaryGenerator.LANES * width];
+            x = new byte[StationaryGenerator.LANES * cfg.units()];
+        }
+
+        double[] lp(int size) {
+            if (lp.length < size) lp = new double[size];
+            return lp;
+        }
+
+        double[] u(int size) {
+            if (u.length < size) u = new double[size];
+            return u;
+        }
+    }
 
     public SequenceEngine(StationaryGenerator gen) {
         this.gen = gen;
         this.cfg = gen.config();
-        this.workspaces = ThreadLocal.withInitial(() -> new StationaryGenerator.Workspace(cfg));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(cfg, gen.inputs()));
     }
 
     public StationaryGenerator generator() { return gen; }
@@ -95,12 +127,10 @@ public final class SequenceEngine {
         int nc = chunks(total);
         double[][][] states = new double[nc][cfg.groups()][];
         ex.run(nc, c -> {
-            StationaryGenerator.Workspace w = workspaces.get();
-            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
-            byte[] x = new byte[StationaryGenerator.LANES * cfg.units()];
-            double[] lp = new double[StationaryGenerator.LANES * alts];
-            int lanes = fill(s, z, draws, c, in, x);
-            gen.logProb(p, t, lanes, in, x, alts, w, lp, states[c]);
+            Scratch sc = scratch.get();
+            double[] lp = sc.lp(StationaryGenerator.LANES * alts);
+            int lanes = fill(s, z, draws, c, sc.in, sc.x);
+            gen.logProb(p, t, lanes, sc.in, sc.x, alts, sc.w, lp, states[c]);
             System.arraycopy(lp, 0, out, c * StationaryGenerator.LANES * alts, lanes * alts);
         });
         return new Forward(out, states, p, s, z, draws, alts, t);
@@ -108,23 +138,36 @@ public final class SequenceEngine {
 
     /** Adds sum_l u_l d log P_l / d params to {@code grad}, from a kept forward sweep. */
     public void gradient(Forward f, double[] u, BatchExecutor ex, double[] grad) {
-        long total = (long) f.s.count() * f.draws * f.s.length();
+        gradient(f.p, f.tables, f.s, f.z, f.draws, f.alts, u, f.states, ex, grad);
+    }
+
+    /**
+     * The gradient over all chunks, in blocks of {@link #BLOCK} chunks (one task each; each adds into its own
+     * partial, and the partials are summed in block order); {@code states} are the kept final states of
+     * every chunk, or null to compute them here.
+     */
+    private void gradient(double[] p, StationaryGenerator.Tables tables, Sequences s, double[] z, int draws, int alts, double[] u,
+            double[][][] states, BatchExecutor ex, double[] grad) {
+        long total = (long) s.count() * draws * s.length();
         int nc = chunks(total);
-        double[][] partial = new double[nc][];
-        ex.run(nc, c -> {
-            StationaryGenerator.Workspace w = workspaces.get();
-            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
-            byte[] x = new byte[StationaryGenerator.LANES * cfg.units()];
-            int alts = f.alts;
-            double[] uc = new double[StationaryGenerator.LANES * alts];
-            int lanes = fill(f.s, f.z, f.draws, c, in, x);
-            System.arraycopy(u, c * StationaryGenerator.LANES * alts, uc, 0, lanes * alts);
-            boolean any = false;
-            for (int k = 0; k < lanes * alts; k++) any |= uc[k] != 0;
-            if (!any) return;
-            double[] g = new double[grad.length];
-            gen.gradient(f.p, f.tables, lanes, in, x, alts, uc, w, g, f.states[c]);
-            partial[c] = g;
+        int blocks = (nc + BLOCK - 1) / BLOCK;
+        double[][] partial = new double[blocks][];
+        ex.run(blocks, blk -> {
+            Scratch sc = scratch.get();
+            double[] uc = sc.u(StationaryGenerator.LANES * alts);
+            double[] g = null;
+            for (int c = blk * BLOCK; c < Math.min(nc, (blk + 1) * BLOCK); c++) {
+                int first = c * StationaryGenerator.LANES * alts;
+                int lanes = (int) Math.min(StationaryGenerator.LANES, total - (long) c * StationaryGenerator.LANES);
+                boolean any = false;
+                for (int k = 0; k < lanes * alts; k++) any |= u[first + k] != 0;
+                if (!any) continue;
+                fill(s, z, draws, c, sc.in, sc.x);
+                System.arraycopy(u, first, uc, 0, lanes * alts);
+                if (g == null) g = new double[grad.length];
+                gen.gradient(p, tables, lanes, sc.in, sc.x, alts, uc, sc.w, g, states == null ? null : states[c]);
+            }
+            partial[blk] = g;
         });
         for (double[] g : partial) {
             if (g == null) continue;
@@ -137,9 +180,12 @@ public final class SequenceEngine {
         return forward(p, s, z, draws, ex).logp;
     }
 
-    /** Adds sum_l u_l d log P_l / d params to {@code grad} (lanes as in {@link #logProbs}). */
+    /**
+     * Adds sum_l u_l d log P_l / d params to {@code grad} (lanes as in {@link #logProbs}); each chunk's forward
+     * sweep runs just before its reverse sweep, so no states are kept.
+     */
     public void gradient(double[] p, Sequences s, double[] z, int draws, double[] u, BatchExecutor ex, double[] grad) {
-        gradient(forward(p, s, z, draws, ex), u, ex, grad);
+        gradient(p, gen.tables(p), s, z, draws, 1, u, null, ex, grad);
     }
 
     /**
@@ -168,11 +214,14 @@ public final class SequenceEngine {
         int nc = chunks(count);
         ex.run(nc, c -> {
             SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c + chunkOffset);
-            StationaryGenerator.Workspace w = workspaces.get();
+            Scratch sc = scratch.get();
+            StationaryGenerator.Workspace w = sc.w;
             int first = c * StationaryGenerator.LANES;
             int lanes = Math.min(StationaryGenerator.LANES, count - first);
-            double[] in = new double[StationaryGenerator.LANES * width];
-            byte[] x = new byte[StationaryGenerator.LANES * n];
+            double[] in = sc.in;
+            byte[] x = sc.x;
+            // the history rows start empty (zero); the latent part is set below
+            java.util.Arrays.fill(in, 0.0);
             for (int k = 0; k < lanes; k++) {
                 for (int e = 0; e < d; e++) {
                     double v = rnd.nextDouble() * cfg.zMax();

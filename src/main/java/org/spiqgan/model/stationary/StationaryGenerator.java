@@ -91,7 +91,8 @@ public final class StationaryGenerator {
 
     /** Scratch space of one thread. */
     public static final class Workspace {
-        final double[] psi, lam, c, s, gth, tableGrad, laneScratch;
+        final double[] psi, lam, c, s, gth, tableGrad, tableGradB, laneScratch, draw;
+        final int[] pick;
 
         public Workspace(StationaryConfig cfg) {
             int n = Math.min(cfg.groupSize(), cfg.units());
@@ -101,7 +102,10 @@ public final class StationaryGenerator {
             s = new double[cfg.layers() * n * LANES];
             gth = new double[cfg.layers() * n * LANES];
             tableGrad = new double[Math.max(1, 1 << (n - 1))];
-            laneScratch = new double[LANES << Math.max(3, n - 1)];
+            tableGradB = new double[Math.max(1, 1 << (n - 1))];
+            laneScratch = new double[LANES << Math.max(4, n - 1)];
+            draw = new double[LANES];
+            pick = new int[LANES];
         }
     }
 
@@ -241,15 +245,28 @@ public final class StationaryGenerator {
                 }
             }
             java.util.Arrays.fill(w.gth, 0, cfg.layers() * n * LANES, 0.0);
+            // the reverse of the forward sweep, two targets per pass as there (an odd last qubit alone, first)
             for (int j = cfg.layers() - 1; j >= 0; j--) {
                 int entOff = cfg.offset(g, j) + n * (1 + inputs);
-                for (int q = n - 1; q >= 0; q--) {
+                int q = n - 1;
+                if (n % 2 == 1) {
                     int o = (j * n + q) * LANES;
                     double[] c = t.cos[g][j * n + q];
                     if (c != null) java.util.Arrays.fill(w.tableGrad, 0, 1 << q, 0.0);
                     RealBatchKernels.ryMultiplexedAdjoint(w.psi, w.lam, n, LANES, q, w.c, w.s, o, c, t.sin[g][j * n + q], w.gth, o,
                             w.tableGrad, w.laneScratch);
                     if (c != null) Entangler.tableGradient(pairs[g], w.tableGrad, q, grad, entOff);
+                    q--;
+                }
+                for (; q >= 1; q -= 2) {
+                    int a = j * n + q - 1, b = a + 1;
+                    double[] ca = t.cos[g][a], cb = t.cos[g][b];
+                    if (ca != null) java.util.Arrays.fill(w.tableGrad, 0, 1 << (q - 1), 0.0);
+                    if (cb != null) java.util.Arrays.fill(w.tableGradB, 0, 1 << q, 0.0);
+                    RealBatchKernels.ryMultiplexedPairAdjoint(w.psi, w.lam, n, LANES, q - 1, w.c, w.s, a * LANES, b * LANES, ca, t.sin[g][a],
+                            cb, t.sin[g][b], w.gth, a * LANES, b * LANES, w.tableGrad, w.tableGradB, w.laneScratch);
+                    if (cb != null) Entangler.tableGradient(pairs[g], w.tableGradB, q, grad, entOff);
+                    if (ca != null) Entangler.tableGradient(pairs[g], w.tableGrad, q - 1, grad, entOff);
                 }
             }
             for (int j = 0; j < cfg.layers(); j++) {
@@ -283,24 +300,11 @@ public final class StationaryGenerator {
         for (int g = 0; g < cfg.groups(); g++) {
             int n = cfg.groupQubits(g);
             forward(p, t, g, lanes, in, w);
-            int dim = 1 << n;
+            for (int k = 0; k < lanes; k++) w.draw[k] = rnd.nextDouble();
+            // running sums of |psi|^2 in index order, all lanes in one pass (lam is free here), then bisection
+            RealBatchKernels.sample(w.psi, n, LANES, lanes, w.draw, w.lam, w.pick);
             for (int k = 0; k < lanes; k++) {
-                double u = rnd.nextDouble(), acc = 0;
-                int pick = dim - 1;
-                double total = 0;
-                for (int b = 0; b < dim; b++) {
-                    double a = w.psi[b * LANES + k];
-                    total += a * a;
-                }
-                u *= total;
-                for (int b = 0; b < dim; b++) {
-                    double a = w.psi[b * LANES + k];
-                    acc += a * a;
-                    if (u < acc) {
-                        pick = b;
-                        break;
-                    }
-                }
+                int pick = w.pick[k];
                 int o = k * cfg.units() + cfg.groupStart(g);
                 for (int q = 0; q < n; q++) x[o + q] = (byte) ((pick >>> q) & 1);
                 if (logp != null) {
