@@ -10,13 +10,6 @@ import org.spiqgan.nn.BatchExecutor;
  * lanes and gradients are summed in chunk order, so results do not depend on the thread count.
  */
 public final class SequenceEngine {
-    /**
-     * Chunks per gradient block: a block's chunks run in order on one thread and add into one partial
-     * gradient, and the blocks' partials are summed in block order. Part of the summation order (so of the
-     * last bits of a gradient), not of the thread count.
-     */
-    static final int BLOCK = 8;
-
     private final StationaryGenerator gen;
     private final StationaryConfig cfg;
     private final ThreadLocal<Scratch> scratch;
@@ -28,6 +21,7 @@ public final class SequenceEngine {
         final byte[] x;
         double[] lp = new double[0];
         double[] u = new double[0];
+        double[] g = new double[0];
 
         Scratch(StationaryConfig cfg, int width) {
             w = new StationaryGenerator.Workspace(cfg);
@@ -43,6 +37,13 @@ public final class SequenceEngine {
         double[] u(int size) {
             if (u.length < size) u = new double[size];
             return u;
+        }
+
+        /** A zeroed gradient of {@code size} values. */
+        double[] g(int size) {
+            if (g.length != size) g = new double[size];
+            else java.util.Arrays.fill(g, 0.0);
+            return g;
         }
     }
 
@@ -142,36 +143,34 @@ public final class SequenceEngine {
     }
 
     /**
-     * The gradient over all chunks, in blocks of {@link #BLOCK} chunks (one task each; each adds into its own
-     * partial, and the partials are summed in block order); {@code states} are the kept final states of
-     * every chunk, or null to compute them here.
+     * The gradient over all chunks: each chunk's part goes to its own slice of one buffer and the slices are
+     * added to {@code grad} in chunk order, as the sum was always formed (the same bits for any thread count);
+     * {@code states} are the kept final states of every chunk, or null to compute them here.
      */
     private void gradient(double[] p, StationaryGenerator.Tables tables, Sequences s, double[] z, int draws, int alts, double[] u,
             double[][][] states, BatchExecutor ex, double[] grad) {
         long total = (long) s.count() * draws * s.length();
-        int nc = chunks(total);
-        int blocks = (nc + BLOCK - 1) / BLOCK;
-        double[][] partial = new double[blocks][];
-        ex.run(blocks, blk -> {
+        int nc = chunks(total), size = grad.length;
+        double[] parts = new double[Math.multiplyExact(nc, size)];
+        boolean[] used = new boolean[nc];
+        ex.run(nc, c -> {
+            int first = c * StationaryGenerator.LANES * alts;
+            int lanes = (int) Math.min(StationaryGenerator.LANES, total - (long) c * StationaryGenerator.LANES);
+            boolean any = false;
+            for (int k = 0; k < lanes * alts; k++) any |= u[first + k] != 0;
+            if (!any) return;
             Scratch sc = scratch.get();
             double[] uc = sc.u(StationaryGenerator.LANES * alts);
-            double[] g = null;
-            for (int c = blk * BLOCK; c < Math.min(nc, (blk + 1) * BLOCK); c++) {
-                int first = c * StationaryGenerator.LANES * alts;
-                int lanes = (int) Math.min(StationaryGenerator.LANES, total - (long) c * StationaryGenerator.LANES);
-                boolean any = false;
-                for (int k = 0; k < lanes * alts; k++) any |= u[first + k] != 0;
-                if (!any) continue;
-                fill(s, z, draws, c, sc.in, sc.x);
-                System.arraycopy(u, first, uc, 0, lanes * alts);
-                if (g == null) g = new double[grad.length];
-                gen.gradient(p, tables, lanes, sc.in, sc.x, alts, uc, sc.w, g, states == null ? null : states[c]);
-            }
-            partial[blk] = g;
+            fill(s, z, draws, c, sc.in, sc.x);
+            System.arraycopy(u, first, uc, 0, lanes * alts);
+            double[] g = sc.g(size);
+            gen.gradient(p, tables, lanes, sc.in, sc.x, alts, uc, sc.w, g, states == null ? null : states[c]);
+            System.arraycopy(g, 0, parts, c * size, size);
+            used[c] = true;
         });
-        for (double[] g : partial) {
-            if (g == null) continue;
-            for (int i = 0; i < grad.length; i++) grad[i] += g[i];
+        for (int c = 0; c < nc; c++) {
+            if (!used[c]) continue;
+            for (int i = 0, o = c * size; i < size; i++) grad[i] += parts[o + i];
         }
     }
 
