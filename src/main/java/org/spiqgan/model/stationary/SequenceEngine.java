@@ -13,6 +13,14 @@ public final class SequenceEngine {
     private final StationaryGenerator gen;
     private final StationaryConfig cfg;
     private final ThreadLocal<Scratch> scratch;
+    /**
+     * The kept final states of the last forward sweep, per chunk and group, reused by the next sweep: a
+     * likelihood step keeps hundreds of MB of states (30,720 lanes of 8 KiB at the defaults), and allocating
+     * them anew each step made the collector copy them while they were live (pauses of 0.1-0.3 s a step).
+     */
+    private double[][][] kept = new double[0][][];
+    /** Counts forward sweeps that keep states; a {@link Forward} is valid while it holds the current count. */
+    private long sweeps;
 
     /** Everything a thread needs for one chunk, allocated once per thread: the generator's workspace and the lane rows. */
     private static final class Scratch {
@@ -97,8 +105,11 @@ public final class SequenceEngine {
         final int draws;
         final int alts;
         final StationaryGenerator.Tables tables;
+        final long sweep;
 
-        Forward(double[] logp, double[][][] states, double[] p, Sequences s, double[] z, int draws, int alts, StationaryGenerator.Tables t) {
+        Forward(double[] logp, double[][][] states, long sweep, double[] p, Sequences s, double[] z, int draws, int alts,
+                StationaryGenerator.Tables t) {
+            this.sweep = sweep;
             this.alts = alts;
             this.logp = logp;
             this.states = states;
@@ -110,7 +121,12 @@ public final class SequenceEngine {
         }
     }
 
-    /** log P(x_t | history, z_m) for every lane, keeping the final states for {@link #gradient(Forward, double[], BatchExecutor, double[])}. */
+    /**
+     * log P(x_t | history, z_m) for every lane, keeping the final states for
+     * {@link #gradient(Forward, double[], BatchExecutor, double[])}. The states live in storage of this engine
+     * that the next call of this method reuses: a Forward is good for one gradient until then (the gradient
+     * refuses a stale one). Not for concurrent sweeps on one engine.
+     */
     public Forward forward(double[] p, Sequences s, double[] z, int draws, BatchExecutor ex) {
         return forward(p, s, z, draws, 1, ex);
     }
@@ -122,23 +138,34 @@ public final class SequenceEngine {
      * StationaryGenerator.Workspace, double[], double[][])}).
      */
     public Forward forward(double[] p, Sequences s, double[] z, int draws, int alts, BatchExecutor ex) {
+        return sweep(p, s, z, draws, alts, true, ex);
+    }
+
+    private Forward sweep(double[] p, Sequences s, double[] z, int draws, int alts, boolean keep, BatchExecutor ex) {
         long total = (long) s.count() * draws * s.length();
         double[] out = new double[Math.toIntExact(total * alts)];
         StationaryGenerator.Tables t = gen.tables(p);
         int nc = chunks(total);
-        double[][][] states = new double[nc][cfg.groups()][];
+        if (keep && kept.length < nc) kept = java.util.Arrays.copyOf(kept, nc);
+        double[][][] states = keep ? kept : null;
+        long sweep = keep ? ++sweeps : -1;
         ex.run(nc, c -> {
             Scratch sc = scratch.get();
             double[] lp = sc.lp(StationaryGenerator.LANES * alts);
             int lanes = fill(s, z, draws, c, sc.in, sc.x);
-            gen.logProb(p, t, lanes, sc.in, sc.x, alts, sc.w, lp, states[c]);
+            // a chunk's slot is touched by one task only; logProb fills (and first allocates) its groups' states
+            if (keep && states[c] == null) states[c] = new double[cfg.groups()][];
+            gen.logProb(p, t, lanes, sc.in, sc.x, alts, sc.w, lp, keep ? states[c] : null);
             System.arraycopy(lp, 0, out, c * StationaryGenerator.LANES * alts, lanes * alts);
         });
-        return new Forward(out, states, p, s, z, draws, alts, t);
+        return new Forward(out, states, sweep, p, s, z, draws, alts, t);
     }
 
     /** Adds sum_l u_l d log P_l / d params to {@code grad}, from a kept forward sweep. */
     public void gradient(Forward f, double[] u, BatchExecutor ex, double[] grad) {
+        if (f.states != null && f.sweep != sweeps) {
+            throw new IllegalStateException("the kept states of this forward sweep were reused by a later sweep");
+        }
         gradient(f.p, f.tables, f.s, f.z, f.draws, f.alts, u, f.states, ex, grad);
     }
 
@@ -176,7 +203,7 @@ public final class SequenceEngine {
 
     /** log P(x_t | history, z_m) for every lane (sequence, draw, predicted bin); z holds count x draws x d values. */
     public double[] logProbs(double[] p, Sequences s, double[] z, int draws, BatchExecutor ex) {
-        return forward(p, s, z, draws, ex).logp;
+        return sweep(p, s, z, draws, 1, false, ex).logp;
     }
 
     /**

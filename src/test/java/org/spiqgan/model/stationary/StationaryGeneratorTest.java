@@ -184,6 +184,11 @@ class StationaryGeneratorTest {
             assertArrayEquals(generated[0], generated[t], "generated windows, " + (t + 1) + " threads");
         }
         assertArrayEquals(kept[0], recomputed[0], 1e-12);
+        // kept states are reused by the next sweep: a stale forward sweep is refused, not silently wrong
+        SequenceEngine.Forward stale = eng.forward(p, s, z, draws, BatchExecutor.serial());
+        eng.forward(randomParams(cfg, 22), s, z, draws, BatchExecutor.serial());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> eng.gradient(stale, u, BatchExecutor.serial(), new double[p.length]));
         double norm = 0;
         for (double g : kept[0]) norm += g * g;
         assertTrue(norm > 1e-6, "a gradient that is not zero");
