@@ -97,31 +97,25 @@ public final class RealRowKernels {
     /**
      * {@link RealBatchKernels#ryMultiplexedAdjoint}: adds dL/dtheta_k to {@code grad[k]} and dL/dphi(lo) to
      * {@code tableGrad[lo]}, then un-applies the rotation to psi and lam; a null table is {@link #ryAdjoint}.
-     * {@code scratch}: 3 rows.
+     * {@code scratch}: 4 rows.
      */
     public static void ryMultiplexedAdjoint(double[][] psi, double[][] lam, int qubits, int lanes, int target, double[] c,
             double[] s, double[] cosT, double[] sinT, double[] grad, double[] tableGrad, double[][] scratch) {
         int dim = 1 << qubits, step = 1 << target;
         if (cosT == null) {
-            ryAdjoint(psi, lam, qubits, lanes, target, c, s, grad);
+            ryAdjoint(psi, lam, qubits, lanes, target, c, s, grad, scratch);
             return;
         }
-        double[] acc = scratch[0], co = scratch[1], so = scratch[2];
+        double[] acc = scratch[0], co = scratch[1], so = scratch[2], neg = scratch[3];
         for (int lo = 0; lo < step; lo++) {
-            combine(c, s, cosT == null ? 1 : cosT[lo], cosT == null ? 0 : sinT[lo], co, so, lanes);
+            combine(c, s, cosT[lo], sinT[lo], co, so, lanes);
+            for (int k = 0; k < lanes; k++) neg[k] = -so[k];
             java.util.Arrays.fill(acc, 0, lanes, 0.0);
             for (int hi = 0; hi < dim; hi += step << 1) {
-                double[] p0r = psi[hi + lo], p1r = psi[hi + lo + step], l0r = lam[hi + lo], l1r = lam[hi + lo + step];
-                for (int k = 0; k < lanes; k++) {
-                    double p0 = p0r[k], p1 = p1r[k];
-                    double l0 = l0r[k], l1 = l1r[k];
-                    acc[k] += l1 * p0 - l0 * p1;
-                    double ck = co[k], sk = so[k];
-                    p0r[k] = ck * p0 + sk * p1;
-                    p1r[k] = ck * p1 - sk * p0;
-                    l0r[k] = ck * l0 + sk * l1;
-                    l1r[k] = ck * l1 - sk * l0;
-                }
+                double[] p0 = psi[hi + lo], p1 = psi[hi + lo + step], l0 = lam[hi + lo], l1 = lam[hi + lo + step];
+                correlate(p0, p1, l0, l1, acc, lanes);
+                rotate(p0, p1, co, neg, lanes);
+                rotate(l0, l1, co, neg, lanes);
             }
             double g = 0;
             for (int k = 0; k < lanes; k++) {
@@ -129,26 +123,33 @@ public final class RealRowKernels {
                 g += v;
                 grad[k] += 0.5 * v;
             }
-            if (cosT != null) tableGrad[lo] += 0.5 * g;
+            tableGrad[lo] += 0.5 * g;
         }
     }
 
-    /** {@link RealBatchKernels#ryAdjoint} (the gradient added pair by pair, as there). */
-    public static void ryAdjoint(double[][] psi, double[][] lam, int qubits, int lanes, int q, double[] c, double[] s, double[] grad) {
+    /** acc[k] += l1 p0 - l0 p1: the correlation that gives a rotation's gradient. */
+    private static void correlate(double[] p0, double[] p1, double[] l0, double[] l1, double[] acc, int lanes) {
+        for (int k = 0; k < lanes; k++) acc[k] += l1[k] * p0[k] - l0[k] * p1[k];
+    }
+
+    /**
+     * {@link RealBatchKernels#ryAdjoint} (the gradient added pair by pair, as there). Like
+     * {@link #ryMultiplexedAdjoint}, the correlation and the two inverse rotations (a rotation by (c, -s): the
+     * same bits as the inverse written out) are separate loops over the lanes, each of which the JIT
+     * vectorizes on JDK 17 as well, where the one loop doing all three stayed scalar there (issue 12).
+     * {@code scratch}: 4 rows.
+     */
+    public static void ryAdjoint(double[][] psi, double[][] lam, int qubits, int lanes, int q, double[] c, double[] s, double[] grad,
+            double[][] scratch) {
         int dim = 1 << qubits, step = 1 << q;
+        double[] neg = scratch[3];
+        for (int k = 0; k < lanes; k++) neg[k] = -s[k];
         for (int hi = 0; hi < dim; hi += step << 1) {
             for (int lo = 0; lo < step; lo++) {
-                double[] p0r = psi[hi + lo], p1r = psi[hi + lo + step], l0r = lam[hi + lo], l1r = lam[hi + lo + step];
-                for (int k = 0; k < lanes; k++) {
-                    double p0 = p0r[k], p1 = p1r[k];
-                    double l0 = l0r[k], l1 = l1r[k];
-                    grad[k] += 0.5 * (l1 * p0 - l0 * p1);
-                    double ck = c[k], sk = s[k];
-                    p0r[k] = ck * p0 + sk * p1;
-                    p1r[k] = ck * p1 - sk * p0;
-                    l0r[k] = ck * l0 + sk * l1;
-                    l1r[k] = ck * l1 - sk * l0;
-                }
+                double[] p0 = psi[hi + lo], p1 = psi[hi + lo + step], l0 = lam[hi + lo], l1 = lam[hi + lo + step];
+                for (int k = 0; k < lanes; k++) grad[k] += 0.5 * (l1[k] * p0[k] - l0[k] * p1[k]);
+                rotate(p0, p1, c, neg, lanes);
+                rotate(l0, l1, c, neg, lanes);
             }
         }
     }

@@ -92,7 +92,7 @@ class RealRowKernelsTest {
             RealBatchKernels.ryMultiplexedAdjoint(p1, l1, n, LANES, target, cs[0], cs[1], 0, tab[0], tab[1], g1, 0, t1,
                     new double[3 * LANES]);
             double[][] p2 = rows(psi, n), l2 = rows(lam, n);
-            RealRowKernels.ryMultiplexedAdjoint(p2, l2, n, LANES, target, cs[0], cs[1], tab[0], tab[1], g2, t2, new double[3][LANES]);
+            RealRowKernels.ryMultiplexedAdjoint(p2, l2, n, LANES, target, cs[0], cs[1], tab[0], tab[1], g2, t2, new double[4][LANES]);
             assertArrayEquals(p1, flat(p2), "psi, target " + target);
             assertArrayEquals(l1, flat(l2), "lambda, target " + target);
             assertArrayEquals(g1, g2, "lane gradient, target " + target);

@@ -106,7 +106,7 @@ public final class StationaryGenerator {
             c = new double[cfg.layers() * n][LANES];
             s = new double[cfg.layers() * n][LANES];
             gth = new double[cfg.layers() * n][LANES];
-            scratch = new double[3][LANES];
+            scratch = new double[4][LANES];
             tableGrad = new double[Math.max(1, 1 << (n - 1))];
             draw = new double[LANES];
             pick = new int[LANES];
