@@ -16,7 +16,7 @@ public final class SequenceEngine {
     /**
      * The kept final states of the last forward sweep, per chunk and group, reused by the next sweep: a
      * likelihood step keeps hundreds of MB of states (30,720 lanes of 8 KiB at the defaults), and allocating
-     * them anew each step made the collector copy them while they were live (pauses of 0.1-0.3 s a step).
+     * them anew each step made the collector copy them while they were live (pauses of 0.1-0.8 s, about one a step).
      */
     private double[][][] kept = new double[0][][];
     /** Counts forward sweeps that keep states; a {@link Forward} is valid while it holds the current count. */
