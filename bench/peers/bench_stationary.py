@@ -11,6 +11,7 @@ Prints one JSON line: seconds per step (median of reps after one warm-up), nll, 
 """
 import argparse
 import json
+import math
 import statistics
 import time
 
@@ -95,7 +96,7 @@ def step(params0, bits, z, per_qubit, layer, chunk):
     for s0 in range(0, B, chunk):
         lp = log_probs(params, bits[s0:s0 + chunk], z[s0:s0 + chunk], per_qubit, layer)
         lw = lp.sum(-1)                                      # (b, M)
-        nll = -(torch.logsumexp(lw, dim=1) - torch.log(torch.tensor(float(M)))).sum() / (B * T)
+        nll = -(torch.logsumexp(lw, dim=1) - math.log(M)).sum() / (B * T)
         nll.backward()
         total += nll.item()
     return total, params.grad

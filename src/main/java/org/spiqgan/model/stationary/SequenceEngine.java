@@ -12,12 +12,53 @@ import org.spiqgan.nn.BatchExecutor;
 public final class SequenceEngine {
     private final StationaryGenerator gen;
     private final StationaryConfig cfg;
-    private final ThreadLocal<StationaryGenerator.Workspace> workspaces;
+    private final ThreadLocal<Scratch> scratch;
+    /**
+     * The kept final states of the last forward sweep, per chunk and group, reused by the next sweep: a
+     * likelihood step keeps hundreds of MB of states (30,720 lanes of 8 KiB at the defaults), and allocating
+     * them anew each step made the collector copy them while they were live (pauses of 0.1-0.8 s, about one a step).
+     */
+    private double[][][] kept = new double[0][][];
+    /** Counts forward sweeps that keep states; a {@link Forward} is valid while it holds the current count. */
+    private long sweeps;
+
+    /** Everything a thread needs for one chunk, allocated once per thread: the generator's workspace and the lane rows. */
+    private static final class Scratch {
+        final StationaryGenerator.Workspace w;
+        final double[] in;
+        final byte[] x;
+        double[] lp = new double[0];
+        double[] u = new double[0];
+        double[] g = new double[0];
+
+        Scratch(StationaryConfig cfg, int width) {
+            w = new StationaryGenerator.Workspace(cfg);
+            in = new double[StationaryGenerator.LANES * width];
+            x = new byte[StationaryGenerator.LANES * cfg.units()];
+        }
+
+        double[] lp(int size) {
+            if (lp.length < size) lp = new double[size];
+            return lp;
+        }
+
+        double[] u(int size) {
+            if (u.length < size) u = new double[size];
+            return u;
+        }
+
+        /** A zeroed gradient of {@code size} values. */
+        double[] g(int size) {
+            if (g.length != size) g = new double[size];
+            else java.util.Arrays.fill(g, 0.0);
+            return g;
+        }
+    }
 
     public SequenceEngine(StationaryGenerator gen) {
         this.gen = gen;
         this.cfg = gen.config();
-        this.workspaces = ThreadLocal.withInitial(() -> new StationaryGenerator.Workspace(cfg));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(cfg, gen.inputs()));
     }
 
     public StationaryGenerator generator() { return gen; }
@@ -64,8 +105,11 @@ public final class SequenceEngine {
         final int draws;
         final int alts;
         final StationaryGenerator.Tables tables;
+        final long sweep;
 
-        Forward(double[] logp, double[][][] states, double[] p, Sequences s, double[] z, int draws, int alts, StationaryGenerator.Tables t) {
+        Forward(double[] logp, double[][][] states, long sweep, double[] p, Sequences s, double[] z, int draws, int alts,
+                StationaryGenerator.Tables t) {
+            this.sweep = sweep;
             this.alts = alts;
             this.logp = logp;
             this.states = states;
@@ -77,7 +121,12 @@ public final class SequenceEngine {
         }
     }
 
-    /** log P(x_t | history, z_m) for every lane, keeping the final states for {@link #gradient(Forward, double[], BatchExecutor, double[])}. */
+    /**
+     * log P(x_t | history, z_m) for every lane, keeping the final states for
+     * {@link #gradient(Forward, double[], BatchExecutor, double[])}. The states live in storage of this engine
+     * that the next call of this method reuses: a Forward is good for one gradient until then (the gradient
+     * refuses a stale one). Not for concurrent sweeps on one engine.
+     */
     public Forward forward(double[] p, Sequences s, double[] z, int draws, BatchExecutor ex) {
         return forward(p, s, z, draws, 1, ex);
     }
@@ -89,57 +138,80 @@ public final class SequenceEngine {
      * StationaryGenerator.Workspace, double[], double[][])}).
      */
     public Forward forward(double[] p, Sequences s, double[] z, int draws, int alts, BatchExecutor ex) {
+        return sweep(p, s, z, draws, alts, true, ex);
+    }
+
+    private Forward sweep(double[] p, Sequences s, double[] z, int draws, int alts, boolean keep, BatchExecutor ex) {
         long total = (long) s.count() * draws * s.length();
         double[] out = new double[Math.toIntExact(total * alts)];
         StationaryGenerator.Tables t = gen.tables(p);
         int nc = chunks(total);
-        double[][][] states = new double[nc][cfg.groups()][];
+        if (keep && kept.length < nc) kept = java.util.Arrays.copyOf(kept, nc);
+        double[][][] states = keep ? kept : null;
+        long sweep = keep ? ++sweeps : -1;
         ex.run(nc, c -> {
-            StationaryGenerator.Workspace w = workspaces.get();
-            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
-            byte[] x = new byte[StationaryGenerator.LANES * cfg.units()];
-            double[] lp = new double[StationaryGenerator.LANES * alts];
-            int lanes = fill(s, z, draws, c, in, x);
-            gen.logProb(p, t, lanes, in, x, alts, w, lp, states[c]);
+            Scratch sc = scratch.get();
+            double[] lp = sc.lp(StationaryGenerator.LANES * alts);
+            int lanes = fill(s, z, draws, c, sc.in, sc.x);
+            // a chunk's slot is touched by one task only; logProb fills (and first allocates) its groups' states
+            if (keep && states[c] == null) states[c] = new double[cfg.groups()][];
+            gen.logProb(p, t, lanes, sc.in, sc.x, alts, sc.w, lp, keep ? states[c] : null);
             System.arraycopy(lp, 0, out, c * StationaryGenerator.LANES * alts, lanes * alts);
         });
-        return new Forward(out, states, p, s, z, draws, alts, t);
+        return new Forward(out, states, sweep, p, s, z, draws, alts, t);
     }
 
     /** Adds sum_l u_l d log P_l / d params to {@code grad}, from a kept forward sweep. */
     public void gradient(Forward f, double[] u, BatchExecutor ex, double[] grad) {
-        long total = (long) f.s.count() * f.draws * f.s.length();
-        int nc = chunks(total);
-        double[][] partial = new double[nc][];
+        if (f.states != null && f.sweep != sweeps) {
+            throw new IllegalStateException("the kept states of this forward sweep were reused by a later sweep");
+        }
+        gradient(f.p, f.tables, f.s, f.z, f.draws, f.alts, u, f.states, ex, grad);
+    }
+
+    /**
+     * The gradient over all chunks: each chunk's part goes to its own slice of one buffer and the slices are
+     * added to {@code grad} in chunk order, as the sum was always formed (the same bits for any thread count);
+     * {@code states} are the kept final states of every chunk, or null to compute them here.
+     */
+    private void gradient(double[] p, StationaryGenerator.Tables tables, Sequences s, double[] z, int draws, int alts, double[] u,
+            double[][][] states, BatchExecutor ex, double[] grad) {
+        long total = (long) s.count() * draws * s.length();
+        int nc = chunks(total), size = grad.length;
+        double[] parts = new double[Math.multiplyExact(nc, size)];
+        boolean[] used = new boolean[nc];
         ex.run(nc, c -> {
-            StationaryGenerator.Workspace w = workspaces.get();
-            double[] in = new double[StationaryGenerator.LANES * gen.inputs()];
-            byte[] x = new byte[StationaryGenerator.LANES * cfg.units()];
-            int alts = f.alts;
-            double[] uc = new double[StationaryGenerator.LANES * alts];
-            int lanes = fill(f.s, f.z, f.draws, c, in, x);
-            System.arraycopy(u, c * StationaryGenerator.LANES * alts, uc, 0, lanes * alts);
+            int first = c * StationaryGenerator.LANES * alts;
+            int lanes = (int) Math.min(StationaryGenerator.LANES, total - (long) c * StationaryGenerator.LANES);
             boolean any = false;
-            for (int k = 0; k < lanes * alts; k++) any |= uc[k] != 0;
+            for (int k = 0; k < lanes * alts; k++) any |= u[first + k] != 0;
             if (!any) return;
-            double[] g = new double[grad.length];
-            gen.gradient(f.p, f.tables, lanes, in, x, alts, uc, w, g, f.states[c]);
-            partial[c] = g;
+            Scratch sc = scratch.get();
+            double[] uc = sc.u(StationaryGenerator.LANES * alts);
+            fill(s, z, draws, c, sc.in, sc.x);
+            System.arraycopy(u, first, uc, 0, lanes * alts);
+            double[] g = sc.g(size);
+            gen.gradient(p, tables, lanes, sc.in, sc.x, alts, uc, sc.w, g, states == null ? null : states[c]);
+            System.arraycopy(g, 0, parts, c * size, size);
+            used[c] = true;
         });
-        for (double[] g : partial) {
-            if (g == null) continue;
-            for (int i = 0; i < grad.length; i++) grad[i] += g[i];
+        for (int c = 0; c < nc; c++) {
+            if (!used[c]) continue;
+            for (int i = 0, o = c * size; i < size; i++) grad[i] += parts[o + i];
         }
     }
 
     /** log P(x_t | history, z_m) for every lane (sequence, draw, predicted bin); z holds count x draws x d values. */
     public double[] logProbs(double[] p, Sequences s, double[] z, int draws, BatchExecutor ex) {
-        return forward(p, s, z, draws, ex).logp;
+        return sweep(p, s, z, draws, 1, false, ex).logp;
     }
 
-    /** Adds sum_l u_l d log P_l / d params to {@code grad} (lanes as in {@link #logProbs}). */
+    /**
+     * Adds sum_l u_l d log P_l / d params to {@code grad} (lanes as in {@link #logProbs}); each chunk's forward
+     * sweep runs just before its reverse sweep, so no states are kept.
+     */
     public void gradient(double[] p, Sequences s, double[] z, int draws, double[] u, BatchExecutor ex, double[] grad) {
-        gradient(forward(p, s, z, draws, ex), u, ex, grad);
+        gradient(p, gen.tables(p), s, z, draws, 1, u, null, ex, grad);
     }
 
     /**
@@ -168,11 +240,14 @@ public final class SequenceEngine {
         int nc = chunks(count);
         ex.run(nc, c -> {
             SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + c + chunkOffset);
-            StationaryGenerator.Workspace w = workspaces.get();
+            Scratch sc = scratch.get();
+            StationaryGenerator.Workspace w = sc.w;
             int first = c * StationaryGenerator.LANES;
             int lanes = Math.min(StationaryGenerator.LANES, count - first);
-            double[] in = new double[StationaryGenerator.LANES * width];
-            byte[] x = new byte[StationaryGenerator.LANES * n];
+            double[] in = sc.in;
+            byte[] x = sc.x;
+            // the history rows start empty (zero); the latent part is set below
+            java.util.Arrays.fill(in, 0.0);
             for (int k = 0; k < lanes; k++) {
                 for (int e = 0; e < d; e++) {
                     double v = rnd.nextDouble() * cfg.zMax();

@@ -1,16 +1,19 @@
 package org.spiqgan.model.stationary;
 
 import java.util.SplittableRandom;
-import org.spiqgan.quantum.RealBatchKernels;
+import org.spiqgan.quantum.RealRowKernels;
 
 /**
  * The circuits of a stationary autoregressive generator evaluated on a chunk of lanes: each lane is one
  * (latent, history) input, and the circuits give P(x_t | history, z) as the product over neuron groups of
  * the Born probability of the group's pattern. Forward, exact adjoint gradient and sampling.
  *
+ * <p>States are batch-major rows ({@link RealRowKernels}: amplitude b of lane k is {@code psi[b][k]}), the
+ * layout in which the JIT vectorizes every gate over the lanes.
+ *
  * <p>Circuit of group g (n qubits), layer j: RY(a + w . z + V . h) on every qubit, then the entangler's
  * multiplexed RY blocks for targets 1..n-1 in order. Every gate is real, so states stay real and the
- * kernels of {@link RealBatchKernels} apply. Layer 0 acts on |0...0> and is a product state, built in one pass.
+ * real kernels apply. Layer 0 acts on |0...0> and is a product state, built in one pass.
  *
  * <p>Lane inputs are one row per lane of {@code inputs()} values: the latent z (d) then the history
  * x_{t-1}, ..., x_{t-H} (N each, 0 or 1). Patterns are N bytes per lane.
@@ -91,21 +94,26 @@ public final class StationaryGenerator {
 
     /** Scratch space of one thread. */
     public static final class Workspace {
-        final double[] psi, lam, c, s, gth, tableGrad, laneScratch;
+        /** State and adjoint rows (2^n of LANES); per-lane cos, sin and angle gradient rows, one per (layer, qubit). */
+        final double[][] psi, lam, c, s, gth, scratch;
+        final double[] tableGrad, draw;
+        final int[] pick;
 
         public Workspace(StationaryConfig cfg) {
             int n = Math.min(cfg.groupSize(), cfg.units());
-            psi = new double[LANES << n];
-            lam = new double[LANES << n];
-            c = new double[cfg.layers() * n * LANES];
-            s = new double[cfg.layers() * n * LANES];
-            gth = new double[cfg.layers() * n * LANES];
+            psi = RealRowKernels.state(n, LANES);
+            lam = RealRowKernels.state(n, LANES);
+            c = new double[cfg.layers() * n][LANES];
+            s = new double[cfg.layers() * n][LANES];
+            gth = new double[cfg.layers() * n][LANES];
+            scratch = new double[4][LANES];
             tableGrad = new double[Math.max(1, 1 << (n - 1))];
-            laneScratch = new double[LANES << Math.max(3, n - 1)];
+            draw = new double[LANES];
+            pick = new int[LANES];
         }
     }
 
-    /** cos and sin of half of every RY angle of group g, layout [(j * n + q) * LANES + k]. */
+    /** cos and sin of half of every RY angle of group g: row j * n + q, lane k. */
     private void angles(double[] p, int g, int lanes, double[] in, Workspace w) {
         int n = cfg.groupQubits(g);
         for (int j = 0; j < cfg.layers(); j++) {
@@ -113,14 +121,14 @@ public final class StationaryGenerator {
             for (int q = 0; q < n; q++) {
                 int po = base + q * (1 + inputs);
                 double a = p[po];
-                int o = (j * n + q) * LANES;
+                double[] cr = w.c[j * n + q], sr = w.s[j * n + q];
                 int[] src = source[cfg.groupStart(g) + q];
                 for (int k = 0; k < lanes; k++) {
                     double th = a;
                     int io = k * row;
                     for (int e = 0; e < inputs; e++) th += p[po + 1 + e] * in[io + src[e]];
-                    w.c[o + k] = Math.cos(th / 2);
-                    w.s[o + k] = Math.sin(th / 2);
+                    cr[k] = Math.cos(th / 2);
+                    sr[k] = Math.sin(th / 2);
                 }
             }
         }
@@ -133,17 +141,11 @@ public final class StationaryGenerator {
         // Each qubit's RY and its multiplexed block as one pass (RealBatchKernels: the blocks of lower targets commute with it).
         for (int j = 0; j < cfg.layers(); j++) {
             if (j == 0) {
-                RealBatchKernels.productStateMultiplexed(w.psi, n, LANES, w.c, w.s, t.cos[g], t.sin[g], 0);
+                RealRowKernels.productStateMultiplexed(w.psi, n, LANES, w.c, w.s, 0, t.cos[g], t.sin[g], 0);
             } else {
-                int q = 0;
-                for (; q + 1 < n; q += 2) {
+                for (int q = 0; q < n; q++) {
                     int o = j * n + q;
-                    RealBatchKernels.ryMultiplexedPair(w.psi, n, LANES, q, w.c, w.s, o * LANES, (o + 1) * LANES, t.cos[g][o], t.sin[g][o],
-                            t.cos[g][o + 1], t.sin[g][o + 1], w.laneScratch);
-                }
-                if (q < n) {
-                    int o = j * n + q;
-                    RealBatchKernels.ryMultiplexed(w.psi, n, LANES, q, w.c, w.s, o * LANES, t.cos[g][o], t.sin[g][o], w.laneScratch);
+                    RealRowKernels.ryMultiplexed(w.psi, n, LANES, q, w.c[o], w.s[o], t.cos[g][o], t.sin[g][o], w.scratch);
                 }
             }
         }
@@ -178,13 +180,13 @@ public final class StationaryGenerator {
             forward(p, t, g, lanes, in, w);
             if (keep != null) {
                 if (keep[g] == null) keep[g] = new double[LANES << n];
-                System.arraycopy(w.psi, 0, keep[g], 0, LANES << n);
+                for (int b = 0; b < 1 << n; b++) System.arraycopy(w.psi[b], 0, keep[g], b * LANES, LANES);
             }
             int variants = g == 0 ? alts : 1;
             for (int k = 0; k < lanes; k++) {
                 int code = code(x, k, cfg.groupStart(g), n);
                 for (int a = 0; a < alts; a++) {
-                    double amp = w.psi[(code | (variants == 1 ? 0 : a)) * LANES + k];
+                    double amp = w.psi[code | (variants == 1 ? 0 : a)][k];
                     logp[k * alts + a] += Math.log(amp * amp + PROBABILITY_FLOOR);
                 }
             }
@@ -217,38 +219,37 @@ public final class StationaryGenerator {
                 forward(p, t, g, lanes, in, w);
             } else {
                 angles(p, g, lanes, in, w);
-                System.arraycopy(kept[g], 0, w.psi, 0, LANES << n);
+                for (int b = 0; b < 1 << n; b++) System.arraycopy(kept[g], b * LANES, w.psi[b], 0, LANES);
             }
-            java.util.Arrays.fill(w.lam, 0, LANES << n, 0.0);
+            for (int b = 0; b < 1 << n; b++) java.util.Arrays.fill(w.lam[b], 0.0);
             boolean variants = g == 0 && alts > 1;
             for (int k = 0; k < lanes; k++) {
                 int code = code(x, k, cfg.groupStart(g), n);
                 if (variants) {
                     for (int a = 0; a < alts; a++) {
-                        int b = (code | a) * LANES + k;
-                        double amp = w.psi[b], prob = amp * amp + PROBABILITY_FLOOR, uk = u[k * alts + a];
+                        int b = code | a;
+                        double amp = w.psi[b][k], prob = amp * amp + PROBABILITY_FLOOR, uk = u[k * alts + a];
                         value += uk * Math.log(prob);
-                        w.lam[b] = uk * 2 * amp / prob;
+                        w.lam[b][k] = uk * 2 * amp / prob;
                     }
                 } else {
                     // the other groups' factor is common to every hidden variant: its weight is their sum
                     double uk = 0;
                     for (int a = 0; a < alts; a++) uk += u[k * alts + a];
-                    int b = code * LANES + k;
-                    double amp = w.psi[b], prob = amp * amp + PROBABILITY_FLOOR;
+                    double amp = w.psi[code][k], prob = amp * amp + PROBABILITY_FLOOR;
                     value += uk * Math.log(prob);
-                    w.lam[b] = uk * 2 * amp / prob;
+                    w.lam[code][k] = uk * 2 * amp / prob;
                 }
             }
-            java.util.Arrays.fill(w.gth, 0, cfg.layers() * n * LANES, 0.0);
+            for (int r = 0; r < cfg.layers() * n; r++) java.util.Arrays.fill(w.gth[r], 0.0);
             for (int j = cfg.layers() - 1; j >= 0; j--) {
                 int entOff = cfg.offset(g, j) + n * (1 + inputs);
                 for (int q = n - 1; q >= 0; q--) {
-                    int o = (j * n + q) * LANES;
-                    double[] c = t.cos[g][j * n + q];
+                    int o = j * n + q;
+                    double[] c = t.cos[g][o];
                     if (c != null) java.util.Arrays.fill(w.tableGrad, 0, 1 << q, 0.0);
-                    RealBatchKernels.ryMultiplexedAdjoint(w.psi, w.lam, n, LANES, q, w.c, w.s, o, c, t.sin[g][j * n + q], w.gth, o,
-                            w.tableGrad, w.laneScratch);
+                    RealRowKernels.ryMultiplexedAdjoint(w.psi, w.lam, n, LANES, q, w.c[o], w.s[o], c, t.sin[g][o], w.gth[o], w.tableGrad,
+                            w.scratch);
                     if (c != null) Entangler.tableGradient(pairs[g], w.tableGrad, q, grad, entOff);
                 }
             }
@@ -256,11 +257,11 @@ public final class StationaryGenerator {
                 int base = cfg.offset(g, j);
                 for (int q = 0; q < n; q++) {
                     int po = base + q * (1 + inputs);
-                    int o = (j * n + q) * LANES;
+                    double[] gr = w.gth[j * n + q];
                     int[] src = source[cfg.groupStart(g) + q];
                     double ga = 0;
                     for (int k = 0; k < lanes; k++) {
-                        double gk = w.gth[o + k];
+                        double gk = gr[k];
                         if (gk == 0) continue;
                         ga += gk;
                         int io = k * row;
@@ -283,28 +284,15 @@ public final class StationaryGenerator {
         for (int g = 0; g < cfg.groups(); g++) {
             int n = cfg.groupQubits(g);
             forward(p, t, g, lanes, in, w);
-            int dim = 1 << n;
+            for (int k = 0; k < lanes; k++) w.draw[k] = rnd.nextDouble();
+            // running sums of |psi|^2 of all lanes in one pass (lam is free here), then bisection: the linear scan's picks
+            RealRowKernels.sample(w.psi, n, lanes, w.draw, w.lam, w.pick);
             for (int k = 0; k < lanes; k++) {
-                double u = rnd.nextDouble(), acc = 0;
-                int pick = dim - 1;
-                double total = 0;
-                for (int b = 0; b < dim; b++) {
-                    double a = w.psi[b * LANES + k];
-                    total += a * a;
-                }
-                u *= total;
-                for (int b = 0; b < dim; b++) {
-                    double a = w.psi[b * LANES + k];
-                    acc += a * a;
-                    if (u < acc) {
-                        pick = b;
-                        break;
-                    }
-                }
+                int pick = w.pick[k];
                 int o = k * cfg.units() + cfg.groupStart(g);
                 for (int q = 0; q < n; q++) x[o + q] = (byte) ((pick >>> q) & 1);
                 if (logp != null) {
-                    double a = w.psi[pick * LANES + k];
+                    double a = w.psi[pick][k];
                     logp[k] += Math.log(a * a + PROBABILITY_FLOOR);
                 }
             }
@@ -318,7 +306,7 @@ public final class StationaryGenerator {
         int dim = 1 << n;
         for (int k = 0; k < lanes; k++) {
             for (int b = 0; b < dim; b++) {
-                double a = w.psi[b * LANES + k];
+                double a = w.psi[b][k];
                 out[k * dim + b] = a * a;
             }
         }

@@ -31,6 +31,10 @@ import org.spiqgan.nn.BatchExecutor;
  *     log-mean-exp over draws of every window, and the adjoint gradient of the mean NLL per bin with respect
  *     to all parameters. {@code bench/peers/bench_stationary.py} computes the same in PyTorch.</li>
  * <li>{@code generate}: free-running generation of {@code windows} windows (burn-in + 30 bins each).</li>
+ * <li>{@code refineStep}: one free-running refinement step as the trainer runs it at the defaults
+ *     ({@code --moment-samples} 256): generate 256 windows (burn-in + 30 bins), then the score-function
+ *     gradient sum_l u_l d log P_l / d params over all their 12,800 bins (fixed pseudo-random weights u
+ *     stand in for the moment loss's, which cost nothing next to the circuits).</li>
  * </ul>
  * {@code threads} workers (results do not depend on it).
  */
@@ -57,6 +61,9 @@ public class StationaryBench {
     double[] z;
     double[] grad;
     double[] zOut;
+    double[] refineZ;
+    double[] refineU;
+    public static final int REFINE_WINDOWS = 256;
 
     /** The configuration and parameters the peer rebuilds (same seeds, same formulas). */
     public static StationaryConfig config() {
@@ -78,6 +85,9 @@ public class StationaryBench {
         for (int i = 0; i < z.length; i++) z[i] = rnd.nextDouble() * cfg.zMax();
         grad = new double[params.length];
         zOut = new double[windows * cfg.latent()];
+        refineZ = new double[REFINE_WINDOWS * cfg.latent()];
+        refineU = new double[REFINE_WINDOWS * (cfg.burnIn() + T)];
+        for (int i = 0; i < refineU.length; i++) refineU[i] = (rnd.nextDouble() - 0.5) / refineU.length;
     }
 
     @TearDown(Level.Trial)
@@ -117,6 +127,14 @@ public class StationaryBench {
     @Benchmark
     public double likelihoodStep() {
         return step(engine, params, data, z, ex, grad);
+    }
+
+    @Benchmark
+    public double[] refineStep() {
+        Sequences gen = engine.generate(params, REFINE_WINDOWS, cfg.burnIn() + T, 11, refineZ, ex);
+        java.util.Arrays.fill(grad, 0.0);
+        engine.gradient(params, gen, refineZ, 1, refineU, ex, grad);
+        return grad;
     }
 
     @Benchmark
