@@ -119,6 +119,7 @@ public final class Sweep {
                 // a run is long and one task; never run a second copy of it
                 .set("spark.speculation", "false");
         if (sparkMaster.startsWith("local")) conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        Runtime.getRuntime().addShutdownHook(new Thread(Sweep::stopping, "spiqgan-sweep-stop"));
         long t0 = System.nanoTime();
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             double startup = (System.nanoTime() - t0) / 1e9;
@@ -130,7 +131,17 @@ public final class Sweep {
             SweepProgress progress = new SweepProgress(log, todo, earlier, tasks.size(), sc.defaultParallelism());
             sc.sc().addSparkListener(progress);
             long job0 = System.nanoTime();
-            List<String> rows = sc.parallelize(todo, todo.size()).map(new Attempt(executor, maxAttempts)).collect();
+            List<String> rows;
+            try {
+                rows = sc.parallelize(todo, todo.size()).map(new Attempt(executor, maxAttempts)).collect();
+            } catch (Exception e) { // SparkException is checked in Java's eyes, though collect() declares nothing
+                if (!STOPPING.get()) throw Sweep.<RuntimeException>sneaky(e);
+                // Ctrl-C or SIGTERM: Spark's own shutdown hook cancelled the job; say so in one line, not a stack trace
+                log.println("spiqgan sweep: interrupted; finished runs are kept, and the same command again resumes the others "
+                        + "from their last checkpoints");
+                log.flush();
+                throw new Interrupted();
+            }
             // with the runs' own wall times in results.csv this gives Spark's per-task overhead (BENCHMARKS.md)
             about.addProperty("sparkJobSeconds", (System.nanoTime() - job0) / 1e9);
             about.addProperty("taskSlots", sc.defaultParallelism());
@@ -143,6 +154,27 @@ public final class Sweep {
             sc.stop();
             about.addProperty("sparkStopSeconds", (System.nanoTime() - t1) / 1e9);
         }
+    }
+
+    /** Set when the JVM begins to shut down (Ctrl-C, SIGTERM): a cancelled job is then an interruption, not a failure. */
+    static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The sweep was interrupted; the message is printed already. */
+    public static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() { super("interrupted", null, false, false); }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Exception> T sneaky(Exception e) throws T {
+        throw (T) e;
+    }
+
+    private static void stopping() {
+        STOPPING.set(true);
+        // the runs' own processes stop at their checkpoints (exit 130); Spark would log each as a failed task with a trace
+        org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark", org.apache.logging.log4j.Level.OFF);
     }
 
     /** Local mode ignores spark.task.maxFailures; local[N] takes it as local[N,F]. */
@@ -179,6 +211,7 @@ public final class Sweep {
                 CliRunExecutor.writeAtomically(task.runDir().resolve("result.json"), json + "\n");
                 return json;
             } catch (Exception | Error e) {
+                if (STOPPING.get()) throw new Interrupted(); // the run stopped at its checkpoint; no trace to log
                 if (attempt + 1 < maxAttempts) throw e;
                 return RunResult.failed(task, e, attempt + 1).toJson();
             }

@@ -45,6 +45,7 @@ public final class SweepCli implements Runnable {
                 cmd.getErr().flush();
                 return 2;
             }
+            if (ex instanceof Sweep.Interrupted) return 130; // the sweep printed its one line
             throw ex;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
