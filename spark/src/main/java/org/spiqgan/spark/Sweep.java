@@ -119,7 +119,9 @@ public final class Sweep {
                 // a run is long and one task; never run a second copy of it
                 .set("spark.speculation", "false");
         if (sparkMaster.startsWith("local")) conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
-        Runtime.getRuntime().addShutdownHook(new Thread(Sweep::stopping, "spiqgan-sweep-stop"));
+        // removed when the job ends, so that a JVM running several sweeps (tests, a library caller) keeps no stale hooks
+        Thread stopHook = new Thread(() -> STOPPING.set(true), "spiqgan-sweep-stop");
+        Runtime.getRuntime().addShutdownHook(stopHook);
         long t0 = System.nanoTime();
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             double startup = (System.nanoTime() - t0) / 1e9;
@@ -153,6 +155,12 @@ public final class Sweep {
             long t1 = System.nanoTime();
             sc.stop();
             about.addProperty("sparkStopSeconds", (System.nanoTime() - t1) / 1e9);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook has run
+            }
         }
     }
 
@@ -169,12 +177,6 @@ public final class Sweep {
     @SuppressWarnings("unchecked")
     private static <T extends Exception> T sneaky(Exception e) throws T {
         throw (T) e;
-    }
-
-    private static void stopping() {
-        STOPPING.set(true);
-        // the runs' own processes stop at their checkpoints (exit 130); Spark would log each as a failed task with a trace
-        org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark", org.apache.logging.log4j.Level.OFF);
     }
 
     /** Local mode ignores spark.task.maxFailures; local[N] takes it as local[N,F]. */
