@@ -10,7 +10,7 @@ import org.spiqgan.nn.CriticLoss;
 import org.spiqgan.nn.CriticSpec;
 import org.spiqgan.nn.LearningRateSchedule;
 import org.spiqgan.stats.Comparison;
-import org.spiqgan.stats.Statistics;
+import org.spiqgan.stats.ValidationScore;
 import org.spiqgan.stats.StatisticsAccumulator;
 
 /**
@@ -41,8 +41,7 @@ public final class StationaryTrainer {
     private final StationaryConfig cfg;
     private final StationaryTraining tr;
     private final Sequences fit;
-    private final Statistics validationStats;
-    private final Comparison floor;
+    private final ValidationScore score;
     private final FreeRunningMoments moments;
     private final SampleSet fitWindows;
     private final int timesteps;
@@ -62,8 +61,8 @@ public final class StationaryTrainer {
         this.engine = new SequenceEngine(new StationaryGenerator(cfg));
         this.fit = Sequences.ofWindows(fit, cfg.history());
         this.timesteps = validation.timesteps();
-        this.validationStats = new StatisticsAccumulator(cfg.neurons(), timesteps).add(validation).result();
-        this.floor = Comparison.of(new StatisticsAccumulator(cfg.neurons(), timesteps).add(fitWindows).result(), validationStats);
+        this.score = new ValidationScore(new StatisticsAccumulator(cfg.neurons(), timesteps).add(fitWindows).result(),
+                new StatisticsAccumulator(cfg.neurons(), timesteps).add(validation).result());
         this.moments = new FreeRunningMoments(fitWindows, tr.lambda());
         this.fitWindows = fitWindows;
     }
@@ -271,18 +270,7 @@ public final class StationaryTrainer {
     /** Validation score of parameters p (see the class comment); the per-statistic ratios go to {@code ratios}. */
     public double validate(double[] p, BatchExecutor ex, double[] ratios) {
         SampleSet g = generate(p, tr.validationSamples(), StepRandom.of(tr.seed(), 0, StepRandom.VALIDATION).nextLong(), ex);
-        Comparison c = Comparison.of(new StatisticsAccumulator(cfg.neurons(), timesteps).add(g).result(), validationStats);
-        double logSum = 0;
-        int used = 0;
-        for (Comparison.Error e : Comparison.Error.values()) {
-            double r = c.get(e) / floor.get(e);
-            ratios[e.ordinal()] = r;
-            if (Double.isFinite(r) && floor.get(e) > 0) {
-                logSum += Math.log(Math.max(r, 1e-12));
-                used++;
-            }
-        }
-        return used == 0 ? Double.NaN : Math.exp(logSum / used);
+        return score.score(score.compare(new StatisticsAccumulator(cfg.neurons(), timesteps).add(g).result()), ratios);
     }
 
     /** {@code count} windows of T bins from parameters p, each after the configured burn-in. */
