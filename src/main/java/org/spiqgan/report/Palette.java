@@ -32,11 +32,8 @@ final class Palette {
     };
     private static final float[][] MODEL_DASHES = {{8f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}, {5f, 5f}, {1f, 2f}, {12f, 4f}};
 
-    /** Viridis, from dark to light: monotone lightness, so heat maps read the same in grey. */
-    static final Color[] HEAT = {
-        new Color(0x44, 0x01, 0x54), new Color(0x3B, 0x52, 0x8B), new Color(0x21, 0x90, 0x8D),
-        new Color(0x5D, 0xC9, 0x63), new Color(0xFD, 0xE7, 0x25),
-    };
+    /** The sequential heat-map scale (viridis). */
+    static final Color[] HEAT = ColourScales.sequential();
 
     static Color model(int k) { return MODELS[k % MODELS.length]; }
     static Marker modelMarker(int k) { return MODEL_MARKERS[k % MODEL_MARKERS.length]; }

@@ -35,7 +35,8 @@ import org.knowm.xchart.internal.series.Series;
  * <p>A chart's fingerprint is a SHA-256 of everything it shows (size, titles, every series' name, render style and
  * data) and of the drawing code (the class files of the report and of this writer, so a change of style redraws
  * everything); {@code figures/fingerprints.json} keeps the fingerprint of each figure written. A figure whose
- * fingerprint is unchanged and whose PNG and SVG both exist is not drawn again.
+ * fingerprint is unchanged and whose PNG and SVG both exist is not drawn again; a figure the last report wrote and
+ * this one does not is deleted.
  */
 final class FigureWriter implements AutoCloseable {
     static final String FINGERPRINTS = "fingerprints.json";
@@ -106,6 +107,13 @@ final class FigureWriter implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+        // Figures of an earlier report that this one no longer has (a figure renumbered or gone) would be stale
+        // beside the index: remove them. Only names the fingerprint file lists, so nothing else in the folder.
+        for (String stem : before.keySet()) {
+            if (after.containsKey(stem)) continue;
+            Files.deleteIfExists(figures.resolve(stem + ".png"));
+            Files.deleteIfExists(figures.resolve(stem + ".svg"));
+        }
         JsonObject o = new JsonObject();
         after.forEach(o::addProperty);
         CliRunExecutor.writeAtomically(figures.resolve(FINGERPRINTS), RunResult.GSON.toJson(o) + "\n");
@@ -119,7 +127,9 @@ final class FigureWriter implements AutoCloseable {
         if (chart instanceof HeatMapChart h) {
             HeatMapSeries s = h.getHeatMapSeries();
             if (s != null) {
-                sb.append("|heat:").append(s.getName()).append(s.getXData()).append(s.getYData());
+                // the colour range too: it is shared with other maps, so it can change when this map's data does not
+                sb.append("|heat:").append(s.getName()).append(s.getXData()).append(s.getYData()).append(h.getStyler().getMin())
+                        .append(',').append(h.getStyler().getMax()).append(java.util.Arrays.toString(h.getStyler().getRangeColors()));
                 for (Number[] cell : s.getHeatData()) sb.append(java.util.Arrays.toString(cell));
             }
         }

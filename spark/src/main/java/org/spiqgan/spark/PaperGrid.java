@@ -114,9 +114,11 @@ final class PaperGrid {
     }
 
     /**
-     * A rough CPU-time estimate in hours for a model's cells at a budget, from measured per-step costs on the
-     * 2-core machine (BENCHMARKS.md): patch model ~0.1 s per circuit (N*T patches at N <= 10) and step at batch
-     * 64; stationary model ~0.0103 s per bin and step (463 s for 1500 steps at T = 30).
+     * A rough CPU-time estimate in hours for a model's cells at a budget, fitted to the CPU seconds of the 162 runs of
+     * the {@code quick} budget on the retina (2026-11-30, JDK 17, BENCHMARKS.md; within about 30% of each model's
+     * total): a patch-model step costs 3 ms + 15 us x 2^N per circuit (one per neuron and bin, N * T) at batch 64, a
+     * stationary likelihood step 0.15 ms + 6.3 us x 2^min(N, 10) per bin (times N / 10 above ten neurons: one
+     * 10-qubit circuit per group), and about a second per run for data, generation and evaluation.
      */
     static double cpuHours(List<Map<String, String>> cells, String model, String budget) {
         double seconds = 0;
@@ -127,15 +129,15 @@ final class PaperGrid {
             if (model.equals("paper")) {
                 int steps = Integer.parseInt(b.getOrDefault("steps", "2000")) + Integer.parseInt(b.getOrDefault("pretrain", "300")) / 10;
                 int batch = Integer.parseInt(b.getOrDefault("batch", "64"));
-                seconds += 0.1 * n * t * steps * batch / 64.0;
+                seconds += (3e-3 + 15e-6 * Math.pow(2, Math.min(n, 12))) * n * t * steps * batch / 64.0;
             } else {
                 int steps = Integer.parseInt(b.getOrDefault("likelihood-steps", "1500"));
                 int refine = Integer.parseInt(b.getOrDefault("refine-steps", "300"));
                 // a refinement step samples and differentiates 256 free-running windows of 20 + T bins, against
                 // 16 x 4 teacher-forced windows of T bins for a likelihood step
-                seconds += 0.0103 * (t * steps + 4.0 * (20 + t) * refine) * Math.max(1, n / 10.0);
+                seconds += (0.15e-3 + 6.3e-6 * Math.pow(2, Math.min(n, 10))) * (t * steps + 4.0 * (20 + t) * refine) * Math.max(1, n / 10.0);
             }
-            seconds += 5; // data, generation, evaluation
+            seconds += 1; // data, generation, evaluation
         }
         return seconds / 3600;
     }

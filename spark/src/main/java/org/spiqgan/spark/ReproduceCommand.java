@@ -68,7 +68,7 @@ final class ReproduceCommand implements Callable<Integer> {
         Path dir = out.toAbsolutePath().normalize();
         List<String> models = model.equals("both") ? List.of("paper", "best") : List.of(model);
         List<RunTask> tasks = tasks(dir, models);
-        double hours = PaperGrid.baselineCells(target).size() * PaperGrid.BASELINES.size() * 10 / 3600.0;
+        double hours = PaperGrid.baselineCells(target).size() * PaperGrid.BASELINES.size() * 2 / 3600.0;
         for (String m : models) hours += PaperGrid.cpuHours(PaperGrid.cells(target, m), m, budget) * seeds;
         System.err.printf(Locale.ROOT, "spiqgan reproduce %s: %d runs (model %s, budget %s); estimated %s of training before skipping finished runs%n",
                 target, tasks.size(), model, budget, PaperGrid.describe(hours));

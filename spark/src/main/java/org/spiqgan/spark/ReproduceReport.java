@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.spiqgan.report.ColourScales;
 
 /**
  * The figures of SPEC section 7 from a reproduction's results and run directories, as PNG + SVG in
@@ -160,25 +162,28 @@ public final class ReproduceReport {
             emit(c, "fig2-states-N" + n, "N = " + n + ", T = 1: probability of each spiking state, real test split against each model"
                     + (spread ? " (mean over seeds; error bars: one standard deviation between seeds)." : "."));
             XYChart js = new XYChartBuilder().width(600).height(360).title("N = " + n + ": JS divergence during training").xAxisTitle("step")
-                    .yAxisTitle("state JS (bits) / ratio to noise floor").build();
+                    .yAxisTitle("state JS / noise floor").build();
+            js.getStyler().setYAxisLogarithmic(true);
             for (String[] r : v) for (String id : seedsOf(r[0])) {
                 List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
                 String label = seedsOf(r[0]).size() < 2 ? r[1] : r[1] + " seed " + id.substring(id.lastIndexOf("-s") + 2);
                 for (String line : Files.readAllLines(dir.resolve("runs").resolve(id).resolve("metrics.jsonl"))) {
                     if (line.isBlank()) continue;
                     JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-                    if (o.has("validation") && o.getAsJsonObject("validation").has("stateJs")) {
+                    JsonObject val = o.has("validation") ? o.getAsJsonObject("validation") : null;
+                    if (val != null && val.has("ratios") && val.getAsJsonObject("ratios").has("stateJsBits")) {
                         xs.add(o.get("step").getAsDouble());
-                        ys.add(o.getAsJsonObject("validation").get("stateJs").getAsDouble());
+                        ys.add(val.getAsJsonObject("ratios").get("stateJsBits").getAsDouble());
                     } else if (o.has("ratios") && o.getAsJsonArray("ratios").size() == 6 && !o.getAsJsonArray("ratios").get(5).isJsonNull()) {
                         xs.add(o.get("step").getAsDouble());
                         ys.add(o.getAsJsonArray("ratios").get(5).getAsDouble());
                     }
                 }
+                for (int i = ys.size() - 1; i >= 0; i--) if (!(ys.get(i) > 0)) { xs.remove(i); ys.remove(i); } // a log axis
                 if (!xs.isEmpty()) js.addSeries(label, xs, ys).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             }
             if (!js.getSeriesMap().isEmpty()) {
-                emit(js, "fig2-js-N" + n, "N = " + n + ": validation JS divergence over training (paper model: bits; stationary model: as a ratio to the noise floor; one line per seed).");
+                emit(js, "fig2-js-N" + n, "N = " + n + ": validation JS divergence over training, as a ratio to the noise floor (log scale; one line per seed).");
             }
         }
     }
@@ -254,38 +259,73 @@ public final class ReproduceReport {
 
     private void heatMaps(String name, String statistic, String what) throws IOException {
         html.append("<h2>Fig. ").append(name).append(": ").append(what).append(" over N x T (log10)</h2>");
+        String prefix = "fig" + name.toLowerCase(Locale.ROOT) + "-";
+        // Every model's map first, so that they share one colour range and read against each other.
+        Map<String, double[][]> maps = new LinkedHashMap<>();
+        Map<String, String> labels = new HashMap<>();
         for (String m : models) {
-            String[] variants = m.equals("paper") ? new String[] {"-k", "-standard"} : new String[] {""};
-            Map<String, double[][]> maps = new HashMap<>();
-            for (String loss : variants) {
+            for (String loss : m.equals("paper") ? new String[] {"-k", "-standard"} : new String[] {""}) {
                 double[][] z = new double[PaperGrid.NEURONS.length][PaperGrid.TIMESTEPS.length];
                 for (int i = 0; i < z.length; i++) {
                     for (int j = 0; j < z[i].length; j++) z[i][j] = meanLog10(m, PaperGrid.NEURONS[i], PaperGrid.TIMESTEPS[j], loss, statistic);
                 }
-                maps.put(loss, z);
-                String label = m.equals("paper") ? "paper, " + (loss.equals("-k") ? "K-loss" : "standard loss") : "best (stationary)";
-                heat(name + " " + label, z, "fig" + name.toLowerCase(Locale.ROOT) + "-" + m + loss, "log10 " + what + ", " + label + " (mean over seeds).");
-                double[][] sd = new double[z.length][z[0].length];
-                boolean seeds = false;
-                for (int i = 0; i < sd.length; i++) {
-                    for (int j = 0; j < sd[i].length; j++) {
-                        double[] v = log10s(m, PaperGrid.NEURONS[i], PaperGrid.TIMESTEPS[j], loss, statistic);
-                        sd[i][j] = v.length < 2 ? Double.NaN : sd(v);
-                        seeds |= v.length >= 2;
-                    }
-                }
-                if (seeds) {
-                    heat(name + " " + label + ": spread over seeds", sd, "fig" + name.toLowerCase(Locale.ROOT) + "-" + m + loss + "-spread",
-                            "standard deviation over seeds of log10 " + what + ", " + label + " (0.3 is a factor of 2).");
-                }
-            }
-            if (m.equals("paper")) {
-                double[][] k = maps.get("-k"), s = maps.get("-standard"), d = new double[k.length][k[0].length];
-                for (int i = 0; i < d.length; i++) for (int j = 0; j < d[i].length; j++) d[i][j] = k[i][j] - s[i][j];
-                heat(name + " difference: K-loss - standard", d, "fig" + name.toLowerCase(Locale.ROOT) + "-paper-difference",
-                        "log10 MSE(K-loss) - log10 MSE(standard): negative where the K-loss is better.");
+                maps.put(m + loss, z);
+                labels.put(m + loss, m.equals("paper") ? "paper, " + (loss.equals("-k") ? "K-loss" : "standard loss") : "best (stationary)");
             }
         }
+        double[] range = colourRange(maps.values(), false);
+        for (Map.Entry<String, double[][]> e : maps.entrySet()) {
+            String key = e.getKey(), label = labels.get(key);
+            String m = key.startsWith("paper") ? "paper" : key, loss = key.substring(m.length());
+            heat(name + " " + label, e.getValue(), range, ColourScales.sequentialLight(), prefix + key,
+                    "log10 " + what + ", " + label + " (mean over seeds; one colour scale for every model).");
+            double[][] sd = new double[PaperGrid.NEURONS.length][PaperGrid.TIMESTEPS.length];
+            boolean seeds = false;
+            for (int i = 0; i < sd.length; i++) {
+                for (int j = 0; j < sd[i].length; j++) {
+                    double[] v = log10s(m, PaperGrid.NEURONS[i], PaperGrid.TIMESTEPS[j], loss, statistic);
+                    sd[i][j] = v.length < 2 ? Double.NaN : sd(v);
+                    seeds |= v.length >= 2;
+                }
+            }
+            if (seeds) {
+                heat(name + " " + label + ": spread over seeds", sd, new double[] {0, colourRange(List.<double[][]>of(sd), false)[1]}, ColourScales.sequentialLight(),
+                        prefix + key + "-spread", "standard deviation over seeds of log10 " + what + ", " + label + " (0.3 is a factor of 2).");
+            }
+        }
+        double[][] k = maps.get("paper-k"), s = maps.get("paper-standard");
+        if (k != null && s != null) {
+            double[][] d = new double[k.length][k[0].length];
+            for (int i = 0; i < d.length; i++) for (int j = 0; j < d[i].length; j++) d[i][j] = k[i][j] - s[i][j];
+            heat(name + " difference: K-loss - standard", d, colourRange(List.<double[][]>of(d), true), ColourScales.diverging(), prefix + "paper-difference",
+                    "log10 MSE(K-loss) - log10 MSE(standard): blue (negative) where the K-loss is better, red where the standard loss is; "
+                            + "white is no difference.");
+        }
+    }
+
+    /**
+     * The colour range of heat maps: the smallest and largest finite value over all maps, widened to tenths; with
+     * {@code symmetric}, [-a, a] for the largest magnitude a, so that white (the middle colour) is zero.
+     */
+    static double[] colourRange(Iterable<double[][]> maps, boolean symmetric) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[][] z : maps) {
+            for (double[] row : z) {
+                for (double v : row) {
+                    if (Double.isNaN(v) || Double.isInfinite(v)) continue;
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (lo > hi) return new double[] {0, 1};
+        if (symmetric) {
+            double a = Math.max(0.1, Math.ceil(Math.max(Math.abs(lo), Math.abs(hi)) * 10) / 10);
+            return new double[] {-a, a};
+        }
+        lo = Math.floor(lo * 10) / 10;
+        hi = Math.ceil(hi * 10) / 10;
+        return hi > lo ? new double[] {lo, hi} : new double[] {lo - 0.1, hi + 0.1};
     }
 
     private double meanLog10(String m, int n, int t, String loss, String statistic) {
@@ -316,8 +356,11 @@ public final class ReproduceReport {
         return Math.sqrt(ss / (v.length - 1));
     }
 
-    private void heat(String title, double[][] z, String id, String caption) throws IOException {
+    private void heat(String title, double[][] z, double[] range, java.awt.Color[] colours, String id, String caption) throws IOException {
         HeatMapChart c = new HeatMapChartBuilder().width(520).height(420).title(title).xAxisTitle("T").yAxisTitle("N").build();
+        // An explicit range: XChart's own starts its maximum at Double.MIN_VALUE, which an all-negative log10 map
+        // never exceeds (its legend then read 4.9E-324).
+        c.getStyler().setMin(range[0]).setMax(range[1]).setRangeColors(colours);
         c.getStyler().setShowValue(true);
         List<Integer> xs = new ArrayList<>(), ys = new ArrayList<>();
         for (int t : PaperGrid.TIMESTEPS) xs.add(t);

@@ -74,6 +74,25 @@ class ReproduceFiguresTest {
         assertEquals(0, again.drawn());
         assertEquals(report.drawn(), again.unchanged());
         assertTrue(report.drawn() >= 15, "drawn " + report.drawn());
+
+        // a report with fewer figures (fig2 only) removes the figures it no longer has, and nothing else
+        Path mine = out.resolve("figures").resolve("notes.txt");
+        Files.writeString(mine, "a user's file");
+        String fewer = Files.readString(new ReproduceReport(out, "fig2", List.of("paper", "best"), o.rows()).write());
+        try (var files = Files.list(out.resolve("figures"))) {
+            List<String> pngs = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")).sorted().toList();
+            assertEquals(fewer.split("<img", -1).length - 1, pngs.size(), pngs.toString());
+            for (String png : pngs) assertTrue(fewer.contains("src=\"figures/" + png + "\""), png + " is stale");
+        }
+        assertTrue(Files.exists(mine), "only figures the last report listed are removed");
+    }
+
+    @Test
+    void heatMapsShareOneColourRangeAndDifferencesAreCentredOnZero() {
+        double[][] best = {{-3.56, -4.17}, {Double.NaN, -3.3}}, paper = {{-1.41, -2.2}};
+        assertArrayEquals(new double[] {-4.2, -1.4}, ReproduceReport.colourRange(List.of(best, paper), false), 1e-12);
+        assertArrayEquals(new double[] {-1.2, 1.2}, ReproduceReport.colourRange(List.<double[][]>of(new double[][] {{0.81, -1.14}}), true), 1e-12);
+        assertArrayEquals(new double[] {-0.1, 0.1}, ReproduceReport.colourRange(List.<double[][]>of(new double[][] {{0, 0}}), true), 1e-12);
     }
 
     private static String stem(String html, String id) {
