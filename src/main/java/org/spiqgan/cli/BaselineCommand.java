@@ -13,6 +13,7 @@ import org.spiqgan.baseline.Baselines;
 import org.spiqgan.baseline.ClassicalGan;
 import org.spiqgan.baseline.DichotomizedGaussian;
 import org.spiqgan.baseline.ClassicalGanTraining;
+import org.spiqgan.baseline.GanSpec;
 import org.spiqgan.baseline.Generator;
 import org.spiqgan.baseline.IndependentBernoulliBaseline;
 import org.spiqgan.baseline.LaggedMoments;
@@ -25,7 +26,6 @@ import org.spiqgan.data.SampleSetIO;
 import org.spiqgan.model.AdversarialRun;
 import org.spiqgan.model.CriticInput;
 import org.spiqgan.model.TrainerState;
-import org.spiqgan.nn.CriticSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -257,7 +257,8 @@ public final class BaselineCommand implements Runnable {
                     "Resume an interrupted run with: spiqgan baseline train --resume RUNDIR [--steps K] [--threads N]"})
     static final class Train implements Callable<Integer> {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", arity = "0..1", paramLabel = "GENERATOR", description = "spikegan or mlp (not with --resume)") String kind;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "GENERATOR", converter = Choices.GeneratorKind.class,
+                description = "spikegan or mlp (not with --resume)") Generator.Kind kind;
         @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (or --data FILE; omit both for the synthetic one).") Path file;
         @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
@@ -273,9 +274,9 @@ public final class BaselineCommand implements Runnable {
         @Option(names = "--beta2", defaultValue = "0.9", description = "Adam beta2 (the second of --betas). Default: ${DEFAULT-VALUE}.") double beta2;
         @Option(names = "--lambda-gp", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.") double lambdaGp;
         @Option(names = "--tau", defaultValue = "0.5", description = "Binary-concrete temperature. Default: ${DEFAULT-VALUE}.") double tau;
-        @Option(names = "--critic-input", defaultValue = "marginals", description = "gumbel (binary-concrete relaxation), "
+        @Option(names = "--critic-input", defaultValue = "marginals", converter = Choices.Critic.class, description = "gumbel (binary-concrete relaxation), "
                 + "straight-through (hard sample forward, relaxed gradient backward) or marginals (the probabilities). Default: ${DEFAULT-VALUE}.")
-        String criticInput;
+        CriticInput criticInput;
         @Option(names = "--ema", defaultValue = "0.99", description = "EMA decay of generator parameters. Default: ${DEFAULT-VALUE}.") double ema;
         @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp, mlp:H, conv, conv:C1,C2. Default: ${DEFAULT-VALUE}.") String critic;
         @Option(names = {"--eval-every", "--validate-every"}, defaultValue = "100", description = "Validate every this many steps. Default: ${DEFAULT-VALUE}.") int validateEvery;
@@ -286,10 +287,11 @@ public final class BaselineCommand implements Runnable {
         @Option(names = "--quiet", description = "No progress bar; a line per validation instead.") boolean quiet;
         @Option(names = "--out", paramLabel = "RUNDIR", description = "Run directory (created).") Path out;
         @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue the run in RUNDIR from its last checkpoint, "
-                + "bit for bit as if it had not stopped (only --steps, --threads and --quiet may be given with it).") Path resume;
+                + "bit for bit as if it had not stopped (only --steps, --threads, --quiet and --data may be given with it; "
+                + "--data FILE: the run's recording, moved, with the same checksum).") Path resume;
 
         /** Options a resumed run takes from the command line. */
-        static final java.util.Set<String> CHANGEABLE = java.util.Set.of("--resume", "--steps", "--threads", "--quiet", "--help", "--version");
+        static final java.util.Set<String> CHANGEABLE = java.util.Set.of("--resume", "--steps", "--threads", "--quiet", "--data", "--help", "--version");
 
         @Override
         public Integer call() throws Exception {
@@ -304,44 +306,44 @@ public final class BaselineCommand implements Runnable {
             OutputChecks.newRunDirectory(out, "--out");
             data.rejectGiven("training uses the fit and validation splits with stride 1", "--split", "--stride");
             if (kind == null) throw BadInputException.of(null, "GENERATOR", "missing: spikegan or mlp");
-            Generator.Kind k;
-            try {
-                k = Generator.Kind.parse(kind.toLowerCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw BadInputException.of(null, "GENERATOR", e.getMessage());
-            }
-            if (width == null) throw BadInputException.of(null, "--width", "is required for a new run");
-            positive("--width", width);
-            positive("--latent", latent);
-            positive("--batch", batch);
-            positive("--n-critic", nCritic);
-            positive("--eval-every", validateEvery);
-            positive("--checkpoint-every", checkpointEvery);
+            GanSpec gs = toSpec();
             if (betas != null) {
                 if (spec.commandLine().getParseResult().hasMatchedOption("--beta1") || spec.commandLine().getParseResult().hasMatchedOption("--beta2")) {
                     throw BadInputException.of(null, "--betas", "give either --betas B1,B2 or --beta1/--beta2, not both");
                 }
                 double[] b = TrainCommand.parseBetas(betas);
-                beta1 = b[0];
-                beta2 = b[1];
+                gs.beta1 = b[0];
+                gs.beta2 = b[1];
             }
-            positive("--validation-samples", validationSamples);
-            if (!(tau > 0)) throw BadInputException.of(null, "--tau", "must be positive, not " + tau);
-            if (!(ema >= 0 && ema < 1)) throw BadInputException.of(null, "--ema", "must be in [0, 1), not " + ema);
-            if (!(lrG > 0) || !(lrC > 0)) throw BadInputException.of(null, "--lr-generator/--lr-critic", "must be positive");
-            CriticSpec cs = CriticSpec.parse(critic, "--critic");
-            CriticInput ci;
-            try {
-                ci = CriticInput.parse(criticInput);
-            } catch (IllegalArgumentException e) {
-                throw BadInputException.of(null, "--critic-input", e.getMessage());
-            }
+            gs.validate();
             PreparedData d = data.prepare(file);
-            ClassicalGanTraining.Data windows = windows(d);
-            Generator g = new Generator(k, d.neurons().length, d.timesteps(), latent, width);
-            ClassicalGanTraining.Options o = new ClassicalGanTraining.Options(steps, batch, nCritic, lrG, lrC, beta1, beta2, lambdaGp, tau,
-                    ema, cs, validateEvery, validationSamples, seed, ci, checkpointEvery);
-            return train(out, g, o, windows, null, describeData(d, "fit", 1, data, file));
+            return train(out, gs, ClassicalGanTraining.data(d), null, describeData(d, "fit", 1, data, file));
+        }
+
+        /** The run these options describe (a new run; --resume reads the run's own). */
+        GanSpec toSpec() {
+            GanSpec gs = GanSpec.defaults();
+            gs.data = data.spec(file);
+            gs.generator = kind;
+            gs.width = width;
+            gs.latent = latent;
+            gs.steps = steps;
+            gs.batch = batch;
+            gs.nCritic = nCritic;
+            gs.lrG = lrG;
+            gs.lrC = lrC;
+            gs.beta1 = beta1;
+            gs.beta2 = beta2;
+            gs.lambdaGp = lambdaGp;
+            gs.tau = tau;
+            gs.criticInput = criticInput;
+            gs.ema = ema;
+            gs.critic = critic;
+            gs.evalEvery = validateEvery;
+            gs.checkpointEvery = checkpointEvery;
+            gs.validationSamples = validationSamples;
+            gs.seed = seed;
+            return gs;
         }
 
         private Integer resumeRun() throws Exception {
@@ -349,10 +351,11 @@ public final class BaselineCommand implements Runnable {
             for (var o : pr.matchedOptions()) {
                 if (!CHANGEABLE.contains(o.longestName())) {
                     throw BadInputException.of(null, o.longestName(), "cannot change when resuming (the run keeps the options it was "
-                            + "started with; with --resume only --steps, --threads and --quiet may be given)");
+                            + "started with; with --resume only --steps, --threads, --quiet and --data may be given)");
                 }
             }
-            if (kind != null || file != null) throw BadInputException.of(null, kind != null ? "GENERATOR" : "FILE", "cannot be given with --resume");
+            if (kind != null) throw BadInputException.of(null, "GENERATOR", "cannot be given with --resume");
+            if (file != null) throw BadInputException.of(file, "FILE", "give a moved recording to a resumed run as --data FILE");
             Baseline b = Baselines.load(resume);
             Path modelJson = java.nio.file.Files.isDirectory(resume) ? resume.resolve(Baselines.MODEL_FILE) : resume;
             if (!(b instanceof ClassicalGan gan)) {
@@ -362,51 +365,47 @@ public final class BaselineCommand implements Runnable {
                 throw BadInputException.of(modelJson, "state", "this run was written before baseline runs could be resumed; "
                         + "train it again with 'spiqgan baseline train' to continue training");
             }
-            ClassicalGanTraining.Options o = ClassicalGanTraining.options(gan.training(), modelJson.toString());
-            if (pr.hasMatchedOption("--steps")) o = o.withSteps(steps);
             JsonObject dataJson = Baselines.dataOf(resume);
             if (dataJson == null || !dataJson.has("spec")) throw BadInputException.of(modelJson, "data.spec", "missing");
-            DataSpec ds = DataSpec.fromJson(dataJson.get("spec").toString());
-            ds.split = null;
-            ds.stride = null;
-            if (dataJson.has("path")) ds.file = dataJson.get("path").getAsString(); // absolute: resumes from any directory
-            if (ds.path() != null && !java.nio.file.Files.isRegularFile(ds.path())) {
-                throw BadInputException.of(modelJson, "data", "the recording " + ds.path() + " is missing");
+            GanSpec gs = gan.spec();
+            if (gs == null) { // written before runs stored their specification
+                gs = GanSpec.of(gan.generator(), ClassicalGanTraining.options(gan.training(), modelJson.toString()),
+                        DataSpec.fromJson(dataJson.get("spec").toString()));
+                if (dataJson.has("path")) gs.data.file = dataJson.get("path").getAsString(); // absolute: resumes from any directory
             }
-            PreparedData d = ds.prepare(data.warnings());
-            String sha = ds.sha256();
-            if (dataJson.has("sha256") && !dataJson.get("sha256").getAsString().equals(sha)) {
-                throw BadInputException.of(modelJson, "data", "the training data changed since the run started (" + ds.sourceName() + ")");
+            gs.data.split = null;
+            gs.data.stride = null;
+            if (pr.hasMatchedOption("--steps")) gs.steps = steps;
+            String storedSha = dataJson.has("sha256") ? dataJson.get("sha256").getAsString() : null;
+            String source = dataJson.has("source") ? dataJson.get("source").getAsString() : gs.data.sourceName();
+            PrintWriter err = spec.commandLine().getErr();
+            if (pr.hasMatchedOption("--data")) {
+                gs.data = gs.data.withFile(ResumeOptions.movedData(recording.file(null), storedSha, source, resume, err));
+            } else {
+                ResumeOptions.requireData(gs.data.path(), gs.data.synthetic(), resume);
+            }
+            PreparedData d = gs.data.prepare(data.warnings());
+            if (storedSha != null && !storedSha.equals(gs.data.sha256())) {
+                throw BadInputException.of(modelJson, "data", "the training data changed since the run started (" + gs.data.sourceName() + ")");
             }
             Path dir = java.nio.file.Files.isDirectory(resume) ? resume : resume.toAbsolutePath().getParent();
-            if (gan.state().step >= o.steps()) {
+            if (gan.state().step >= gs.steps) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "%s: already at step %d of %d; nothing to do (raise --steps to continue)%n",
-                        dir, gan.state().step, o.steps());
+                        dir, gan.state().step, gs.steps);
                 return 0;
             }
-            spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: resuming %s at step %d of %d%n", dir, gan.state().step, o.steps());
-            Generator g = gan.generator();
-            return train(dir, new Generator(g.kind(), g.neurons(), g.timesteps(), g.latent(), g.width()), o, windows(d), gan.state(), dataJson);
+            err.printf(Locale.ROOT, "spiqgan: resuming %s at step %d of %d%n", dir, gan.state().step, gs.steps);
+            return train(dir, gs, ClassicalGanTraining.data(d), gan.state(), dataJson);
         }
 
-        private static ClassicalGanTraining.Data windows(PreparedData d) {
-            SampleSet fit = d.samples("fit", 1);
-            SampleSet fitEval = d.samples("fit", d.timesteps());
-            SampleSet validation = d.samples("validation", d.timesteps());
-            if (fit.samples() == 0 || validation.samples() == 0) {
-                throw BadInputException.of(d.source(), "splits", "the fit and validation splits need windows of " + d.timesteps() + " bins");
-            }
-            return new ClassicalGanTraining.Data(fit, fitEval, validation);
-        }
-
-        private Integer train(Path dir, Generator g, ClassicalGanTraining.Options o, ClassicalGanTraining.Data windows,
-                TrainerState state, JsonObject dataJson) throws Exception {
+        private Integer train(Path dir, GanSpec gs, ClassicalGanTraining.Data windows, TrainerState state, JsonObject dataJson)
+                throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter outW = spec.commandLine().getOut();
-            outW.println(g.describe());
+            outW.println(gs.generator(windows.fit().neurons(), windows.fit().timesteps()).describe());
             outW.flush();
             AdversarialRun.Outcome outcome = TrainingConsole.run(err, quiet, "spiqgan baseline train --resume", dir,
-                    (listener, stop) -> ClassicalGanTraining.run(dir, g, o, windows, state, dataJson, threads, listener, stop),
+                    (listener, stop) -> ClassicalGanTraining.run(dir, gs, windows, state, dataJson, threads, listener, stop),
                     () -> ((ClassicalGan) Baselines.load(dir)).state().step);
             ClassicalGan result = (ClassicalGan) Baselines.load(dir);
             TrainerState s = result.state();

@@ -62,6 +62,25 @@ final class Choices {
         LayoutChoice() { super(org.spiqgan.data.Layout.class); }
     }
 
+    /** Which parameters of a trained run generate (or are exported). */
+    enum Checkpoint {
+        /** The EMA parameters of the best validation score. */
+        BEST,
+        /** The last EMA parameters. */
+        LAST;
+
+        /** The library's word for it. */
+        String word() { return Choices.word(this); }
+    }
+
+    static final class CheckpointChoice extends Of<Checkpoint> {
+        CheckpointChoice() { super(Checkpoint.class); }
+    }
+
+    static final class GeneratorKind extends Of<org.spiqgan.baseline.Generator.Kind> {
+        GeneratorKind() { super(org.spiqgan.baseline.Generator.Kind.class); }
+    }
+
     static final class Rotations extends Of<ReuploadingAnsatz.Rotations> {
         Rotations() { super(ReuploadingAnsatz.Rotations.class); }
     }

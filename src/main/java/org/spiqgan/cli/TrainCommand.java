@@ -62,6 +62,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "below); best: this project's default recipe (the stationary model).")
     String preset;
 
+    @Option(names = "--ansatz", paramLabel = "FAMILY",
+            description = "Circuit family. Patch model: reuploading (the paper's; the default) or reuploading-feedback (each "
+                    + "patch also reads its group's previous pattern: the same as --autoregressive). Stationary model: the entangler "
+                    + "of each layer, cry (CRY on every pair; the default), cry-chain (neighbours only) or none (no entanglement).")
+    String ansatz;
+
     @Mixin
     StationaryOptions stationary = new StationaryOptions();
 
@@ -372,10 +378,16 @@ public final class TrainCommand implements Callable<Integer> {
         s.ancillas = ancillas;
         parseCircuit(s);
         s.shareTimesteps = shareTimesteps;
-        s.autoregressive = autoregressive;
+        s.ansatz = ansatz;
+        if (autoregressive) {
+            if (ansatz != null && !ansatz.equals(org.spiqgan.model.Ansatze.REUPLOADING_FEEDBACK)) {
+                throw BadInputException.of(null, "--autoregressive", "is the family " + org.spiqgan.model.Ansatze.REUPLOADING_FEEDBACK
+                        + "; it cannot be combined with --ansatz " + ansatz);
+            }
+            s.ansatz = org.spiqgan.model.Ansatze.REUPLOADING_FEEDBACK;
+        }
         // the stationary model
         StationaryOptions o = stationary;
-        s.ansatz = o.ansatz;
         s.history = o.history;
         s.feedback = o.feedback;
         s.latentDim = o.latentDim;
