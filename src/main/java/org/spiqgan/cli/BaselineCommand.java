@@ -26,6 +26,7 @@ import org.spiqgan.data.SampleSetIO;
 import org.spiqgan.model.AdversarialRun;
 import org.spiqgan.model.CriticInput;
 import org.spiqgan.model.TrainerState;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -266,19 +267,15 @@ public final class BaselineCommand implements Runnable {
         @Option(names = "--latent", defaultValue = "128", paramLabel = "D", description = "Latent dimension (z ~ N(0, I)). Default: ${DEFAULT-VALUE}.") int latent;
         @Option(names = "--steps", defaultValue = "800", description = "Generator steps (with --resume: the new total). Default: ${DEFAULT-VALUE}.") int steps;
         @Option(names = "--batch", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}.") int batch;
-        @Option(names = "--n-critic", defaultValue = "5", description = "Critic steps per generator step. Default: ${DEFAULT-VALUE}.") int nCritic;
         @Option(names = {"--lr-g", "--lr-generator"}, defaultValue = "5e-4", description = "Generator learning rate (Adam). Default: ${DEFAULT-VALUE}.") double lrG;
-        @Option(names = {"--lr-c", "--lr-critic"}, defaultValue = "5e-4", description = "Critic learning rate (Adam). Default: ${DEFAULT-VALUE}.") double lrC;
         @Option(names = "--betas", paramLabel = "B1,B2", description = "Adam betas b1,b2 for both players (as in 'train'). Default: 0.5,0.9.") String betas;
         @Option(names = "--beta1", defaultValue = "0.5", description = "Adam beta1 (the first of --betas). Default: ${DEFAULT-VALUE}.") double beta1;
         @Option(names = "--beta2", defaultValue = "0.9", description = "Adam beta2 (the second of --betas). Default: ${DEFAULT-VALUE}.") double beta2;
-        @Option(names = "--lambda-gp", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.") double lambdaGp;
         @Option(names = "--tau", defaultValue = "0.5", description = "Binary-concrete temperature. Default: ${DEFAULT-VALUE}.") double tau;
         @Option(names = "--critic-input", defaultValue = "marginals", converter = Choices.Critic.class, description = "gumbel (binary-concrete relaxation), "
                 + "straight-through (hard sample forward, relaxed gradient backward) or marginals (the probabilities). Default: ${DEFAULT-VALUE}.")
         CriticInput criticInput;
         @Option(names = "--ema", defaultValue = "0.99", description = "EMA decay of generator parameters. Default: ${DEFAULT-VALUE}.") double ema;
-        @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp, mlp:H, conv, conv:C1,C2. Default: ${DEFAULT-VALUE}.") String critic;
         @Option(names = {"--eval-every", "--validate-every"}, defaultValue = "100", description = "Validate every this many steps. Default: ${DEFAULT-VALUE}.") int validateEvery;
         @Option(names = "--checkpoint-every", defaultValue = "100", description = "Write the checkpoint every this many steps. Default: ${DEFAULT-VALUE}.") int checkpointEvery;
         @Option(names = "--validation-samples", defaultValue = "2000", description = "Generated samples per validation. Default: ${DEFAULT-VALUE}.") int validationSamples;
@@ -286,9 +283,22 @@ public final class BaselineCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") int threads;
         @Option(names = "--quiet", description = "No progress bar; a line per validation instead.") boolean quiet;
         @Option(names = "--out", paramLabel = "RUNDIR", description = "Run directory (created).") Path out;
+        @ArgGroup(validate = false, heading = "%nCritic:%n") CriticOptions criticOptions = new CriticOptions();
         @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue the run in RUNDIR from its last checkpoint, "
                 + "bit for bit as if it had not stopped (only --steps, --threads, --quiet and --data may be given with it; "
                 + "--data FILE: the run's recording, moved, with the same checksum).") Path resume;
+
+        /** The critic's options (a section of the help; the same names as in 'train'). */
+        static final class CriticOptions {
+            @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp, mlp:H, conv, conv:C1,C2. Default: ${DEFAULT-VALUE}.")
+            String critic = "mlp:128";
+            @Option(names = "--n-critic", defaultValue = "5", description = "Critic steps per generator step. Default: ${DEFAULT-VALUE}.")
+            int nCritic = 5;
+            @Option(names = {"--lr-c", "--lr-critic"}, defaultValue = "5e-4", description = "Critic learning rate (Adam). Default: ${DEFAULT-VALUE}.")
+            double lrC = 5e-4;
+            @Option(names = "--lambda-gp", defaultValue = "10", description = "Gradient-penalty weight. Default: ${DEFAULT-VALUE}.")
+            double lambdaGp = 10;
+        }
 
         /** Options a resumed run takes from the command line. */
         static final java.util.Set<String> CHANGEABLE = java.util.Set.of("--resume", "--steps", "--threads", "--quiet", "--data", "--help", "--version");
@@ -329,16 +339,16 @@ public final class BaselineCommand implements Runnable {
             gs.latent = latent;
             gs.steps = steps;
             gs.batch = batch;
-            gs.nCritic = nCritic;
+            gs.nCritic = criticOptions.nCritic;
             gs.lrG = lrG;
-            gs.lrC = lrC;
+            gs.lrC = criticOptions.lrC;
             gs.beta1 = beta1;
             gs.beta2 = beta2;
-            gs.lambdaGp = lambdaGp;
+            gs.lambdaGp = criticOptions.lambdaGp;
             gs.tau = tau;
             gs.criticInput = criticInput;
             gs.ema = ema;
-            gs.critic = critic;
+            gs.critic = criticOptions.critic;
             gs.evalEvery = validateEvery;
             gs.checkpointEvery = checkpointEvery;
             gs.validationSamples = validationSamples;

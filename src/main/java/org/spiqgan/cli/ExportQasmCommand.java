@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
  * OpenQASM, written by the model itself ({@link SpikeModel#qasmExport()}); models without circuits are refused.
  */
 @Command(name = "export-qasm", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write one trained sub-generator (neuron group G, timestep T, both 0-based) as OpenQASM 3 "
-                + "(latent z as input angles) or OpenQASM 2.0 (z bound to --z values).")
+        description = "Write one trained circuit of a SpiQGAN run as OpenQASM 3 (latent z as input angles) or OpenQASM 2.0 "
+                + "(z bound to --z values): a patch-model sub-generator (--patch G,T: neuron group and timestep, both 0-based) "
+                + "or one bin of a stationary run (--group G). Baseline runs have no circuits.")
 public final class ExportQasmCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -119,4 +119,32 @@ class BaselineSpecTest {
         s.validate();
         assertEquals("conv:4,4", s.options().critic().toString());
     }
+
+    @Test
+    void theHelpGroupsTheCriticOptions() {
+        Result r = TrustTest.cli("baseline", "train", "--help");
+        assertEquals(0, r.code());
+        int critic = r.out().indexOf("Critic:");
+        org.junit.jupiter.api.Assertions.assertTrue(critic > 0 && r.out().indexOf("--lambda-gp", critic) > critic
+                && r.out().indexOf("--n-critic", critic) > critic, r.out());
+    }
+
+    @Test
+    void theCriticSectionKeepsItsDefaultsAndTakesGivenValues() {
+        BaselineCommand.Train t = new BaselineCommand.Train();
+        new picocli.CommandLine(t).parseArgs("mlp", "--width", "4");
+        GanSpec s = t.toSpec();
+        assertEquals("mlp:128", s.critic);
+        assertEquals(5, s.nCritic);
+        assertEquals(5e-4, s.lrC);
+        assertEquals(10, s.lambdaGp);
+        assertEquals(GanSpec.defaults().toJsonTree().get("lrC"), s.toJsonTree().get("lrC"));
+        t = new BaselineCommand.Train();
+        new picocli.CommandLine(t).parseArgs("spikegan", "--width", "4", "--n-critic", "3", "--lr-critic", "0.002");
+        s = t.toSpec();
+        assertEquals(3, s.nCritic);
+        assertEquals(0.002, s.lrC);
+        assertEquals("mlp:128", s.critic);
+        assertEquals(Generator.Kind.SPIKEGAN, s.generator);
+    }
 }

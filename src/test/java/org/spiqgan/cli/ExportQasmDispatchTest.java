@@ -58,6 +58,6 @@ class ExportQasmDispatchTest {
         assertEquals(0, r.code());
         int patch = r.out().indexOf("Patch-model run:"), stationary = r.out().indexOf("Stationary run:");
         assertTrue(patch > 0 && stationary > patch, r.out());
-        assertTrue(r.out().indexOf("--patch") > patch && r.out().indexOf("--history-bits") > stationary, r.out());
+        assertTrue(r.out().indexOf("--patch=G,T ", patch) > patch && r.out().indexOf("--history-bits=BITS ", stationary) > stationary, r.out());
     }
 }
