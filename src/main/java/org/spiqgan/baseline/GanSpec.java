@@ -26,8 +26,8 @@ public final class GanSpec {
     public Generator.Kind generator;
     /** spikegan: channels (2W then W); mlp: hidden units; required. */
     public Integer width;
-    /** Latent dimension, z ~ N(0, I). */
-    public int latent = 128;
+    /** Latent dimension, z ~ N(0, I) ({@code TrainSpec}'s name for the latent dimension). */
+    public int latentDim = 128;
     public int steps = 800;
     public int batch = 64;
     public int nCritic = 5;
@@ -59,7 +59,7 @@ public final class GanSpec {
         if (generator == null) throw BadInputException.of(null, "generator", "missing: spikegan or mlp");
         if (width == null) throw BadInputException.of(null, "width", "is required for a new run");
         positive("width", width);
-        positive("latent", latent);
+        positive("latentDim", latentDim);
         positive("steps", steps);
         positive("batch", batch);
         positive("nCritic", nCritic);
@@ -86,7 +86,7 @@ public final class GanSpec {
 
     /** The generator's architecture for N neurons and T bins (parameters initialised by the trainer). */
     public Generator generator(int neurons, int timesteps) {
-        return new Generator(generator, neurons, timesteps, latent, width);
+        return new Generator(generator, neurons, timesteps, latentDim, width);
     }
 
     /**
@@ -98,7 +98,7 @@ public final class GanSpec {
         s.data = data;
         s.generator = g.kind();
         s.width = g.width();
-        s.latent = g.latent();
+        s.latentDim = g.latent();
         s.steps = o.steps();
         s.batch = o.batch();
         s.nCritic = o.nCritic();

@@ -264,7 +264,8 @@ public final class BaselineCommand implements Runnable {
         @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
         @Option(names = "--width", paramLabel = "W", description = "spikegan: channels (2W then W); mlp: hidden units. Required for a new run.") Integer width;
-        @Option(names = "--latent", defaultValue = "128", paramLabel = "D", description = "Latent dimension (z ~ N(0, I)). Default: ${DEFAULT-VALUE}.") int latent;
+        @Option(names = {"--latent-dim", "--latent"}, defaultValue = "128", paramLabel = "D",
+                description = "Latent dimension (z ~ N(0, I); --latent-dim as in 'train'). Default: ${DEFAULT-VALUE}.") int latent;
         @Option(names = "--steps", defaultValue = "800", description = "Generator steps (with --resume: the new total). Default: ${DEFAULT-VALUE}.") int steps;
         @Option(names = "--batch", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}.") int batch;
         @Option(names = {"--lr-g", "--lr-generator"}, defaultValue = "5e-4", description = "Generator learning rate (Adam). Default: ${DEFAULT-VALUE}.") double lrG;
@@ -336,7 +337,7 @@ public final class BaselineCommand implements Runnable {
             gs.data = data.spec(file);
             gs.generator = kind;
             gs.width = width;
-            gs.latent = latent;
+            gs.latentDim = latent;
             gs.steps = steps;
             gs.batch = batch;
             gs.nCritic = criticOptions.nCritic;

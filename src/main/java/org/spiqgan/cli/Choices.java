@@ -77,6 +77,38 @@ final class Choices {
         CheckpointChoice() { super(Checkpoint.class); }
     }
 
+    /** An on/off option. */
+    enum Switch {
+        ON, OFF;
+
+        boolean on() { return this == ON; }
+    }
+
+    static final class SwitchChoice extends Of<Switch> {
+        SwitchChoice() { super(Switch.class); }
+    }
+
+    /** The patch circuit's entangler with its ring closure, as one option word (cnot-ring, ...). */
+    enum EntanglerChoice {
+        CNOT(ReuploadingAnsatz.Entangler.CNOT, false),
+        CZ(ReuploadingAnsatz.Entangler.CZ, false),
+        NONE(ReuploadingAnsatz.Entangler.NONE, false),
+        CNOT_RING(ReuploadingAnsatz.Entangler.CNOT, true),
+        CZ_RING(ReuploadingAnsatz.Entangler.CZ, true);
+
+        final ReuploadingAnsatz.Entangler entangler;
+        final boolean ring;
+
+        EntanglerChoice(ReuploadingAnsatz.Entangler entangler, boolean ring) {
+            this.entangler = entangler;
+            this.ring = ring;
+        }
+    }
+
+    static final class Entangler extends Of<EntanglerChoice> {
+        Entangler() { super(EntanglerChoice.class); }
+    }
+
     static final class GeneratorKind extends Of<org.spiqgan.baseline.Generator.Kind> {
         GeneratorKind() { super(org.spiqgan.baseline.Generator.Kind.class); }
     }

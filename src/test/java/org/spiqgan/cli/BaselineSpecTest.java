@@ -31,7 +31,7 @@ class BaselineSpecTest {
 
     private static List<String> train(Path rec, Path out, int steps) {
         return new ArrayList<>(List.of("baseline", "train", "mlp", rec.toString(), "--neurons", "top:3", "-T", "4", "--segment-length", "200",
-                "--width", "4", "--latent", "4", "--batch", "8", "--critic", "mlp:4", "--critic-input", "straight-through", "--steps",
+                "--width", "4", "--latent-dim", "4", "--batch", "8", "--critic", "mlp:4", "--critic-input", "straight-through", "--steps",
                 Integer.toString(steps), "--eval-every", "2", "--checkpoint-every", "2", "--validation-samples", "50", "--seed", "3",
                 "--quiet", "--out", out.toString()));
     }
