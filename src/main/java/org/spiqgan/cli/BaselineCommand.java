@@ -127,7 +127,8 @@ public final class BaselineCommand implements Runnable {
                     + "or maxent (maximum-entropy model, --model).")
     static final class Fit implements Callable<Integer> {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "MODEL", description = "bernoulli, dg or maxent") String model;
+        @Parameters(index = "0", paramLabel = "MODEL", converter = Choices.FitModelChoice.class, description = "bernoulli, dg or maxent")
+        Choices.FitModel model;
         @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (or --data FILE; omit both for the synthetic one).") Path file;
         @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
@@ -136,17 +137,17 @@ public final class BaselineCommand implements Runnable {
                 + "process (the dichotomized Gaussian's factor is not derived twice); needs --generated.") Integer generate;
         @Option(names = "--generated", paramLabel = "G.npy", description = "Where --generate writes: .npy, .csv, .tsv or .mat.") Path generated;
         @Option(names = "--seed", defaultValue = "1", description = "Seed of --generate. Default: ${DEFAULT-VALUE}.") long seed;
-        @Option(names = "--moments", defaultValue = "segments", paramLabel = "FROM",
+        @Option(names = "--moments", defaultValue = "segments", paramLabel = "FROM", converter = Choices.MomentsChoice.class,
                 description = "dg: estimate the lagged moments from 'segments' (every pair of bins inside a segment of the split, "
                         + "i.e. pooled stride-1 windows) or 'windows' (pairs inside the split's windows of --stride, default T). Default: ${DEFAULT-VALUE}.")
-        String moments;
+        Choices.Moments moments;
         @Option(names = "--stimulus-locked", description = "dg: latent means follow the peri-stimulus time histogram of the "
                 + "training repeats (segments must be repeats of one stimulus, equal length); correlations stay stationary. "
                 + "maxent spatiotemporal: a field offset per neuron and stimulus bin (stimulus-dependent maximum entropy).")
         boolean stimulusLocked;
-        @Option(names = "--model", paramLabel = "KIND", description = "maxent: independent, pairwise (Ising), k-pairwise "
+        @Option(names = "--model", paramLabel = "KIND", converter = Choices.MaxEntModel.class, description = "maxent: independent, pairwise (Ising), k-pairwise "
                 + "(pairwise + population-count potential) or spatiotemporal (pairwise + lagged couplings, a Markov chain of order --lags).")
-        String maxentModel;
+        org.spiqgan.baseline.MaxEntLayout.Model maxentModel;
         @Option(names = "--lags", defaultValue = "2", paramLabel = "L", description = "maxent spatiotemporal: lagged couplings "
                 + "x_i(t) x_j(t-l) for l = 1..L. Default: ${DEFAULT-VALUE}.") int lags;
         @Option(names = "--l1", defaultValue = "0", paramLabel = "A", description = "maxent: L1 penalty (smoothed) on every "
@@ -155,29 +156,23 @@ public final class BaselineCommand implements Runnable {
                 + "parameter but the fields, per bin. Default: ${DEFAULT-VALUE}.") double l2;
         @Option(names = "--mcmc-samples", defaultValue = "1000000", paramLabel = "S", description = "maxent, MCMC path: Gibbs "
                 + "samples per round (moments, reweighting and the convergence test). Default: ${DEFAULT-VALUE}.") int mcmcSamples;
-        @Option(names = "--method", defaultValue = "auto", paramLabel = "HOW", description = "maxent static models: exact "
+        @Option(names = "--method", defaultValue = "auto", paramLabel = "HOW", converter = Choices.MaxEntMethodChoice.class, description = "maxent static models: exact "
                 + "(enumeration of 2^N patterns, N <= 20), mcmc (persistent Gibbs chains with reweighting) or auto (exact up to "
-                + "N = 20). Default: ${DEFAULT-VALUE}.") String method;
-        @Option(names = "--repair", defaultValue = "project", paramLabel = "HOW",
+                + "N = 20). Default: ${DEFAULT-VALUE}.") Choices.MaxEntMethod method;
+        @Option(names = "--repair", defaultValue = "project", paramLabel = "HOW", converter = Choices.Repair.class,
                 description = "dg, when the latent correlation matrix is not positive definite: project (eigenvalues clipped, "
                         + "nearest correlation matrix) or shrink-lags (lag 0 kept, lagged correlations scaled down). Default: ${DEFAULT-VALUE}.")
-        String repair;
+        DichotomizedGaussian.Repair repair;
 
         @Override
         public Integer call() throws Exception {
             file = recording.file(file);
             OutputChecks.newRunDirectory(out, "--out");
             OutputChecks.file(generated, "--generated");
-            if (!moments.equals("segments") && !moments.equals("windows")) {
-                throw BadInputException.of(null, "--moments", "must be segments or windows, not '" + moments + "'");
-            }
-            String m = model.toLowerCase(Locale.ROOT);
-            if (!m.equals("bernoulli") && !m.equals("dg") && !m.equals("maxent")) {
-                throw BadInputException.of(null, "MODEL", "must be bernoulli, dg or maxent, not '" + model + "'");
-            }
+            Choices.FitModel m = model;
             MaxEntFitting maxent = null;
-            if (m.equals("maxent")) {
-                maxent = MaxEntFitting.check(maxentModel, lags, l1, l2, mcmcSamples, method, seed);
+            if (m == Choices.FitModel.MAXENT) {
+                maxent = MaxEntFitting.check(maxentModel, lags, l1, l2, mcmcSamples, Choices.word(method), seed);
             } else if (maxentModel != null) {
                 throw BadInputException.of(null, "--model", "applies to maxent only");
             }
@@ -198,20 +193,15 @@ public final class BaselineCommand implements Runnable {
             Baseline b;
             if (maxent != null) {
                 b = maxent.fit(d, split, windows, stride, stimulusLocked, err);
-            } else if (m.equals("bernoulli")) {
+            } else if (m == Choices.FitModel.BERNOULLI) {
                 b = IndependentBernoulliBaseline.fit(windows);
             } else {
                 List<org.spiqgan.data.Segment> segs = d.splits().get(split).segments();
-                DichotomizedGaussian.Repair rp;
-                try {
-                    rp = DichotomizedGaussian.Repair.parse(repair);
-                } catch (IllegalArgumentException e) {
-                    throw BadInputException.of(null, "--repair", e.getMessage());
-                }
+                DichotomizedGaussian.Repair rp = repair;
                 DichotomizedGaussian dg;
                 try {
                     dg = stimulusLocked ? DichotomizedGaussian.fitStimulusLocked(d.raster(), d.neurons(), segs, d.timesteps(), rp)
-                            : moments.equals("windows") ? DichotomizedGaussian.fit(LaggedMoments.of(windows), rp)
+                            : moments == Choices.Moments.WINDOWS ? DichotomizedGaussian.fit(LaggedMoments.of(windows), rp)
                             : DichotomizedGaussian.fit(LaggedMoments.of(d.raster(), d.neurons(), windowSpans(segs, d.timesteps(), stride), d.timesteps()), rp);
                 } catch (IllegalArgumentException e) {
                     throw BadInputException.of(d.source(), "segments", e.getMessage());
@@ -221,7 +211,7 @@ public final class BaselineCommand implements Runnable {
             }
             double secs = (System.nanoTime() - t0) / 1e9;
             JsonObject dataJson = describeData(d, split, stride, data, file);
-            if (m.equals("dg")) dataJson.addProperty("moments", stimulusLocked ? "stimulus-locked" : moments);
+            if (m == Choices.FitModel.DG) dataJson.addProperty("moments", stimulusLocked ? "stimulus-locked" : Choices.word(moments));
             Path f = Baselines.save(out, b, dataJson);
             spec.commandLine().getOut().printf(Locale.ROOT, "%s fitted on %s split %s (%d windows of N = %d, T = %d) in %.1f s: %d parameters; wrote %s%n",
                     b.kind(), d.source(), split, windows.samples(), windows.neurons(), windows.timesteps(), secs, b.parameterCount(), f);

@@ -109,6 +109,35 @@ final class Choices {
         Entangler() { super(EntanglerChoice.class); }
     }
 
+    /** What {@code baseline fit} fits. */
+    enum FitModel { BERNOULLI, DG, MAXENT }
+
+    static final class FitModelChoice extends Of<FitModel> {
+        FitModelChoice() { super(FitModel.class); }
+    }
+
+    /** Where the dichotomized Gaussian's lagged moments come from. */
+    enum Moments { SEGMENTS, WINDOWS }
+
+    static final class MomentsChoice extends Of<Moments> {
+        MomentsChoice() { super(Moments.class); }
+    }
+
+    /** How a static maximum-entropy model is fitted (the library's word: {@code auto}, {@code exact}, {@code mcmc}). */
+    enum MaxEntMethod { AUTO, EXACT, MCMC }
+
+    static final class MaxEntMethodChoice extends Of<MaxEntMethod> {
+        MaxEntMethodChoice() { super(MaxEntMethod.class); }
+    }
+
+    static final class Repair extends Of<org.spiqgan.baseline.DichotomizedGaussian.Repair> {
+        Repair() { super(org.spiqgan.baseline.DichotomizedGaussian.Repair.class); }
+    }
+
+    static final class MaxEntModel extends Of<org.spiqgan.baseline.MaxEntLayout.Model> {
+        MaxEntModel() { super(org.spiqgan.baseline.MaxEntLayout.Model.class); }
+    }
+
     static final class GeneratorKind extends Of<org.spiqgan.baseline.Generator.Kind> {
         GeneratorKind() { super(org.spiqgan.baseline.Generator.Kind.class); }
     }
