@@ -5,12 +5,13 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.model.AdversarialGenerator;
+import org.spiqgan.model.BinaryConcrete;
 import org.spiqgan.model.CriticInput;
 import org.spiqgan.nn.BatchExecutor;
 
 /**
  * A classical {@link Generator} (Spike-GAN or MLP) as an {@link AdversarialGenerator}: latents z ~ N(0, I),
- * logits h = G(z), and the critic sees, per {@link CriticInput}, the binary-concrete relaxation
+ * logits h = G(z), and the critic sees, per {@link CriticInput}, the {@link BinaryConcrete} relaxation
  * {@code sigmoid((h + logit u) / tau)} (gumbel), the hard sample {@code h + logit u > 0} forward with the
  * relaxed gradient backward (straight-through), or the firing probabilities {@code sigmoid(h)} (marginals).
  * No loss terms of its own.
@@ -18,7 +19,7 @@ import org.spiqgan.nn.BatchExecutor;
 public final class ClassicalAdversarialGenerator implements AdversarialGenerator {
     private final Generator g;
     private final CriticInput input;
-    private final double tau;
+    private final BinaryConcrete concrete;
     private final double[] initialRates;
     private Generator.Workspace w;
     private int capacity;
@@ -32,7 +33,7 @@ public final class ClassicalAdversarialGenerator implements AdversarialGenerator
     public ClassicalAdversarialGenerator(Generator g, CriticInput input, double tau, double[] initialRates) {
         this.g = g;
         this.input = input;
-        this.tau = tau;
+        this.concrete = new BinaryConcrete(input, tau);
         this.initialRates = initialRates.clone();
     }
 
@@ -85,21 +86,8 @@ public final class ClassicalAdversarialGenerator implements AdversarialGenerator
         System.arraycopy(d.z(), 0, w.latents(), 0, d.z().length);
         g.forward(w, batch);
         double[] h = w.logits();
-        double invTau = 1 / tau;
         int count = batch * g.neurons() * g.timesteps();
-        for (int k = 0; k < count; k++) {
-            if (input == CriticInput.MARGINALS) {
-                double p = 1 / (1 + Math.exp(-h[k]));
-                x[k] = p;
-                slope[k] = p * (1 - p);
-                continue;
-            }
-            double u = d.u()[k];
-            double a = h[k] + Math.log(u) - Math.log1p(-u);
-            double soft = 1 / (1 + Math.exp(-a * invTau));
-            x[k] = input == CriticInput.GUMBEL ? soft : a > 0 ? 1 : 0;
-            slope[k] = soft * (1 - soft) * invTau;
-        }
+        for (int k = 0; k < count; k++) x[k] = concrete.fromLogit(h[k], d.u() == null ? 0 : d.u()[k], slope, k);
         lastBatch = batch;
         return x;
     }

@@ -21,21 +21,27 @@ public final class ClassicalGan implements Baseline {
     private final JsonObject training;
     private final TrainerState state;
     private final String status;
+    private final GanSpec spec;
 
     public ClassicalGan(Generator generator, JsonObject training) {
-        this(generator, training, null, null);
+        this(generator, training, null, null, null);
     }
 
     /**
      * @param state  the trainer's state, kept in the model file so that the run can be resumed (null: none)
      * @param status running, interrupted or finished (null for files written before runs could be resumed)
+     * @param spec   the run's specification (null in files written before runs stored one)
      */
-    public ClassicalGan(Generator generator, JsonObject training, TrainerState state, String status) {
+    public ClassicalGan(Generator generator, JsonObject training, TrainerState state, String status, GanSpec spec) {
         this.generator = generator;
         this.training = training == null ? new JsonObject() : training;
         this.state = state;
         this.status = status;
+        this.spec = spec;
     }
+
+    /** The run's specification; null in files written before runs stored one. */
+    public GanSpec spec() { return spec == null ? null : spec.copy(); }
 
     /** The trainer state saved with the model (null in files written before runs could be resumed). */
     public TrainerState state() { return state; }
@@ -111,6 +117,7 @@ public final class ClassicalGan implements Baseline {
         o.add("parameters", Baselines.array(generator.params()));
         if (status != null) o.addProperty("status", status);
         if (state != null) o.add("state", state.toJsonTree());
+        if (spec != null) o.add("spec", spec.toJsonTree());
         return o;
     }
 
@@ -144,6 +151,14 @@ public final class ClassicalGan implements Baseline {
             }
         }
         String status = o.has("status") && o.get("status").isJsonPrimitive() ? o.get("status").getAsString() : null;
-        return new ClassicalGan(g, training, state, status);
+        GanSpec spec = null;
+        if (o.has("spec") && o.get("spec").isJsonObject()) {
+            try {
+                spec = GanSpec.fromJson(o.get("spec"));
+            } catch (BadInputException e) {
+                throw BadInputException.of(file, "spec", e.getMessage());
+            }
+        }
+        return new ClassicalGan(g, training, state, status, spec);
     }
 }

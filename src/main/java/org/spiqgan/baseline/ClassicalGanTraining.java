@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.spiqgan.BadInputException;
+import org.spiqgan.data.PreparedData;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.model.AdversarialRun;
 import org.spiqgan.model.AdversarialTrainer;
@@ -61,21 +62,42 @@ public final class ClassicalGanTraining {
     }
 
     /**
-     * Trains in {@code runDir} from {@code state} (null: a new run) until the options' steps or a stop;
-     * {@code model.json} is written at every checkpoint with {@code data} as the data description.
+     * The windows a run of {@code spec} trains on: the fit split at stride 1, the fit split at stride T and the
+     * validation split at stride T; a one-line error when a split holds no window.
      */
-    public static AdversarialRun.Outcome run(Path runDir, Generator g, Options o, Data d, TrainerState state, JsonObject data,
+    public static Data data(PreparedData d) {
+        SampleSet fit = d.samples("fit", 1);
+        SampleSet fitEval = d.samples("fit", d.timesteps());
+        SampleSet validation = d.samples("validation", d.timesteps());
+        if (fit.samples() == 0 || validation.samples() == 0) {
+            throw BadInputException.of(d.source(), "splits", "the fit and validation splits need windows of " + d.timesteps() + " bins");
+        }
+        return new Data(fit, fitEval, validation);
+    }
+
+    /**
+     * Trains the run {@code spec} describes in {@code runDir} from {@code state} (null: a new run) until its steps
+     * or a stop; {@code model.json} is written at every checkpoint with the spec and {@code data} as the data
+     * description.
+     */
+    public static AdversarialRun.Outcome run(Path runDir, GanSpec spec, Data d, TrainerState state, JsonObject data,
             int threads, AdversarialRun.Listener listener, BooleanSupplier stop) throws IOException {
+        Generator g = spec.generator(d.fit().neurons(), d.fit().timesteps());
+        Options o = spec.options();
         try (AdversarialTrainer t = trainer(g, o, d, threads)) {
             TrainerState s = state != null ? state : t.newState(t.initialParameters());
             long criticParameters = t.critic().parameterCount();
             return AdversarialRun.run(runDir, t, s, o.steps(), o.checkpointEvery(), (st, status) ->
-                    Baselines.save(runDir, snapshot(g, o, st, status, criticParameters), data), listener, stop);
+                    Baselines.save(runDir, snapshot(g, o, st, status, criticParameters, spec), data), listener, stop);
         }
     }
 
     /** The model of a state: the best EMA parameters (the EMA before the first validation), with the state to resume. */
     static ClassicalGan snapshot(Generator g, Options o, TrainerState s, String status, long criticParameters) {
+        return snapshot(g, o, s, status, criticParameters, null);
+    }
+
+    private static ClassicalGan snapshot(Generator g, Options o, TrainerState s, String status, long criticParameters, GanSpec spec) {
         Generator copy = new Generator(g.kind(), g.neurons(), g.timesteps(), g.latent(), g.width());
         copy.setParams(s.bestParams != null ? s.bestParams : s.ema);
         JsonObject t = options(o);
@@ -94,7 +116,7 @@ public final class ClassicalGanTraining {
             history.add(h);
         }
         t.add("history", history);
-        return new ClassicalGan(copy, t, s, status);
+        return new ClassicalGan(copy, t, s, status, spec);
     }
 
     /** The options as the {@code training} member of the model file. */

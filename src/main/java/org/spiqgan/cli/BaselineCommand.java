@@ -13,6 +13,7 @@ import org.spiqgan.baseline.Baselines;
 import org.spiqgan.baseline.ClassicalGan;
 import org.spiqgan.baseline.DichotomizedGaussian;
 import org.spiqgan.baseline.ClassicalGanTraining;
+import org.spiqgan.baseline.GanSpec;
 import org.spiqgan.baseline.Generator;
 import org.spiqgan.baseline.IndependentBernoulliBaseline;
 import org.spiqgan.baseline.LaggedMoments;
@@ -25,7 +26,7 @@ import org.spiqgan.data.SampleSetIO;
 import org.spiqgan.model.AdversarialRun;
 import org.spiqgan.model.CriticInput;
 import org.spiqgan.model.TrainerState;
-import org.spiqgan.nn.CriticSpec;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -126,7 +127,8 @@ public final class BaselineCommand implements Runnable {
                     + "or maxent (maximum-entropy model, --model).")
     static final class Fit implements Callable<Integer> {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "MODEL", description = "bernoulli, dg or maxent") String model;
+        @Parameters(index = "0", paramLabel = "MODEL", converter = Choices.FitModelChoice.class, description = "bernoulli, dg or maxent")
+        Choices.FitModel model;
         @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (or --data FILE; omit both for the synthetic one).") Path file;
         @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
@@ -135,17 +137,17 @@ public final class BaselineCommand implements Runnable {
                 + "process (the dichotomized Gaussian's factor is not derived twice); needs --generated.") Integer generate;
         @Option(names = "--generated", paramLabel = "G.npy", description = "Where --generate writes: .npy, .csv, .tsv or .mat.") Path generated;
         @Option(names = "--seed", defaultValue = "1", description = "Seed of --generate. Default: ${DEFAULT-VALUE}.") long seed;
-        @Option(names = "--moments", defaultValue = "segments", paramLabel = "FROM",
+        @Option(names = "--moments", defaultValue = "segments", paramLabel = "FROM", converter = Choices.MomentsChoice.class,
                 description = "dg: estimate the lagged moments from 'segments' (every pair of bins inside a segment of the split, "
                         + "i.e. pooled stride-1 windows) or 'windows' (pairs inside the split's windows of --stride, default T). Default: ${DEFAULT-VALUE}.")
-        String moments;
+        Choices.Moments moments;
         @Option(names = "--stimulus-locked", description = "dg: latent means follow the peri-stimulus time histogram of the "
                 + "training repeats (segments must be repeats of one stimulus, equal length); correlations stay stationary. "
                 + "maxent spatiotemporal: a field offset per neuron and stimulus bin (stimulus-dependent maximum entropy).")
         boolean stimulusLocked;
-        @Option(names = "--model", paramLabel = "KIND", description = "maxent: independent, pairwise (Ising), k-pairwise "
+        @Option(names = "--model", paramLabel = "KIND", converter = Choices.MaxEntModel.class, description = "maxent: independent, pairwise (Ising), k-pairwise "
                 + "(pairwise + population-count potential) or spatiotemporal (pairwise + lagged couplings, a Markov chain of order --lags).")
-        String maxentModel;
+        org.spiqgan.baseline.MaxEntLayout.Model maxentModel;
         @Option(names = "--lags", defaultValue = "2", paramLabel = "L", description = "maxent spatiotemporal: lagged couplings "
                 + "x_i(t) x_j(t-l) for l = 1..L. Default: ${DEFAULT-VALUE}.") int lags;
         @Option(names = "--l1", defaultValue = "0", paramLabel = "A", description = "maxent: L1 penalty (smoothed) on every "
@@ -154,29 +156,23 @@ public final class BaselineCommand implements Runnable {
                 + "parameter but the fields, per bin. Default: ${DEFAULT-VALUE}.") double l2;
         @Option(names = "--mcmc-samples", defaultValue = "1000000", paramLabel = "S", description = "maxent, MCMC path: Gibbs "
                 + "samples per round (moments, reweighting and the convergence test). Default: ${DEFAULT-VALUE}.") int mcmcSamples;
-        @Option(names = "--method", defaultValue = "auto", paramLabel = "HOW", description = "maxent static models: exact "
+        @Option(names = "--method", defaultValue = "auto", paramLabel = "HOW", converter = Choices.MaxEntMethodChoice.class, description = "maxent static models: exact "
                 + "(enumeration of 2^N patterns, N <= 20), mcmc (persistent Gibbs chains with reweighting) or auto (exact up to "
-                + "N = 20). Default: ${DEFAULT-VALUE}.") String method;
-        @Option(names = "--repair", defaultValue = "project", paramLabel = "HOW",
+                + "N = 20). Default: ${DEFAULT-VALUE}.") Choices.MaxEntMethod method;
+        @Option(names = "--repair", defaultValue = "project", paramLabel = "HOW", converter = Choices.Repair.class,
                 description = "dg, when the latent correlation matrix is not positive definite: project (eigenvalues clipped, "
                         + "nearest correlation matrix) or shrink-lags (lag 0 kept, lagged correlations scaled down). Default: ${DEFAULT-VALUE}.")
-        String repair;
+        DichotomizedGaussian.Repair repair;
 
         @Override
         public Integer call() throws Exception {
             file = recording.file(file);
             OutputChecks.newRunDirectory(out, "--out");
             OutputChecks.file(generated, "--generated");
-            if (!moments.equals("segments") && !moments.equals("windows")) {
-                throw BadInputException.of(null, "--moments", "must be segments or windows, not '" + moments + "'");
-            }
-            String m = model.toLowerCase(Locale.ROOT);
-            if (!m.equals("bernoulli") && !m.equals("dg") && !m.equals("maxent")) {
-                throw BadInputException.of(null, "MODEL", "must be bernoulli, dg or maxent, not '" + model + "'");
-            }
+            Choices.FitModel m = model;
             MaxEntFitting maxent = null;
-            if (m.equals("maxent")) {
-                maxent = MaxEntFitting.check(maxentModel, lags, l1, l2, mcmcSamples, method, seed);
+            if (m == Choices.FitModel.MAXENT) {
+                maxent = MaxEntFitting.check(maxentModel, lags, l1, l2, mcmcSamples, Choices.word(method), seed);
             } else if (maxentModel != null) {
                 throw BadInputException.of(null, "--model", "applies to maxent only");
             }
@@ -197,20 +193,15 @@ public final class BaselineCommand implements Runnable {
             Baseline b;
             if (maxent != null) {
                 b = maxent.fit(d, split, windows, stride, stimulusLocked, err);
-            } else if (m.equals("bernoulli")) {
+            } else if (m == Choices.FitModel.BERNOULLI) {
                 b = IndependentBernoulliBaseline.fit(windows);
             } else {
                 List<org.spiqgan.data.Segment> segs = d.splits().get(split).segments();
-                DichotomizedGaussian.Repair rp;
-                try {
-                    rp = DichotomizedGaussian.Repair.parse(repair);
-                } catch (IllegalArgumentException e) {
-                    throw BadInputException.of(null, "--repair", e.getMessage());
-                }
+                DichotomizedGaussian.Repair rp = repair;
                 DichotomizedGaussian dg;
                 try {
                     dg = stimulusLocked ? DichotomizedGaussian.fitStimulusLocked(d.raster(), d.neurons(), segs, d.timesteps(), rp)
-                            : moments.equals("windows") ? DichotomizedGaussian.fit(LaggedMoments.of(windows), rp)
+                            : moments == Choices.Moments.WINDOWS ? DichotomizedGaussian.fit(LaggedMoments.of(windows), rp)
                             : DichotomizedGaussian.fit(LaggedMoments.of(d.raster(), d.neurons(), windowSpans(segs, d.timesteps(), stride), d.timesteps()), rp);
                 } catch (IllegalArgumentException e) {
                     throw BadInputException.of(d.source(), "segments", e.getMessage());
@@ -220,7 +211,7 @@ public final class BaselineCommand implements Runnable {
             }
             double secs = (System.nanoTime() - t0) / 1e9;
             JsonObject dataJson = describeData(d, split, stride, data, file);
-            if (m.equals("dg")) dataJson.addProperty("moments", stimulusLocked ? "stimulus-locked" : moments);
+            if (m == Choices.FitModel.DG) dataJson.addProperty("moments", stimulusLocked ? "stimulus-locked" : Choices.word(moments));
             Path f = Baselines.save(out, b, dataJson);
             spec.commandLine().getOut().printf(Locale.ROOT, "%s fitted on %s split %s (%d windows of N = %d, T = %d) in %.1f s: %d parameters; wrote %s%n",
                     b.kind(), d.source(), split, windows.samples(), windows.neurons(), windows.timesteps(), secs, b.parameterCount(), f);
@@ -257,27 +248,25 @@ public final class BaselineCommand implements Runnable {
                     "Resume an interrupted run with: spiqgan baseline train --resume RUNDIR [--steps K] [--threads N]"})
     static final class Train implements Callable<Integer> {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", arity = "0..1", paramLabel = "GENERATOR", description = "spikegan or mlp (not with --resume)") String kind;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "GENERATOR", converter = Choices.GeneratorKind.class,
+                description = "spikegan or mlp (not with --resume)") Generator.Kind kind;
         @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The recording (or --data FILE; omit both for the synthetic one).") Path file;
         @Mixin RecordingOption recording = new RecordingOption();
         @Mixin DataOptions data;
         @Option(names = "--width", paramLabel = "W", description = "spikegan: channels (2W then W); mlp: hidden units. Required for a new run.") Integer width;
-        @Option(names = "--latent", defaultValue = "128", paramLabel = "D", description = "Latent dimension (z ~ N(0, I)). Default: ${DEFAULT-VALUE}.") int latent;
+        @Option(names = {"--latent-dim", "--latent"}, defaultValue = "128", paramLabel = "D",
+                description = "Latent dimension (z ~ N(0, I); --latent-dim as in 'train'). Default: ${DEFAULT-VALUE}.") int latent;
         @Option(names = "--steps", defaultValue = "800", description = "Generator steps (with --resume: the new total). Default: ${DEFAULT-VALUE}.") int steps;
         @Option(names = "--batch", defaultValue = "64", description = "Batch size. Default: ${DEFAULT-VALUE}.") int batch;
-        @Option(names = "--n-critic", defaultValue = "5", description = "Critic steps per generator step. Default: ${DEFAULT-VALUE}.") int nCritic;
         @Option(names = {"--lr-g", "--lr-generator"}, defaultValue = "5e-4", description = "Generator learning rate (Adam). Default: ${DEFAULT-VALUE}.") double lrG;
-        @Option(names = {"--lr-c", "--lr-critic"}, defaultValue = "5e-4", description = "Critic learning rate (Adam). Default: ${DEFAULT-VALUE}.") double lrC;
         @Option(names = "--betas", paramLabel = "B1,B2", description = "Adam betas b1,b2 for both players (as in 'train'). Default: 0.5,0.9.") String betas;
         @Option(names = "--beta1", defaultValue = "0.5", description = "Adam beta1 (the first of --betas). Default: ${DEFAULT-VALUE}.") double beta1;
         @Option(names = "--beta2", defaultValue = "0.9", description = "Adam beta2 (the second of --betas). Default: ${DEFAULT-VALUE}.") double beta2;
-        @Option(names = "--lambda-gp", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.") double lambdaGp;
         @Option(names = "--tau", defaultValue = "0.5", description = "Binary-concrete temperature. Default: ${DEFAULT-VALUE}.") double tau;
-        @Option(names = "--critic-input", defaultValue = "marginals", description = "gumbel (binary-concrete relaxation), "
+        @Option(names = "--critic-input", defaultValue = "marginals", converter = Choices.Critic.class, description = "gumbel (binary-concrete relaxation), "
                 + "straight-through (hard sample forward, relaxed gradient backward) or marginals (the probabilities). Default: ${DEFAULT-VALUE}.")
-        String criticInput;
+        CriticInput criticInput;
         @Option(names = "--ema", defaultValue = "0.99", description = "EMA decay of generator parameters. Default: ${DEFAULT-VALUE}.") double ema;
-        @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp, mlp:H, conv, conv:C1,C2. Default: ${DEFAULT-VALUE}.") String critic;
         @Option(names = {"--eval-every", "--validate-every"}, defaultValue = "100", description = "Validate every this many steps. Default: ${DEFAULT-VALUE}.") int validateEvery;
         @Option(names = "--checkpoint-every", defaultValue = "100", description = "Write the checkpoint every this many steps. Default: ${DEFAULT-VALUE}.") int checkpointEvery;
         @Option(names = "--validation-samples", defaultValue = "2000", description = "Generated samples per validation. Default: ${DEFAULT-VALUE}.") int validationSamples;
@@ -285,11 +274,25 @@ public final class BaselineCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") int threads;
         @Option(names = "--quiet", description = "No progress bar; a line per validation instead.") boolean quiet;
         @Option(names = "--out", paramLabel = "RUNDIR", description = "Run directory (created).") Path out;
+        @ArgGroup(validate = false, heading = "%nCritic:%n") CriticOptions criticOptions = new CriticOptions();
         @Option(names = "--resume", paramLabel = "RUNDIR", description = "Continue the run in RUNDIR from its last checkpoint, "
-                + "bit for bit as if it had not stopped (only --steps, --threads and --quiet may be given with it).") Path resume;
+                + "bit for bit as if it had not stopped (only --steps, --threads, --quiet and --data may be given with it; "
+                + "--data FILE: the run's recording, moved, with the same checksum).") Path resume;
+
+        /** The critic's options (a section of the help; the same names as in 'train'). */
+        static final class CriticOptions {
+            @Option(names = "--critic", defaultValue = "mlp:128", description = "mlp, mlp:H, conv, conv:C1,C2. Default: ${DEFAULT-VALUE}.")
+            String critic = "mlp:128";
+            @Option(names = "--n-critic", defaultValue = "5", description = "Critic steps per generator step. Default: ${DEFAULT-VALUE}.")
+            int nCritic = 5;
+            @Option(names = {"--lr-c", "--lr-critic"}, defaultValue = "5e-4", description = "Critic learning rate (Adam). Default: ${DEFAULT-VALUE}.")
+            double lrC = 5e-4;
+            @Option(names = "--lambda-gp", defaultValue = "10", description = "Gradient-penalty weight. Default: ${DEFAULT-VALUE}.")
+            double lambdaGp = 10;
+        }
 
         /** Options a resumed run takes from the command line. */
-        static final java.util.Set<String> CHANGEABLE = java.util.Set.of("--resume", "--steps", "--threads", "--quiet", "--help", "--version");
+        static final java.util.Set<String> CHANGEABLE = java.util.Set.of("--resume", "--steps", "--threads", "--quiet", "--data", "--help", "--version");
 
         @Override
         public Integer call() throws Exception {
@@ -304,44 +307,44 @@ public final class BaselineCommand implements Runnable {
             OutputChecks.newRunDirectory(out, "--out");
             data.rejectGiven("training uses the fit and validation splits with stride 1", "--split", "--stride");
             if (kind == null) throw BadInputException.of(null, "GENERATOR", "missing: spikegan or mlp");
-            Generator.Kind k;
-            try {
-                k = Generator.Kind.parse(kind.toLowerCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw BadInputException.of(null, "GENERATOR", e.getMessage());
-            }
-            if (width == null) throw BadInputException.of(null, "--width", "is required for a new run");
-            positive("--width", width);
-            positive("--latent", latent);
-            positive("--batch", batch);
-            positive("--n-critic", nCritic);
-            positive("--eval-every", validateEvery);
-            positive("--checkpoint-every", checkpointEvery);
+            GanSpec gs = toSpec();
             if (betas != null) {
                 if (spec.commandLine().getParseResult().hasMatchedOption("--beta1") || spec.commandLine().getParseResult().hasMatchedOption("--beta2")) {
                     throw BadInputException.of(null, "--betas", "give either --betas B1,B2 or --beta1/--beta2, not both");
                 }
                 double[] b = TrainCommand.parseBetas(betas);
-                beta1 = b[0];
-                beta2 = b[1];
+                gs.beta1 = b[0];
+                gs.beta2 = b[1];
             }
-            positive("--validation-samples", validationSamples);
-            if (!(tau > 0)) throw BadInputException.of(null, "--tau", "must be positive, not " + tau);
-            if (!(ema >= 0 && ema < 1)) throw BadInputException.of(null, "--ema", "must be in [0, 1), not " + ema);
-            if (!(lrG > 0) || !(lrC > 0)) throw BadInputException.of(null, "--lr-generator/--lr-critic", "must be positive");
-            CriticSpec cs = CriticSpec.parse(critic, "--critic");
-            CriticInput ci;
-            try {
-                ci = CriticInput.parse(criticInput);
-            } catch (IllegalArgumentException e) {
-                throw BadInputException.of(null, "--critic-input", e.getMessage());
-            }
+            gs.validate();
             PreparedData d = data.prepare(file);
-            ClassicalGanTraining.Data windows = windows(d);
-            Generator g = new Generator(k, d.neurons().length, d.timesteps(), latent, width);
-            ClassicalGanTraining.Options o = new ClassicalGanTraining.Options(steps, batch, nCritic, lrG, lrC, beta1, beta2, lambdaGp, tau,
-                    ema, cs, validateEvery, validationSamples, seed, ci, checkpointEvery);
-            return train(out, g, o, windows, null, describeData(d, "fit", 1, data, file));
+            return train(out, gs, ClassicalGanTraining.data(d), null, describeData(d, "fit", 1, data, file));
+        }
+
+        /** The run these options describe (a new run; --resume reads the run's own). */
+        GanSpec toSpec() {
+            GanSpec gs = GanSpec.defaults();
+            gs.data = data.spec(file);
+            gs.generator = kind;
+            gs.width = width;
+            gs.latentDim = latent;
+            gs.steps = steps;
+            gs.batch = batch;
+            gs.nCritic = criticOptions.nCritic;
+            gs.lrG = lrG;
+            gs.lrC = criticOptions.lrC;
+            gs.beta1 = beta1;
+            gs.beta2 = beta2;
+            gs.lambdaGp = criticOptions.lambdaGp;
+            gs.tau = tau;
+            gs.criticInput = criticInput;
+            gs.ema = ema;
+            gs.critic = criticOptions.critic;
+            gs.evalEvery = validateEvery;
+            gs.checkpointEvery = checkpointEvery;
+            gs.validationSamples = validationSamples;
+            gs.seed = seed;
+            return gs;
         }
 
         private Integer resumeRun() throws Exception {
@@ -349,10 +352,11 @@ public final class BaselineCommand implements Runnable {
             for (var o : pr.matchedOptions()) {
                 if (!CHANGEABLE.contains(o.longestName())) {
                     throw BadInputException.of(null, o.longestName(), "cannot change when resuming (the run keeps the options it was "
-                            + "started with; with --resume only --steps, --threads and --quiet may be given)");
+                            + "started with; with --resume only --steps, --threads, --quiet and --data may be given)");
                 }
             }
-            if (kind != null || file != null) throw BadInputException.of(null, kind != null ? "GENERATOR" : "FILE", "cannot be given with --resume");
+            if (kind != null) throw BadInputException.of(null, "GENERATOR", "cannot be given with --resume");
+            if (file != null) throw BadInputException.of(file, "FILE", "give a moved recording to a resumed run as --data FILE");
             Baseline b = Baselines.load(resume);
             Path modelJson = java.nio.file.Files.isDirectory(resume) ? resume.resolve(Baselines.MODEL_FILE) : resume;
             if (!(b instanceof ClassicalGan gan)) {
@@ -362,51 +366,47 @@ public final class BaselineCommand implements Runnable {
                 throw BadInputException.of(modelJson, "state", "this run was written before baseline runs could be resumed; "
                         + "train it again with 'spiqgan baseline train' to continue training");
             }
-            ClassicalGanTraining.Options o = ClassicalGanTraining.options(gan.training(), modelJson.toString());
-            if (pr.hasMatchedOption("--steps")) o = o.withSteps(steps);
             JsonObject dataJson = Baselines.dataOf(resume);
             if (dataJson == null || !dataJson.has("spec")) throw BadInputException.of(modelJson, "data.spec", "missing");
-            DataSpec ds = DataSpec.fromJson(dataJson.get("spec").toString());
-            ds.split = null;
-            ds.stride = null;
-            if (dataJson.has("path")) ds.file = dataJson.get("path").getAsString(); // absolute: resumes from any directory
-            if (ds.path() != null && !java.nio.file.Files.isRegularFile(ds.path())) {
-                throw BadInputException.of(modelJson, "data", "the recording " + ds.path() + " is missing");
+            GanSpec gs = gan.spec();
+            if (gs == null) { // written before runs stored their specification
+                gs = GanSpec.of(gan.generator(), ClassicalGanTraining.options(gan.training(), modelJson.toString()),
+                        DataSpec.fromJson(dataJson.get("spec").toString()));
+                if (dataJson.has("path")) gs.data.file = dataJson.get("path").getAsString(); // absolute: resumes from any directory
             }
-            PreparedData d = ds.prepare(data.warnings());
-            String sha = ds.sha256();
-            if (dataJson.has("sha256") && !dataJson.get("sha256").getAsString().equals(sha)) {
-                throw BadInputException.of(modelJson, "data", "the training data changed since the run started (" + ds.sourceName() + ")");
+            gs.data.split = null;
+            gs.data.stride = null;
+            if (pr.hasMatchedOption("--steps")) gs.steps = steps;
+            String storedSha = dataJson.has("sha256") ? dataJson.get("sha256").getAsString() : null;
+            String source = dataJson.has("source") ? dataJson.get("source").getAsString() : gs.data.sourceName();
+            PrintWriter err = spec.commandLine().getErr();
+            if (pr.hasMatchedOption("--data")) {
+                gs.data = gs.data.withFile(ResumeOptions.movedData(recording.file(null), storedSha, source, resume, err));
+            } else {
+                ResumeOptions.requireData(gs.data.path(), gs.data.synthetic(), resume);
+            }
+            PreparedData d = gs.data.prepare(data.warnings());
+            if (storedSha != null && !storedSha.equals(gs.data.sha256())) {
+                throw BadInputException.of(modelJson, "data", "the training data changed since the run started (" + gs.data.sourceName() + ")");
             }
             Path dir = java.nio.file.Files.isDirectory(resume) ? resume : resume.toAbsolutePath().getParent();
-            if (gan.state().step >= o.steps()) {
+            if (gan.state().step >= gs.steps) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "%s: already at step %d of %d; nothing to do (raise --steps to continue)%n",
-                        dir, gan.state().step, o.steps());
+                        dir, gan.state().step, gs.steps);
                 return 0;
             }
-            spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: resuming %s at step %d of %d%n", dir, gan.state().step, o.steps());
-            Generator g = gan.generator();
-            return train(dir, new Generator(g.kind(), g.neurons(), g.timesteps(), g.latent(), g.width()), o, windows(d), gan.state(), dataJson);
+            err.printf(Locale.ROOT, "spiqgan: resuming %s at step %d of %d%n", dir, gan.state().step, gs.steps);
+            return train(dir, gs, ClassicalGanTraining.data(d), gan.state(), dataJson);
         }
 
-        private static ClassicalGanTraining.Data windows(PreparedData d) {
-            SampleSet fit = d.samples("fit", 1);
-            SampleSet fitEval = d.samples("fit", d.timesteps());
-            SampleSet validation = d.samples("validation", d.timesteps());
-            if (fit.samples() == 0 || validation.samples() == 0) {
-                throw BadInputException.of(d.source(), "splits", "the fit and validation splits need windows of " + d.timesteps() + " bins");
-            }
-            return new ClassicalGanTraining.Data(fit, fitEval, validation);
-        }
-
-        private Integer train(Path dir, Generator g, ClassicalGanTraining.Options o, ClassicalGanTraining.Data windows,
-                TrainerState state, JsonObject dataJson) throws Exception {
+        private Integer train(Path dir, GanSpec gs, ClassicalGanTraining.Data windows, TrainerState state, JsonObject dataJson)
+                throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter outW = spec.commandLine().getOut();
-            outW.println(g.describe());
+            outW.println(gs.generator(windows.fit().neurons(), windows.fit().timesteps()).describe());
             outW.flush();
             AdversarialRun.Outcome outcome = TrainingConsole.run(err, quiet, "spiqgan baseline train --resume", dir,
-                    (listener, stop) -> ClassicalGanTraining.run(dir, g, o, windows, state, dataJson, threads, listener, stop),
+                    (listener, stop) -> ClassicalGanTraining.run(dir, gs, windows, state, dataJson, threads, listener, stop),
                     () -> ((ClassicalGan) Baselines.load(dir)).state().step);
             ClassicalGan result = (ClassicalGan) Baselines.load(dir);
             TrainerState s = result.state();

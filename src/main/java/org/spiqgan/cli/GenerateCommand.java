@@ -29,14 +29,15 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--samples", required = true, description = "Number of samples S.")
     int samples;
 
-    @Option(names = "--sampling", description = "born or bernoulli. Default: the model's.")
-    String sampling;
+    @Option(names = "--sampling", converter = Choices.Sampling.class, description = "born or bernoulli. Default: the model's.")
+    org.spiqgan.model.GeneratorConfig.Sampling sampling;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--checkpoint", defaultValue = "best", description = "best (best validation score) or last. Default: ${DEFAULT-VALUE}.")
-    String checkpoint;
+    @Option(names = "--checkpoint", defaultValue = "best", converter = Choices.CheckpointChoice.class,
+            description = "best (best validation score) or last. Default: ${DEFAULT-VALUE}.")
+    Choices.Checkpoint checkpoint;
 
     @Mixin
     ThreadsOption threads = new ThreadsOption();
@@ -47,9 +48,6 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (samples < 1) throw BadInputException.of(null, "--samples", "must be at least 1");
-        if (!checkpoint.equals("best") && !checkpoint.equals("last")) {
-            throw BadInputException.of(null, "--checkpoint", "must be best or last, not '" + checkpoint + "'");
-        }
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!(name.endsWith(".npy") || name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".mat"))) {
             throw BadInputException.of(out, "--out", "must end in .npy, .csv, .tsv or .mat");

@@ -30,7 +30,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputChecks.directory(report, "--report");
-        SpikeModel m = RunModels.load(run, new RunModels.Options("best", null, 1));
+        SpikeModel m = RunModels.load(run, new RunModels.Options(Choices.Checkpoint.BEST, null, 1));
         TrainingRecord record = report == null ? null : m.trainingRecord();
         if (report != null && record == null) {
             throw BadInputException.of(null, "--report", "training curves are written for trained models; " + run + " is a fitted "
@@ -46,7 +46,7 @@ public final class InfoCommand implements Callable<Integer> {
 
     /** Writes the training curves of a trained run to DIR; returns DIR/index.html. */
     static Path writeCurves(Path run, Path dir) throws java.io.IOException {
-        return curves(RunModels.load(run, new RunModels.Options("best", null, 1)).trainingRecord(), run, dir);
+        return curves(RunModels.load(run, new RunModels.Options(Choices.Checkpoint.BEST, null, 1)).trainingRecord(), run, dir);
     }
 
     private static Path curves(TrainingRecord r, Path run, Path dir) throws java.io.IOException {

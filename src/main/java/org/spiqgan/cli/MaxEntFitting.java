@@ -25,22 +25,12 @@ final class MaxEntFitting {
         this.options = options;
     }
 
-    static MaxEntFitting check(String modelName, int lags, double l1, double l2, int mcmcSamples, String method, long seed) {
-        if (modelName == null) throw BadInputException.of(null, "--model", "maxent needs --model independent|pairwise|k-pairwise|spatiotemporal");
-        MaxEntLayout.Model m;
-        try {
-            m = MaxEntLayout.Model.parse(modelName);
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.of(null, "--model", e.getMessage());
-        }
+    static MaxEntFitting check(MaxEntLayout.Model m, int lags, double l1, double l2, int mcmcSamples, String how, long seed) {
+        if (m == null) throw BadInputException.of(null, "--model", "maxent needs --model independent|pairwise|k-pairwise|spatiotemporal");
         if (lags < 1) throw BadInputException.of(null, "--lags", "must be at least 1, not " + lags);
         if (!(l1 >= 0) || Double.isInfinite(l1)) throw BadInputException.of(null, "--l1", "must be a finite number >= 0, not " + l1);
         if (!(l2 >= 0) || Double.isInfinite(l2)) throw BadInputException.of(null, "--l2", "must be a finite number >= 0, not " + l2);
         if (mcmcSamples < 1000) throw BadInputException.of(null, "--mcmc-samples", "must be at least 1000, not " + mcmcSamples);
-        String how = method.toLowerCase(Locale.ROOT);
-        if (!how.equals("auto") && !how.equals("exact") && !how.equals("mcmc")) {
-            throw BadInputException.of(null, "--method", "must be auto, exact or mcmc, not '" + method + "'");
-        }
         MaxEntFit.Options o = MaxEntFit.Options.defaults().withMethod(how).withRegularization(l1, l2).withMcmcSamples(mcmcSamples).withSeed(seed);
         return new MaxEntFitting(m, lags, o);
     }

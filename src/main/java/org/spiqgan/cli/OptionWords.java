@@ -45,6 +45,8 @@ final class OptionWords {
             {"lambdaMoments", "--lambda-moments"}, {"initFrom", "--init-from"},
             // baselines
             {"width", "--width"}, {"lags", "--lags"},
+            // export-qasm
+            {"patch", "--patch"}, {"group", "--group"}, {"z", "--z"}, {"historyBits", "--history-bits"}, {"qasmVersion", "--format"},
         };
         for (String[] kv : t) FIELDS.put(kv[0], kv[1]);
     }

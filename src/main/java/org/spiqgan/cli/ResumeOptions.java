@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * What {@code train --resume} accepts besides the run: options that can change between sessions (more
+ * What {@code train --resume} (and, for the recording, {@code baseline train --resume}) accepts besides the run: options that can change between sessions (more
  * steps, new learning rates for fine-tuning, threads, reporting, the recording's new path) and nothing
  * else, so that no option is silently ignored.
  */
@@ -38,16 +38,25 @@ final class ResumeOptions {
 
     /** The recording given with --resume: accepted when it is the run's data (same checksum), e.g. moved. */
     static Path movedData(Path given, ModelFile m, Path run, PrintWriter err) {
-        if (m.data.sha256().startsWith("synthetic:")) {
+        return movedData(given, m.data.sha256(), m.data.source(), run, err);
+    }
+
+    /**
+     * The same for any run whose file keeps its recording's checksum ({@code storedSha}, null: not kept, so not
+     * accepted) and name ({@code source}): {@code train --resume} and {@code baseline train --resume}.
+     */
+    static Path movedData(Path given, String storedSha, String source, Path run, PrintWriter err) {
+        if (storedSha == null) throw BadInputException.of(given, "--data", "the run " + run + " keeps no checksum of its recording");
+        if (storedSha.startsWith("synthetic:")) {
             throw BadInputException.of(given, "--data", "the run " + run + " was trained on the built-in synthetic recording");
         }
         if (!Files.isRegularFile(given)) throw BadInputException.of(given, "--data", "no such file");
         String sha = DataFingerprint.sha256(given);
-        if (!sha.equals(m.data.sha256())) {
-            throw BadInputException.of(given, "--data", "is not the recording the run was trained on (" + m.data.source()
+        if (!sha.equals(storedSha)) {
+            throw BadInputException.of(given, "--data", "is not the recording the run was trained on (" + source
                     + "): its checksum differs");
         }
-        err.printf(Locale.ROOT, "spiqgan: resuming with the recording at %s (same checksum as %s)%n", given, m.data.source());
+        err.printf(Locale.ROOT, "spiqgan: resuming with the recording at %s (same checksum as %s)%n", given, source);
         err.flush();
         return given;
     }

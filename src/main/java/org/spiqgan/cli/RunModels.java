@@ -3,7 +3,6 @@ package org.spiqgan.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.spiqgan.BadInputException;
 import org.spiqgan.baseline.Baselines;
 import org.spiqgan.data.Provenance;
@@ -23,8 +22,8 @@ final class RunModels {
     private RunModels() {}
 
     /** How to generate: which checkpoint, which sampling (null: the model's), threads. */
-    record Options(String checkpoint, String sampling, int threads) {
-        static Options defaults() { return new Options("best", null, Runtime.getRuntime().availableProcessors()); }
+    record Options(Choices.Checkpoint checkpoint, GeneratorConfig.Sampling sampling, int threads) {
+        static Options defaults() { return new Options(Choices.Checkpoint.BEST, null, Runtime.getRuntime().availableProcessors()); }
     }
 
     /** The model in {@code run} (a directory or its model.json); options that do not apply to it are refused. */
@@ -35,23 +34,13 @@ final class RunModels {
             if (o.sampling() != null) {
                 throw BadInputException.of(null, "--sampling", "applies to patch-model runs only; " + run + " is a stationary run (Born sampling)");
             }
-            return new StationaryRunModel(StationaryRun.read(run), o.checkpoint().equals("last"), o.threads());
+            return new StationaryRunModel(StationaryRun.read(run), o.checkpoint() == Choices.Checkpoint.LAST, o.threads());
         }
-        if (kind.startsWith("spiqgan")) {
-            GeneratorConfig.Sampling s = null;
-            if (o.sampling() != null) {
-                s = switch (o.sampling().toLowerCase(Locale.ROOT)) {
-                    case "born" -> GeneratorConfig.Sampling.BORN;
-                    case "bernoulli" -> GeneratorConfig.Sampling.BERNOULLI;
-                    default -> throw BadInputException.of(null, "--sampling", "must be born or bernoulli, not '" + o.sampling() + "'");
-                };
-            }
-            return new PatchRunModel(ModelFile.read(run), s, o.checkpoint(), o.threads());
-        }
+        if (kind.startsWith("spiqgan")) return new PatchRunModel(ModelFile.read(run), o.sampling(), o.checkpoint().word(), o.threads());
         if (o.sampling() != null) {
             throw BadInputException.of(null, "--sampling", "applies to SpiQGAN runs only; " + run + " is a " + kind + " run");
         }
-        if (!o.checkpoint().equals("best")) {
+        if (o.checkpoint() != Choices.Checkpoint.BEST) {
             throw BadInputException.of(null, "--checkpoint", "applies to SpiQGAN runs only; " + run + " is a " + kind + " run");
         }
         return Baselines.open(run);

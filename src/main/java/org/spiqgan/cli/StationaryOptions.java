@@ -10,11 +10,6 @@ import picocli.CommandLine.Option;
  * {@link org.spiqgan.model.TrainSpec} ({@code TrainCommand.toSpec}); the library does the rest.
  */
 public final class StationaryOptions {
-    @Option(names = "--ansatz", defaultValue = "cry", paramLabel = "FAMILY",
-            description = "Stationary model: entangler family of each layer: cry (CRY on every pair), cry-chain (neighbours only) "
-                    + "or none (no entanglement). Default: ${DEFAULT-VALUE}.")
-    String ansatz;
-
     @Option(names = "--history", paramLabel = "H",
             description = "Stationary model: previous bins fed back into every layer's angles. Default: 3, at most the window's "
                     + "T bins, and 1 with --hidden-units.")

@@ -31,7 +31,7 @@ final class StationaryTrain {
             "--score-weight", "--pretrain", "--pretrain-lr", "--ancillas", "--latent", "--input-weights", "--encoding", "--rotations",
             "--entangler", "--share-timesteps", "--autoregressive");
     /** Options only the stationary model has. */
-    static final java.util.List<String> STATIONARY_ONLY = java.util.List.of("--ansatz", "--history", "--feedback", "--hidden-units", "--latent-dim",
+    static final java.util.List<String> STATIONARY_ONLY = java.util.List.of("--history", "--feedback", "--hidden-units", "--latent-dim",
             "--burn-in", "--likelihood-steps", "--refine-steps", "--draws", "--lr", "--lr-half-life", "--moment-samples",
             "--lambda-moments", "--init-from", "--adversarial-weight");
 

@@ -62,6 +62,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "below); best: this project's default recipe (the stationary model).")
     String preset;
 
+    @Option(names = "--ansatz", paramLabel = "FAMILY",
+            description = "Circuit family. Patch model: reuploading (the paper's; the default) or reuploading-feedback (each "
+                    + "patch also reads its group's previous pattern: the same as --autoregressive). Stationary model: the entangler "
+                    + "of each layer, cry (CRY on every pair; the default), cry-chain (neighbours only) or none (no entanglement).")
+    String ansatz;
+
     @Mixin
     StationaryOptions stationary = new StationaryOptions();
 
@@ -163,8 +169,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--z-max", defaultValue = "3.141592653589793", description = "Latent z ~ U[0, Z_MAX). Default: pi (patch), 1 (stationary).")
     double zMax;
 
-    @Option(names = "--input-weights", defaultValue = "on", description = "Trainable input weights w in RY(w z): on or off. Default: ${DEFAULT-VALUE}.")
-    String inputWeights;
+    @Option(names = "--input-weights", defaultValue = "on", converter = Choices.SwitchChoice.class,
+            description = "Trainable input weights w in RY(w z): on or off. Default: ${DEFAULT-VALUE}.")
+    Choices.Switch inputWeights;
 
     @Option(names = "--encoding", defaultValue = "ry", converter = Choices.Encoding.class, description = "Noise encoding gate: ry or rx. Default: ${DEFAULT-VALUE}.")
     ReuploadingAnsatz.Encoding encoding;
@@ -172,8 +179,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rotations", defaultValue = "rz-ry-rz", converter = Choices.Rotations.class, description = "Trainable rotations per qubit: rz-ry-rz, ry or ry-rz. Default: ${DEFAULT-VALUE}.")
     ReuploadingAnsatz.Rotations rotations;
 
-    @Option(names = "--entangler", defaultValue = "cnot", description = "cnot, cz, none, cnot-ring or cz-ring. Default: ${DEFAULT-VALUE}.")
-    String entangler;
+    @Option(names = "--entangler", defaultValue = "cnot", converter = Choices.Entangler.class,
+            description = "cnot, cz, none, cnot-ring or cz-ring. Default: ${DEFAULT-VALUE}.")
+    Choices.EntanglerChoice entangler;
 
     @Option(names = "--share-timesteps", description = "One parameter set per neuron group for all timesteps.")
     boolean shareTimesteps;
@@ -372,10 +380,16 @@ public final class TrainCommand implements Callable<Integer> {
         s.ancillas = ancillas;
         parseCircuit(s);
         s.shareTimesteps = shareTimesteps;
-        s.autoregressive = autoregressive;
+        s.ansatz = ansatz;
+        if (autoregressive) {
+            if (ansatz != null && !ansatz.equals(org.spiqgan.model.Ansatze.REUPLOADING_FEEDBACK)) {
+                throw BadInputException.of(null, "--autoregressive", "is the family " + org.spiqgan.model.Ansatze.REUPLOADING_FEEDBACK
+                        + "; it cannot be combined with --ansatz " + ansatz);
+            }
+            s.ansatz = org.spiqgan.model.Ansatze.REUPLOADING_FEEDBACK;
+        }
         // the stationary model
         StationaryOptions o = stationary;
-        s.ansatz = o.ansatz;
         s.history = o.history;
         s.feedback = o.feedback;
         s.latentDim = o.latentDim;
@@ -397,23 +411,11 @@ public final class TrainCommand implements Callable<Integer> {
     /** The patch circuit's options (latent, input weights, encoding, rotations, entangler) into the spec. */
     private void parseCircuit(TrainSpec s) {
         s.latent = latent;
-        s.inputWeights = switch (inputWeights.toLowerCase(Locale.ROOT)) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw BadInputException.of(null, "--input-weights", "must be on or off, not '" + inputWeights + "'");
-        };
+        s.inputWeights = inputWeights.on();
         s.encoding = encoding;
         s.rotations = rotations;
-        String e = entangler.toLowerCase(Locale.ROOT);
-        boolean ring = e.endsWith("-ring");
-        s.entangler = switch (ring ? e.substring(0, e.length() - 5) : e) {
-            case "cnot" -> ReuploadingAnsatz.Entangler.CNOT;
-            case "cz" -> ReuploadingAnsatz.Entangler.CZ;
-            case "none" -> ReuploadingAnsatz.Entangler.NONE;
-            default -> throw BadInputException.of(null, "--entangler", "must be cnot, cz, none, cnot-ring or cz-ring, not '" + entangler + "'");
-        };
-        if (ring && s.entangler == ReuploadingAnsatz.Entangler.NONE) throw BadInputException.of(null, "--entangler", "none has no ring");
-        s.ring = ring;
+        s.entangler = entangler.entangler;
+        s.ring = entangler.ring;
     }
 
     private double[] parseBetas() {

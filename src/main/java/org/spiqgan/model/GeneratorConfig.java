@@ -16,7 +16,7 @@ import org.spiqgan.model.ReuploadingAnsatz.Rotations;
  */
 public record GeneratorConfig(int neurons, int timesteps, int layers, int groupSize, int ancillas,
         boolean inputWeights, Encoding encoding, Latent latent, Rotations rotations, Entangler entangler,
-        boolean ring, boolean shareTimesteps, Sampling sampling, double zMax, boolean autoregressive) {
+        boolean ring, boolean shareTimesteps, Sampling sampling, double zMax, boolean autoregressive, String ansatz) {
 
     public enum Sampling { BORN, BERNOULLI }
 
@@ -27,6 +27,18 @@ public record GeneratorConfig(int neurons, int timesteps, int layers, int groupS
         if (groupSize < 1) throw new IllegalArgumentException("group size must be >= 1");
         if (ancillas < 0) throw new IllegalArgumentException("ancillas must be >= 0");
         if (!(zMax > 0 && zMax < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("z range must be positive");
+        // the family ({@link Ansatze}) decides whether patches read the previous pattern; files written before
+        // the family was stored name none and say autoregressive instead
+        if (ansatz == null) ansatz = autoregressive ? Ansatze.REUPLOADING_FEEDBACK : Ansatze.REUPLOADING;
+        autoregressive = Ansatze.readsPreviousPattern(ansatz);
+    }
+
+    /** The paper's family, or with the previous pattern fed back (autoregressive, SPEC 3b). */
+    public GeneratorConfig(int neurons, int timesteps, int layers, int groupSize, int ancillas, boolean inputWeights,
+            Encoding encoding, Latent latent, Rotations rotations, Entangler entangler, boolean ring, boolean shareTimesteps,
+            Sampling sampling, double zMax, boolean autoregressive) {
+        this(neurons, timesteps, layers, groupSize, ancillas, inputWeights, encoding, latent, rotations, entangler, ring,
+                shareTimesteps, sampling, zMax, autoregressive, null);
     }
 
     /** Without the autoregressive extension. */
@@ -48,7 +60,7 @@ public record GeneratorConfig(int neurons, int timesteps, int layers, int groupS
 
     public GeneratorConfig withSampling(Sampling s) {
         return new GeneratorConfig(neurons, timesteps, layers, groupSize, ancillas, inputWeights, encoding, latent,
-                rotations, entangler, ring, shareTimesteps, s, zMax, autoregressive);
+                rotations, entangler, ring, shareTimesteps, s, zMax, autoregressive, ansatz);
     }
 
     public int groups() {
@@ -85,8 +97,8 @@ public record GeneratorConfig(int neurons, int timesteps, int layers, int groupS
         return total;
     }
 
-    /** The circuit family: the paper's, or with the previous pattern fed back (SPEC 3b). */
-    public String ansatzName() { return autoregressive ? Ansatze.REUPLOADING_FEEDBACK : Ansatze.REUPLOADING; }
+    /** The circuit family ({@link Ansatze}): the paper's, or with the previous pattern fed back (SPEC 3b), or another registered one. */
+    public String ansatzName() { return ansatz; }
 
     /** The sub-generator of group g in its family ({@link Ansatze}). */
     public Ansatz ansatz(int g) { return Ansatze.create(ansatzName(), this, g); }
@@ -121,6 +133,7 @@ public record GeneratorConfig(int neurons, int timesteps, int layers, int groupS
                 "N=%d T=%d groups=%d (G=%d) ancillas=%d layers=%d sampling=%s latent=%s z~U[0,%.4g) %s%s",
                 neurons, timesteps, groups(), groupSize, ancillas, layers, sampling.name().toLowerCase(),
                 latent.name().toLowerCase().replace('_', '-'), zMax, circuit(0),
-                shareTimesteps ? " shared-across-timesteps" : "") + (autoregressive ? " autoregressive" : "");
+                shareTimesteps ? " shared-across-timesteps" : "") + (autoregressive ? " autoregressive" : "")
+                + (ansatz.equals(Ansatze.REUPLOADING) || ansatz.equals(Ansatze.REUPLOADING_FEEDBACK) ? "" : " ansatz=" + ansatz);
     }
 }

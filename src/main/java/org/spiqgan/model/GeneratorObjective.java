@@ -19,14 +19,14 @@ import org.spiqgan.nn.CriticLoss;
 public final class GeneratorObjective {
     /** Probabilities below this enter the Gumbel logits as this (log 0 = -inf); no gradient there. */
     static final double PROB_FLOOR = 1e-300;
-    /** Marginals are clamped into [EPS, 1 - EPS] for the logit of the binary concrete; no gradient outside. */
-    static final double P_EPS = 1e-12;
     private static final int CHUNK = 8;
 
     private final PatchGenerator gen;
     private final GeneratorConfig cfg;
     private final CriticInput input;
     private final double tau;
+    /** The relaxation of Bernoulli sampling (born sampling relaxes the basis state by Gumbel-softmax, below). */
+    private final BinaryConcrete concrete;
     private final double lambdaK;
     private final double[] kData; // P_data(k), k = 0..N
     private final double lambdaAcg;
@@ -48,6 +48,7 @@ public final class GeneratorObjective {
         this.cfg = gen.config();
         this.input = input;
         this.tau = tau;
+        this.concrete = new BinaryConcrete(input, tau);
         this.lambdaK = lambdaK;
         this.kData = kData == null ? null : kData.clone();
         this.lambdaAcg = lambdaAcg;
@@ -150,7 +151,7 @@ public final class GeneratorObjective {
             SplittableRandom rng = org.spiqgan.quantum.BatchSimulator.itemRandom(noiseSeed, item);
             for (int k = 0; k < ns; k++) {
                 double u = openUniform(rng);
-                nz[no + k] = born ? -Math.log(-Math.log(u)) : Math.log(u) - Math.log1p(-u);
+                nz[no + k] = born ? -Math.log(-Math.log(u)) : BinaryConcrete.logisticNoise(u);
             }
         }
         if (born) {
@@ -183,18 +184,7 @@ public final class GeneratorObjective {
                 x[xIndex(b, start + i, t)] = s;
             }
         } else {
-            for (int i = 0; i < m; i++) {
-                double pi = r[ro + i];
-                double v;
-                if (input == CriticInput.MARGINALS) {
-                    v = pi;
-                } else {
-                    double pc = Math.min(Math.max(pi, P_EPS), 1 - P_EPS);
-                    double a = Math.log(pc) - Math.log1p(-pc) + nz[no + i];
-                    v = input == CriticInput.STRAIGHT_THROUGH ? (a > 0 ? 1 : 0) : sigmoid(a / tau);
-                }
-                x[xIndex(b, start + i, t)] = v;
-            }
+            for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = concrete.fromProbability(r[ro + i], ns > 0 ? nz[no + i] : 0);
         }
     }
 
@@ -214,10 +204,6 @@ public final class GeneratorObjective {
         }
         for (int bb = 0; bb < dim; bb++) y[bb] /= sum;
         return y;
-    }
-
-    private static double sigmoid(double a) {
-        return a >= 0 ? 1.0 / (1.0 + Math.exp(-a)) : Math.exp(a) / (1.0 + Math.exp(a));
     }
 
     /** Adds to cot[p][b*size..] the backward map of the relaxation applied to gx (dL/dx). */
@@ -250,16 +236,7 @@ public final class GeneratorObjective {
             }
         } else {
             for (int i = 0; i < m; i++) {
-                double gi = gx[xIndex(b, start + i, t)];
-                double pi = r[ro + i];
-                if (input == CriticInput.MARGINALS) {
-                    c[ro + i] += gi;
-                    continue;
-                }
-                if (pi < P_EPS || pi > 1 - P_EPS) continue;
-                double a = Math.log(pi) - Math.log1p(-pi) + nz[no + i];
-                double v = sigmoid(a / tau);
-                c[ro + i] += gi * v * (1 - v) / (tau * pi * (1 - pi));
+                concrete.addProbabilityGradient(r[ro + i], ns > 0 ? nz[no + i] : 0, gx[xIndex(b, start + i, t)], c, ro + i);
             }
         }
     }

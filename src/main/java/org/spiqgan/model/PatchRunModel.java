@@ -7,7 +7,7 @@ import org.spiqgan.data.SampleSet;
  * A trained patch-model run (the paper's SpiQGAN) as a {@link SpikeModel}: samples from the best checkpoint's
  * EMA parameters (or the last EMA), with the run's sampling mode or another one.
  */
-public final class PatchRunModel implements SpikeModel {
+public final class PatchRunModel implements SpikeModel, QasmExportable {
     private final ModelFile model;
     private final GeneratorConfig generator;
     private final String checkpoint;
@@ -99,6 +99,13 @@ public final class PatchRunModel implements SpikeModel {
 
     @Override
     public TrainingRecord trainingRecord() { return new TrainingRecord(model.state.metrics, model.state.pretrainNll); }
+
+    @Override
+    public java.util.Optional<QasmExportable> qasmExport() { return java.util.Optional.of(this); }
+
+    /** One sub-generator (the request's patch G,T) with the parameters of this model's checkpoint. */
+    @Override
+    public String qasm(Request request) { return PatchQasm.write(model, checkpoint, request); }
 
     @Override
     public String generationNote(long seed) { return sampling() + " sampling, " + checkpointUsed(); }

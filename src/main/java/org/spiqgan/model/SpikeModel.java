@@ -60,6 +60,12 @@ public interface SpikeModel {
     /** The record of the model's training, for curves; null for models that were fitted rather than trained. */
     default TrainingRecord trainingRecord() { return null; }
 
+    /**
+     * The model's quantum circuits as OpenQASM programs ({@code export-qasm}); empty for models without
+     * circuits (the baselines).
+     */
+    default java.util.Optional<QasmExportable> qasmExport() { return java.util.Optional.empty(); }
+
     /** What a generation with this seed draws from, in words (the last line of {@code generate}). */
     default String generationNote(long seed) { return kind() + ", seed " + seed; }
 

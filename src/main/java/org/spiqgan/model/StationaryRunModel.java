@@ -1,10 +1,11 @@
 package org.spiqgan.model;
 
+import org.spiqgan.BadInputException;
 import org.spiqgan.data.SampleSet;
 import org.spiqgan.model.stationary.StationaryRun;
 
 /** A trained stationary-generator run as a {@link SpikeModel}: free-running generation with burn-in. */
-public final class StationaryRunModel implements SpikeModel {
+public final class StationaryRunModel implements SpikeModel, QasmExportable {
     private final StationaryRun run;
     private final boolean last;
     private final int threads;
@@ -99,6 +100,39 @@ public final class StationaryRunModel implements SpikeModel {
             rows.add(row);
         }
         return new TrainingRecord(rows, null);
+    }
+
+    @Override
+    public java.util.Optional<QasmExportable> qasmExport() { return java.util.Optional.of(this); }
+
+    /** One bin of neuron group {@code group} for a given latent and history, every angle bound (OpenQASM 3 or 2). */
+    @Override
+    public String qasm(Request r) {
+        if (r.patch() != null) throw BadInputException.of(null, "patch", "applies to patch-model runs; use field group for a stationary run");
+        var cfg = run.generator;
+        int group = r.group();
+        if (group < 0 || group >= cfg.groups()) throw BadInputException.of(null, "group", "must be in 0.." + (cfg.groups() - 1) + ", not " + group);
+        double[] zv = new double[cfg.latent()];
+        java.util.Arrays.fill(zv, cfg.zMax() / 2);
+        if (r.inputs() != null) {
+            QasmExportable.parseInputs(r.inputs(), zv, "(the latent dimension)");
+            for (int k = 0; k < zv.length; k++) {
+                if (!(zv[k] >= 0 && zv[k] <= cfg.zMax())) {
+                    throw BadInputException.of(null, "z", "value " + (k + 1) + " is outside the trained latent range [0, " + cfg.zMax() + ")");
+                }
+            }
+        }
+        int[] hist = new int[cfg.history() * cfg.units()];
+        if (r.historyBits() != null) {
+            String b = r.historyBits().replace(",", "");
+            if (b.length() != hist.length || !b.matches("[01]*")) {
+                throw BadInputException.of(null, "historyBits", "needs " + hist.length + " characters 0 or 1 (H = " + cfg.history()
+                        + " bins x " + (cfg.hidden() > 0 ? cfg.hidden() + " hidden units + " : "") + "N = " + cfg.neurons()
+                        + " neurons), got '" + r.historyBits() + "'");
+            }
+            for (int i = 0; i < hist.length; i++) hist[i] = b.charAt(i) - '0';
+        }
+        return org.spiqgan.model.stationary.StationaryQasm.write(cfg, run.parameters(last), group, r.version(), run.data.neuronIndices(), zv, hist);
     }
 
     @Override

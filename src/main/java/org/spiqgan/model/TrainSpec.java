@@ -38,6 +38,10 @@ public final class TrainSpec {
     public static final double PATCH_EMA = 0.99, PATCH_Z_MAX = Math.PI, PATCH_INIT_SPREAD = 0;
     /** Qubits (neurons + ancillas) a patch sub-generator may have in training. */
     public static final int PATCH_MAX_QUBITS = 20;
+    /** The patch model's circuit family by default: the paper's re-uploading circuit. */
+    public static final String PATCH_ANSATZ = Ansatze.REUPLOADING;
+    /** The stationary model's circuit family by default: CRY on every pair of qubits. */
+    public static final String STATIONARY_ANSATZ = "cry";
     /** Stationary model defaults (docs/stationary.md). */
     public static final int STATIONARY_LAYERS = 2, STATIONARY_GROUP = 10, STATIONARY_EVAL_EVERY = 50;
     public static final double STATIONARY_EMA = 0.98, STATIONARY_Z_MAX = 1.0, STATIONARY_INIT_SPREAD = 0.05;
@@ -106,11 +110,16 @@ public final class TrainSpec {
     /** Close the entangler chain into a ring. */
     public boolean ring = false;
     public boolean shareTimesteps = false;
-    public boolean autoregressive = false;
+
+    /**
+     * The circuit family of either model, by its registered name; null: the model's default. Patch model: a family
+     * of {@link Ansatze} ({@value Ansatze#REUPLOADING}, the paper's; {@value Ansatze#REUPLOADING_FEEDBACK}, fed the
+     * group's previous pattern, SPEC 3b). Stationary model: an entangler family of
+     * {@link org.spiqgan.model.stationary.Entangler#FAMILIES} (cry, cry-chain, none).
+     */
+    public String ansatz;
 
     // Stationary model.
-    /** Entangler family of each layer (model.stationary.Entangler.FAMILIES). */
-    public String ansatz = "cry";
     /** Previous bins fed back; null: {@link #historyOrDefault()}. */
     public Integer history;
     public String feedback = StationaryConfig.FEEDBACK_MIXED;
@@ -160,6 +169,9 @@ public final class TrainSpec {
         return Math.max(1, Math.min(STATIONARY_HISTORY, data == null ? STATIONARY_HISTORY : data.timesteps));
     }
 
+    /** The circuit family: as given, else the model's default ({@value #PATCH_ANSATZ} or {@value #STATIONARY_ANSATZ}). */
+    public String ansatzOrDefault() { return ansatz != null ? ansatz : model == Model.PATCH ? PATCH_ANSATZ : STATIONARY_ANSATZ; }
+
     public double zMaxOrDefault() { return zMax != null ? zMax : model == Model.PATCH ? PATCH_Z_MAX : STATIONARY_Z_MAX; }
 
     public double initSpreadOrDefault() {
@@ -201,8 +213,12 @@ public final class TrainSpec {
         if (rotations == null) throw BadInputException.of(null, "rotations", "must be rz-ry-rz, ry or ry-rz");
         if (entangler == null) throw BadInputException.of(null, "entangler", "must be cnot, cz or none");
         if (ring && entangler == ReuploadingAnsatz.Entangler.NONE) throw BadInputException.of(null, "entangler", "none has no ring");
+        String family = ansatzOrDefault();
+        if (!Ansatze.names().contains(family)) {
+            throw BadInputException.of(null, "ansatz", "the patch model's families are " + String.join(", ", Ansatze.names()) + ", not '" + family + "'");
+        }
         return new GeneratorConfig(n, t, l, g, ancillas, inputWeights, encoding, latent, rotations, entangler, ring, shareTimesteps,
-                sampling, zMaxOrDefault(), autoregressive);
+                sampling, zMaxOrDefault(), Ansatze.readsPreviousPattern(family), family);
     }
 
     /** The patch model's trainer settings. */
@@ -250,7 +266,7 @@ public final class TrainSpec {
         int group = groupSize != null ? groupSize : STATIONARY_GROUP;
         try {
             // hidden units join the first circuit, so groupSize counts neurons per circuit
-            return new StationaryConfig(n, Math.min(group, n) + hiddenUnits, layersOrDefault(), ansatz, latentDim, zMaxOrDefault(),
+            return new StationaryConfig(n, Math.min(group, n) + hiddenUnits, layersOrDefault(), ansatzOrDefault(), latentDim, zMaxOrDefault(),
                     historyOrDefault(), burnIn, feedback, hiddenUnits);
         } catch (IllegalArgumentException e) {
             throw fieldFirst(e, "latent", "latentDim", "entangler", "ansatz", "hidden", "hiddenUnits");
@@ -325,10 +341,23 @@ public final class TrainSpec {
             TrainSpec s = gson().fromJson(e, TrainSpec.class);
             if (s == null) throw BadInputException.of(null, "spec", "missing");
             if (s.data == null) s.data = DataSpec.defaults();
+            legacyAnsatz(s, e);
             return s;
         } catch (JsonParseException | IllegalStateException | NumberFormatException ex) {
             throw BadInputException.of(null, "spec", "not a training specification: " + ex.getMessage());
         }
+    }
+
+    /**
+     * Specs written before the family was one field for both models: the patch model chose the feedback family by
+     * {@code "autoregressive": true}, and every spec carried the stationary default {@code "ansatz": "cry"}.
+     */
+    private static void legacyAnsatz(TrainSpec s, JsonElement e) {
+        if (s.model != Model.PATCH || !e.isJsonObject()) return;
+        JsonElement ar = e.getAsJsonObject().get("autoregressive");
+        boolean feedback = ar != null && ar.isJsonPrimitive() && ar.getAsJsonPrimitive().isBoolean() && ar.getAsBoolean();
+        if (s.ansatz != null && org.spiqgan.model.stationary.Entangler.FAMILIES.containsKey(s.ansatz)) s.ansatz = null;
+        if (feedback && s.ansatz == null) s.ansatz = Ansatze.REUPLOADING_FEEDBACK;
     }
 
     public static TrainSpec fromJson(String json) {

@@ -46,4 +46,38 @@ class AnsatzTest {
         for (int i = 0; i < fed.length; i++) diff += Math.abs(fed[i] - plain[i]);
         assertTrue(diff > 1e-3, "the feedback weight changes the output: " + diff);
     }
+
+    @Test
+    void oneSpecFieldNamesTheFamilyOfEitherModel() {
+        org.spiqgan.model.TrainSpec p = org.spiqgan.model.TrainSpec.paper();
+        assertEquals(Ansatze.REUPLOADING, p.generatorConfig(5, 3).ansatzName());
+        p.ansatz = Ansatze.REUPLOADING_FEEDBACK;
+        GeneratorConfig fb = p.generatorConfig(5, 3);
+        assertTrue(fb.autoregressive() && fb.ansatz(0) instanceof FeedbackAnsatz);
+        p.ansatz = "cry-chain";
+        org.junit.jupiter.api.Assertions.assertThrows(org.spiqgan.BadInputException.class, p::validate);
+        org.spiqgan.model.TrainSpec s = org.spiqgan.model.TrainSpec.defaults();
+        assertEquals("cry", s.stationaryConfig(4).family().name());
+        s.ansatz = "cry-chain";
+        assertEquals("cry-chain", s.stationaryConfig(4).family().name());
+        s.ansatz = Ansatze.REUPLOADING;
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.spiqgan.BadInputException.class, s::validate).getMessage()
+                .startsWith("ansatz: "));
+    }
+
+    @Test
+    void specsWrittenBeforeTheFieldWasSharedReadAsTheyMeant() {
+        com.google.gson.JsonObject o = org.spiqgan.model.TrainSpec.paper().toJsonTree().getAsJsonObject();
+        o.addProperty("ansatz", "cry");
+        o.addProperty("autoregressive", true);
+        assertEquals(Ansatze.REUPLOADING_FEEDBACK, org.spiqgan.model.TrainSpec.fromJson(o).ansatz);
+        o.addProperty("autoregressive", false);
+        assertEquals(Ansatze.REUPLOADING, org.spiqgan.model.TrainSpec.fromJson(o).ansatzOrDefault());
+        // model files: a generator without a stored family reads it from autoregressive, and the family round-trips
+        GeneratorConfig old = new GeneratorConfig(5, 3, 2, 5, 0, true, ReuploadingAnsatz.Encoding.RY, ReuploadingAnsatz.Latent.SHARED,
+                ReuploadingAnsatz.Rotations.RZ_RY_RZ, ReuploadingAnsatz.Entangler.CNOT, false, false, GeneratorConfig.Sampling.BORN,
+                Math.PI, true, null);
+        assertEquals(Ansatze.REUPLOADING_FEEDBACK, old.ansatzName());
+        assertEquals(old, old.withSampling(GeneratorConfig.Sampling.BORN));
+    }
 }

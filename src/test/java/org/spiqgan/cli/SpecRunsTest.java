@@ -144,4 +144,25 @@ class SpecRunsTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(6, StationaryRun.read(run).state.step);
     }
+
+    @Test
+    void oneAnsatzOptionNamesTheFamilyOfEitherModel() throws Exception {
+        Path a = dir.resolve("ar"), b = dir.resolve("fam");
+        List<String> base = new java.util.ArrayList<>(PATCH);
+        base.addAll(List.of("--steps", "2"));
+        List<String> ar = new java.util.ArrayList<>(base), fam = new java.util.ArrayList<>(base);
+        ar.addAll(List.of("--autoregressive", "--out", a.toString()));
+        fam.addAll(List.of("--ansatz", "reuploading-feedback", "--out", b.toString()));
+        assertEquals(0, cli(ar.toArray(new String[0])).code());
+        assertEquals(0, cli(fam.toArray(new String[0])).code());
+        assertArrayEquals(ModelFile.read(a).state.theta, ModelFile.read(b).state.theta);
+        assertEquals("reuploading-feedback", ModelFile.read(b).spec.ansatz);
+        assertEquals("reuploading-feedback", ModelFile.read(b).generator.ansatzName());
+        List<String> clash = new java.util.ArrayList<>(base);
+        clash.addAll(List.of("--autoregressive", "--ansatz", "reuploading", "--out", dir.resolve("c").toString()));
+        TrustTest.badInput(cli(clash.toArray(new String[0])), "--autoregressive", "--ansatz");
+        List<String> wrong = new java.util.ArrayList<>(base);
+        wrong.addAll(List.of("--ansatz", "cry-chain", "--out", dir.resolve("w").toString()));
+        TrustTest.badInput(cli(wrong.toArray(new String[0])), "--ansatz", "reuploading");
+    }
 }
