@@ -433,10 +433,10 @@ public final class BaselineCommand implements Runnable {
             description = "Generate samples (S, N, T) from a baseline run directory.")
     static final class Generate implements Callable<Integer> {
         @Spec picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "RUNDIR") Path rundir;
-        @Option(names = "--samples", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.") int samples;
-        @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") long seed;
-        @Option(names = "--out", required = true, paramLabel = "G.npy", description = ".npy, .csv, .tsv or .mat") Path out;
+        @Parameters(index = "0", paramLabel = "RUNDIR", description = "A run directory of 'baseline fit' or 'baseline train'.") Path rundir;
+        @Option(names = "--samples", defaultValue = "10000", paramLabel = "S", description = "Windows to generate (N neurons x T bins each). Default: ${DEFAULT-VALUE}.") int samples;
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the sampling (the same seed gives the same file). Default: ${DEFAULT-VALUE}.") long seed;
+        @Option(names = "--out", required = true, paramLabel = "G.npy", description = "Output file: .npy, .csv, .tsv or .mat (written in full or not at all; a file of that name is replaced).") Path out;
 
         @Override
         public Integer call() throws Exception {
