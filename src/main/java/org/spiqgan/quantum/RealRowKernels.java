@@ -94,6 +94,73 @@ public final class RealRowKernels {
         }
     }
 
+    /** Qubits of the low tile of {@link #ryMultiplexedLayer}: 2^5 rows of 32 lanes are 8 KiB, with their 31 rotations 24 KiB of L1. */
+    static final int LOW_TILE = 5;
+
+    /** Scratch rows {@link #ryMultiplexedLayer} needs for a circuit of {@code qubits} qubits. */
+    public static int layerScratchRows(int qubits) {
+        return 2 * Math.max(1, 1 << Math.min(qubits, LOW_TILE));
+    }
+
+    /**
+     * {@link #ryMultiplexed} on targets 0, 1, ..., qubits - 1 in that order (one re-uploading layer): target q's
+     * per-lane cos and sin rows {@code c[cOff + q]}, {@code s[cOff + q]}, its table {@code cosT[tOff + q]} (null:
+     * no block). The same rotations with the same operands as the n single passes, so the same bits, but
+     * in two passes over the state instead of n: targets below {@link #LOW_TILE} pair rows within blocks of
+     * 2^LOW_TILE consecutive rows, so each block takes all of them while it is in L1; the higher targets pair
+     * rows that agree in their low bits, so each set of rows with the same low bits takes all of those. A pass
+     * over a 10-qubit chunk state (256 KiB) runs from L2, and the single passes were bound by that traffic
+     * (issue 12). {@code scratch}: {@link #layerScratchRows} rows.
+     */
+    public static void ryMultiplexedLayer(double[][] psi, int qubits, int lanes, double[][] c, double[][] s, int cOff,
+            double[][] cosT, double[][] sinT, int tOff, double[][] scratch) {
+        int low = Math.min(qubits, LOW_TILE), block = 1 << low, dim = 1 << qubits;
+        // the rotations of the low targets for every lo, once: rows (2^q - 1 + lo) and block + (2^q - 1 + lo) of the scratch
+        for (int q = 0; q < low; q++) {
+            double[] tc = cosT[tOff + q], ts = sinT[tOff + q];
+            for (int lo = 0; lo < 1 << q; lo++) {
+                int i = (1 << q) - 1 + lo;
+                if (tc == null) {
+                    System.arraycopy(c[cOff + q], 0, scratch[i], 0, lanes);
+                    System.arraycopy(s[cOff + q], 0, scratch[block + i], 0, lanes);
+                } else {
+                    combine(c[cOff + q], s[cOff + q], tc[lo], ts[lo], scratch[i], scratch[block + i], lanes);
+                }
+            }
+        }
+        for (int base = 0; base < dim; base += block) {
+            for (int q = 0; q < low; q++) {
+                int step = 1 << q;
+                for (int lo = 0; lo < step; lo++) {
+                    double[] rc = scratch[step - 1 + lo], rs = scratch[block + step - 1 + lo];
+                    for (int hi = 0; hi < block; hi += step << 1) rotate(psi[base + hi + lo], psi[base + hi + lo + step], rc, rs, lanes);
+                }
+            }
+        }
+        if (qubits == low) return;
+        // higher targets: rows (i << low) | l for a fixed l; a rotation's lo is (iLo << low) | l
+        double[] co = scratch[block - 1], so = scratch[2 * block - 1];
+        int rows = dim >> low;
+        for (int l = 0; l < block; l++) {
+            for (int q = low; q < qubits; q++) {
+                int step = 1 << (q - low);
+                double[] tc = cosT[tOff + q], ts = sinT[tOff + q];
+                for (int iLo = 0; iLo < step; iLo++) {
+                    double[] rc = c[cOff + q], rs = s[cOff + q];
+                    if (tc != null) {
+                        int lo = (iLo << low) | l;
+                        combine(rc, rs, tc[lo], ts[lo], co, so, lanes);
+                        rc = co;
+                        rs = so;
+                    }
+                    for (int i = 0; i < rows; i += step << 1) {
+                        rotate(psi[((i + iLo) << low) | l], psi[((i + iLo + step) << low) | l], rc, rs, lanes);
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * {@link RealBatchKernels#ryMultiplexedAdjoint}: adds dL/dtheta_k to {@code grad[k]} and dL/dphi(lo) to
      * {@code tableGrad[lo]}, then un-applies the rotation to psi and lam; a null table is {@link #ryAdjoint}.
