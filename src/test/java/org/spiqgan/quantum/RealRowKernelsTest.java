@@ -55,33 +55,6 @@ class RealRowKernelsTest {
     }
 
     @Test
-    void tiledLayerIsBitForBitTheSinglePassesInOrder() {
-        SplittableRandom r = new SplittableRandom(8);
-        for (int n = 1; n <= 9; n++) {
-            double[][] c = new double[n + 2][], s = new double[n + 2][];
-            for (int q = 0; q < n + 2; q++) {
-                double[][] cs = RealBatchKernelsTest.trig(r, LANES);
-                c[q] = cs[0];
-                s[q] = cs[1];
-            }
-            // offset 2 into the rows and tables, as layer 1 of a two-layer circuit reads them; some targets without a block
-            double[][] cosT = new double[n + 2][], sinT = new double[n + 2][];
-            for (int t = 1; t < n; t++) {
-                if (t == 2 || t == 6) continue;
-                double[][] tab = RealBatchKernelsTest.trig(r, 1 << t);
-                cosT[2 + t] = tab[0];
-                sinT[2 + t] = tab[1];
-            }
-            double[] psi = RealBatchKernelsTest.random(r, LANES << n);
-            double[][] want = rows(psi, n), got = rows(psi, n);
-            double[][] scratch = new double[2][LANES];
-            for (int q = 0; q < n; q++) RealRowKernels.ryMultiplexed(want, n, LANES, q, c[2 + q], s[2 + q], cosT[2 + q], sinT[2 + q], scratch);
-            RealRowKernels.ryMultiplexedLayer(got, n, LANES, c, s, 2, cosT, sinT, 2, new double[RealRowKernels.layerScratchRows(n)][LANES]);
-            assertArrayEquals(flat(want), flat(got), "n = " + n);
-        }
-    }
-
-    @Test
     void rotationsAreBitForBitTheFlatKernelsIncludingTwoTargetPasses() {
         SplittableRandom r = new SplittableRandom(4);
         int n = 6;

@@ -133,7 +133,7 @@ public final class StationaryGenerator {
     /** Scratch space of one thread. */
     public static final class Workspace {
         /** State and adjoint rows (2^n of LANES); per-lane cos, sin and angle gradient rows, one per (layer, qubit). */
-        final double[][] psi, lam, c, s, gth, scratch, layer;
+        final double[][] psi, lam, c, s, gth, scratch;
         final double[] tableGrad, draw;
         final int[] pick;
 
@@ -145,7 +145,6 @@ public final class StationaryGenerator {
             s = new double[cfg.layers() * n][LANES];
             gth = new double[cfg.layers() * n][LANES];
             scratch = new double[4][LANES];
-            layer = new double[RealRowKernels.layerScratchRows(n)][LANES];
             tableGrad = new double[Math.max(1, 1 << (n - 1))];
             draw = new double[LANES];
             pick = new int[LANES];
@@ -267,8 +266,10 @@ public final class StationaryGenerator {
             if (j == 0) {
                 RealRowKernels.productStateMultiplexed(w.psi, n, LANES, w.c, w.s, 0, t.cos[g], t.sin[g], 0);
             } else {
-                // every qubit's pass of the layer, tiled so the state crosses the cache twice instead of n times (same bits)
-                RealRowKernels.ryMultiplexedLayer(w.psi, n, LANES, w.c, w.s, j * n, t.cos[g], t.sin[g], j * n, w.layer);
+                for (int q = 0; q < n; q++) {
+                    int o = j * n + q;
+                    RealRowKernels.ryMultiplexed(w.psi, n, LANES, q, w.c[o], w.s[o], t.cos[g][o], t.sin[g][o], w.scratch);
+                }
             }
         }
     }
