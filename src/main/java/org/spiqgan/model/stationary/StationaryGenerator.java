@@ -17,6 +17,10 @@ import org.spiqgan.quantum.RealRowKernels;
  *
  * <p>Lane inputs are one row per lane of {@code inputs()} values: the latent z (d) then the history
  * x_{t-1}, ..., x_{t-H} (N each, 0 or 1). Patterns are N bytes per lane.
+ *
+ * <p>Free-running generation ({@link #prepareLatent}, {@link #sampleGenerated}) takes cos and sin of the angles'
+ * latent parts once per window and turns them by tabled feedback parts each bin, because the latent is fixed
+ * for a window and the history is bits; the same states to rounding (1e-13), with no trigonometry per bin.
  */
 public final class StationaryGenerator {
     /** Lanes per chunk: the batch-major state of a 10-qubit circuit is then 256 KiB. */
@@ -127,7 +131,12 @@ public final class StationaryGenerator {
     static final int HISTORY_BLOCK = 5;
 
     private int historyBlocks() {
-        return (inputs - cfg.latent() + HISTORY_BLOCK - 1) / HISTORY_BLOCK;
+        return historyBlocks(cfg);
+    }
+
+    /** Table blocks of the feedback inputs of an angle ({@link #HISTORY_BLOCK} inputs each, the last maybe fewer). */
+    static int historyBlocks(StationaryConfig cfg) {
+        return (cfg.inputsPerAngle() - cfg.latent() + HISTORY_BLOCK - 1) / HISTORY_BLOCK;
     }
 
     /** Scratch space of one thread. */
@@ -136,6 +145,10 @@ public final class StationaryGenerator {
         final double[][] psi, lam, c, s, gth, scratch;
         final double[] tableGrad, draw;
         final int[] pick;
+        /** Generation: cos and sin of half of every angle's bias-plus-latent part, per group, row j * n + q, lane k. */
+        final double[][][] latentCos, latentSin;
+        /** Generation: each lane's pattern of feedback inputs in every table block. */
+        final int[][] pattern;
 
         public Workspace(StationaryConfig cfg) {
             int n = Math.min(cfg.groupSize(), cfg.units());
@@ -148,16 +161,10 @@ public final class StationaryGenerator {
             tableGrad = new double[Math.max(1, 1 << (n - 1))];
             draw = new double[LANES];
             pick = new int[LANES];
-            int blocks = (cfg.inputsPerAngle() - cfg.latent() + HISTORY_BLOCK - 1) / HISTORY_BLOCK;
             latentCos = new double[cfg.groups()][cfg.layers() * n][LANES];
             latentSin = new double[cfg.groups()][cfg.layers() * n][LANES];
-            pattern = new int[Math.max(1, blocks)][LANES];
+            pattern = new int[Math.max(1, historyBlocks(cfg))][LANES];
         }
-
-        /** Generation: cos and sin of half of every angle's bias-plus-latent part, per group, row j * n + q, lane k. */
-        final double[][][] latentCos, latentSin;
-        /** Generation: each lane's pattern of feedback inputs in every table block. */
-        final int[][] pattern;
     }
 
     /**
