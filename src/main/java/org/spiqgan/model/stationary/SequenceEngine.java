@@ -255,8 +255,10 @@ public final class SequenceEngine {
                     zOut[(first + k) * d + e] = v;
                 }
             }
+            // cos and sin of the angles' latent parts once per window; per bin only the feedback part turns them
+            gen.prepareLatent(p, lanes, in, w);
             for (int b = h; b < bins; b++) {
-                gen.sample(p, t, lanes, in, x, rnd, w, null);
+                gen.sampleGenerated(p, t, lanes, in, x, rnd, w);
                 for (int k = 0; k < lanes; k++) {
                     int io = k * width + d;
                     // shift the history by one bin: x_{t-1} becomes x_{t-2}, ...

@@ -17,6 +17,10 @@ import org.spiqgan.quantum.RealRowKernels;
  *
  * <p>Lane inputs are one row per lane of {@code inputs()} values: the latent z (d) then the history
  * x_{t-1}, ..., x_{t-H} (N each, 0 or 1). Patterns are N bytes per lane.
+ *
+ * <p>Free-running generation ({@link #prepareLatent}, {@link #sampleGenerated}) takes cos and sin of the angles'
+ * latent parts once per window and turns them by tabled feedback parts each bin, because the latent is fixed
+ * for a window and the history is bits; the same states to rounding (1e-13), with no trigonometry per bin.
  */
 public final class StationaryGenerator {
     /** Lanes per chunk: the batch-major state of a 10-qubit circuit is then 256 KiB. */
@@ -62,11 +66,42 @@ public final class StationaryGenerator {
     public final class Tables {
         final double[][][] cos;
         final double[][][] sin;
+        /**
+         * Generation's history tables ({@link #sampleGenerated}): hcos[g][j * n + q][block][pattern] = cos of half of
+         * the sum of the feedback weights of that angle whose (binary) inputs are set in the pattern, for blocks of
+         * {@link #HISTORY_BLOCK} consecutive feedback inputs; hsin likewise.
+         */
+        final double[][][][] hcos, hsin;
 
         Tables(double[] p) {
             int groups = cfg.groups();
             cos = new double[groups][][];
             sin = new double[groups][][];
+            hcos = new double[groups][][][];
+            hsin = new double[groups][][][];
+            int d = cfg.latent(), fb = inputs - d, blocks = historyBlocks();
+            for (int g = 0; g < groups; g++) {
+                int n = cfg.groupQubits(g);
+                hcos[g] = new double[cfg.layers() * n][blocks][];
+                hsin[g] = new double[cfg.layers() * n][blocks][];
+                for (int j = 0; j < cfg.layers(); j++) {
+                    for (int q = 0; q < n; q++) {
+                        int po = cfg.offset(g, j) + q * (1 + inputs) + 1 + d;
+                        for (int b = 0; b < blocks; b++) {
+                            int first = b * HISTORY_BLOCK, size = Math.min(HISTORY_BLOCK, fb - first);
+                            double[] hc = new double[1 << size], hs = new double[1 << size];
+                            for (int pat = 0; pat < 1 << size; pat++) {
+                                double sum = 0;
+                                for (int i = 0; i < size; i++) if ((pat >>> i & 1) != 0) sum += p[po + first + i];
+                                hc[pat] = Math.cos(sum / 2);
+                                hs[pat] = Math.sin(sum / 2);
+                            }
+                            hcos[g][j * n + q][b] = hc;
+                            hsin[g][j * n + q][b] = hs;
+                        }
+                    }
+                }
+            }
             for (int g = 0; g < groups; g++) {
                 int n = cfg.groupQubits(g);
                 cos[g] = new double[cfg.layers() * n][];
@@ -92,12 +127,28 @@ public final class StationaryGenerator {
 
     public Tables tables(double[] params) { return new Tables(params); }
 
+    /** Feedback inputs per table block of generation's angles: 2^5 patterns of cos and sin per block and angle. */
+    static final int HISTORY_BLOCK = 5;
+
+    private int historyBlocks() {
+        return historyBlocks(cfg);
+    }
+
+    /** Table blocks of the feedback inputs of an angle ({@link #HISTORY_BLOCK} inputs each, the last maybe fewer). */
+    static int historyBlocks(StationaryConfig cfg) {
+        return (cfg.inputsPerAngle() - cfg.latent() + HISTORY_BLOCK - 1) / HISTORY_BLOCK;
+    }
+
     /** Scratch space of one thread. */
     public static final class Workspace {
         /** State and adjoint rows (2^n of LANES); per-lane cos, sin and angle gradient rows, one per (layer, qubit). */
         final double[][] psi, lam, c, s, gth, scratch;
         final double[] tableGrad, draw;
         final int[] pick;
+        /** Generation: cos and sin of half of every angle's bias-plus-latent part, per group, row j * n + q, lane k. */
+        final double[][][] latentCos, latentSin;
+        /** Generation: each lane's pattern of feedback inputs in every table block. */
+        final int[][] pattern;
 
         public Workspace(StationaryConfig cfg) {
             int n = Math.min(cfg.groupSize(), cfg.units());
@@ -110,6 +161,74 @@ public final class StationaryGenerator {
             tableGrad = new double[Math.max(1, 1 << (n - 1))];
             draw = new double[LANES];
             pick = new int[LANES];
+            latentCos = new double[cfg.groups()][cfg.layers() * n][LANES];
+            latentSin = new double[cfg.groups()][cfg.layers() * n][LANES];
+            pattern = new int[Math.max(1, historyBlocks(cfg))][LANES];
+        }
+    }
+
+    /**
+     * Generation, once per chunk of windows: cos and sin of half of a + w . z of every angle and lane (the
+     * latent part of the angle, fixed for a window), for {@link #sampleGenerated}. Input rows as for
+     * {@link #sample}; only their latent values are read.
+     */
+    public void prepareLatent(double[] p, int lanes, double[] in, Workspace w) {
+        int d = cfg.latent();
+        for (int g = 0; g < cfg.groups(); g++) {
+            int n = cfg.groupQubits(g);
+            for (int j = 0; j < cfg.layers(); j++) {
+                int base = cfg.offset(g, j);
+                for (int q = 0; q < n; q++) {
+                    int po = base + q * (1 + inputs);
+                    double[] cr = w.latentCos[g][j * n + q], sr = w.latentSin[g][j * n + q];
+                    int[] src = source[cfg.groupStart(g) + q];
+                    for (int k = 0; k < lanes; k++) {
+                        double th = p[po];
+                        int io = k * row;
+                        for (int e = 0; e < d; e++) th += p[po + 1 + e] * in[io + src[e]];
+                        cr[k] = Math.cos(th / 2);
+                        sr[k] = Math.sin(th / 2);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #angles} for generation without trigonometry per bin: the latent part's cos and sin from
+     * {@link #prepareLatent}, turned by the tabled angle of the lane's feedback pattern in each block
+     * (cos and sin of a sum from those of its parts). Equal to {@link #angles} to rounding
+     * (StationaryGeneratorTest: states within 1e-13).
+     */
+    private void anglesGenerated(Tables t, int g, int lanes, double[] in, Workspace w) {
+        int n = cfg.groupQubits(g), d = cfg.latent(), fb = inputs - d, blocks = historyBlocks();
+        for (int q = 0; q < n; q++) {
+            int[] src = source[cfg.groupStart(g) + q];
+            for (int b = 0; b < blocks; b++) {
+                int first = d + b * HISTORY_BLOCK, size = Math.min(HISTORY_BLOCK, fb - b * HISTORY_BLOCK);
+                int[] pat = w.pattern[b];
+                for (int k = 0; k < lanes; k++) {
+                    int io = k * row, code = 0;
+                    for (int i = 0; i < size; i++) code |= (in[io + src[first + i]] != 0 ? 1 : 0) << i;
+                    pat[k] = code;
+                }
+            }
+            for (int j = 0; j < cfg.layers(); j++) {
+                int o = j * n + q;
+                double[] cr = w.c[o], sr = w.s[o];
+                System.arraycopy(w.latentCos[g][o], 0, cr, 0, lanes);
+                System.arraycopy(w.latentSin[g][o], 0, sr, 0, lanes);
+                for (int b = 0; b < blocks; b++) {
+                    double[] hc = t.hcos[g][o][b], hs = t.hsin[g][o][b];
+                    int[] pat = w.pattern[b];
+                    for (int k = 0; k < lanes; k++) {
+                        int code = pat[k];
+                        double ct = hc[code], st = hs[code], x = cr[k], y = sr[k];
+                        cr[k] = x * ct - y * st;
+                        sr[k] = y * ct + x * st;
+                    }
+                }
+            }
         }
     }
 
@@ -135,9 +254,20 @@ public final class StationaryGenerator {
     }
 
     /** The state of group g's circuit for every lane in {@code w.psi} (lanes beyond {@code lanes} hold padding). */
-    private void forward(double[] p, Tables t, int g, int lanes, double[] in, Workspace w) {
-        int n = cfg.groupQubits(g);
+    void forward(double[] p, Tables t, int g, int lanes, double[] in, Workspace w) {
         angles(p, g, lanes, in, w);
+        circuit(t, g, w);
+    }
+
+    /** As {@link #forward} with generation's angles ({@link #anglesGenerated}, after {@link #prepareLatent}). */
+    void forwardGenerated(Tables t, int g, int lanes, double[] in, Workspace w) {
+        anglesGenerated(t, g, lanes, in, w);
+        circuit(t, g, w);
+    }
+
+    /** Group g's circuit on the angle rows in {@code w.c}, {@code w.s}: the final state in {@code w.psi}. */
+    private void circuit(Tables t, int g, Workspace w) {
+        int n = cfg.groupQubits(g);
         // Each qubit's RY and its multiplexed block as one pass (RealBatchKernels: the blocks of lower targets commute with it).
         for (int j = 0; j < cfg.layers(); j++) {
             if (j == 0) {
@@ -280,10 +410,25 @@ public final class StationaryGenerator {
      * when it is not null.
      */
     public void sample(double[] p, Tables t, int lanes, double[] in, byte[] x, SplittableRandom rnd, Workspace w, double[] logp) {
+        sample(p, t, lanes, in, x, rnd, w, logp, false);
+    }
+
+    /**
+     * {@link #sample} with generation's angles: the latent part's cos and sin from {@link #prepareLatent} for
+     * these lanes' windows, the feedback part from tables, instead of cos and sin of every angle per bin (the
+     * same probabilities to rounding).
+     */
+    public void sampleGenerated(double[] p, Tables t, int lanes, double[] in, byte[] x, SplittableRandom rnd, Workspace w) {
+        sample(p, t, lanes, in, x, rnd, w, null, true);
+    }
+
+    private void sample(double[] p, Tables t, int lanes, double[] in, byte[] x, SplittableRandom rnd, Workspace w, double[] logp,
+            boolean generated) {
         if (logp != null) java.util.Arrays.fill(logp, 0, lanes, 0.0);
         for (int g = 0; g < cfg.groups(); g++) {
             int n = cfg.groupQubits(g);
-            forward(p, t, g, lanes, in, w);
+            if (generated) forwardGenerated(t, g, lanes, in, w);
+            else forward(p, t, g, lanes, in, w);
             for (int k = 0; k < lanes; k++) w.draw[k] = rnd.nextDouble();
             // running sums of |psi|^2 of all lanes in one pass (lam is free here), then bisection: the linear scan's picks
             RealRowKernels.sample(w.psi, n, lanes, w.draw, w.lam, w.pick);
