@@ -20,9 +20,10 @@ import org.spiqgan.quantum.Readout;
  *
  * <p>Work is cut into chunks of consecutive (patch, item) pairs run on a {@link BatchExecutor}; parameter
  * gradients are summed per item and then reduced in item order, so results are bitwise the same for any
- * thread count. When every group's circuit is small ({@link LaneEvaluator#preferred}), a chunk is a run of
- * items of one patch simulated together on a batch-major state ({@link LaneEvaluator}), which gives every
- * item the per-item path's bits; otherwise one item at a time ({@link Evaluator}).
+ * thread count. When every group's circuit is small ({@link LaneEvaluator#preferred}), a chunk of the
+ * readouts is a run of items of one patch simulated together on a batch-major state ({@link LaneEvaluator}),
+ * which gives every item the per-item path's bits; otherwise, and for gradients unless the lane path is asked
+ * for, one item at a time ({@link Evaluator}).
  */
 public final class PatchGenerator {
     private static final int CHUNK = 8;
@@ -39,6 +40,7 @@ public final class PatchGenerator {
     private double[][] itemGrads = new double[0][];
     private final ThreadLocal<double[]> gradBuf;
     private final int lanes; // items per lane chunk; 0 = the per-item path
+    private final boolean laneGradients; // gradients on the lane path too (else per item)
     private final ThreadLocal<LaneEvaluator[]> laneEvaluators;
 
     /** Chooses the lane path when every group's circuit is small enough for it. */
@@ -92,6 +94,9 @@ public final class PatchGenerator {
         }
         boolean useLanes = lanePath != null ? lanePath : small;
         lanes = useLanes ? LaneEvaluator.lanesFor(maxQubits) : 0;
+        // Chosen by measurement (bench/results/speed3-NOTES.md): the lane path's forward sweep is faster at the
+        // paper's 10 qubits, its adjoint sweep is not yet, so by default only readouts take it.
+        laneGradients = useLanes && lanePath != null;
         int l = lanes;
         laneEvaluators = ThreadLocal.withInitial(() -> {
             LaneEvaluator[] e = new LaneEvaluator[circuits.length];
@@ -102,6 +107,9 @@ public final class PatchGenerator {
 
     /** Items simulated together per chunk on the lane path, 0 on the per-item path. */
     public int lanes() { return lanes; }
+
+    /** Whether gradients take the lane path too (when it was asked for explicitly). */
+    public boolean laneGradients() { return laneGradients; }
 
     public GeneratorConfig config() { return config; }
 
@@ -214,7 +222,7 @@ public final class PatchGenerator {
             if (itemGrads[p] == null || itemGrads[p].length < need) itemGrads[p] = new double[need];
         }
         double[][] ig = itemGrads;
-        if (lanes > 0) {
+        if (laneGradients) {
             int per = (batch + lanes - 1) / lanes;
             ex.run(groups * per, c -> {
                 LaneEvaluator[] ev = laneEvaluators.get();
@@ -289,7 +297,7 @@ public final class PatchGenerator {
         double[][] ig = itemGrads;
         int items = patches * batch;
         int chunks = (items + CHUNK - 1) / CHUNK;
-        if (lanes > 0) {
+        if (laneGradients) {
             int per = (batch + lanes - 1) / lanes;
             ex.run(patches * per, c -> {
                 LaneEvaluator[] ev = laneEvaluators.get();

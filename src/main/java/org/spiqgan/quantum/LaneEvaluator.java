@@ -32,6 +32,11 @@ public final class LaneEvaluator {
     private final double[][] mat = new double[8][]; // per-lane matrix of the current block
     private final double[][] acc = new double[8][]; // per-lane correlation sums
     private final double[][] amp = new double[4][]; // per-lane one-qubit state of the product prefix
+    private final double[][] free = new double[4][]; // rows the gates write into (then the old rows are free)
+    /** Blocks per forward sweep: a sub-cube of 2^5 rows of 2 x 32 lanes is 16 KiB, within a core's L1. */
+    static final int RUN = 5;
+    private final double[][][] runMat;
+    private final int[] runQubits = new int[RUN], runOffsets = new int[1 << RUN];
     // Per-lane scalar workspaces, as in Evaluator.
     private final double[][] angles, ch, sh, fmat, bmat, gslot, u;
     private final double[] zeroShift;
@@ -54,7 +59,11 @@ public final class LaneEvaluator {
             mat[e] = new double[lanes];
             acc[e] = new double[lanes];
         }
-        for (int e = 0; e < 4; e++) amp[e] = new double[lanes];
+        runMat = new double[RUN][8][lanes];
+        for (int e = 0; e < 4; e++) {
+            amp[e] = new double[lanes];
+            free[e] = new double[lanes];
+        }
         angles = new double[lanes][c.nSlots];
         ch = new double[lanes][c.nSlots];
         sh = new double[lanes][c.nSlots];
@@ -69,10 +78,13 @@ public final class LaneEvaluator {
 
     /** Lanes for a circuit of n qubits: the state and its adjoint of one chunk stay within a core's L2 cache. */
     public static int lanesFor(int qubits) {
-        // 2 vectors x 2 parts x 2^n rows x lanes x 8 bytes <= 256 KiB, at least 8 and at most 64 lanes.
+        int forced = Integer.getInteger("spiqgan.lanes", 0); // for benchmarks of the choice
+        if (forced > 0) return forced;
+        // 2 vectors x 2 parts x 2^n rows x lanes x 8 bytes <= 1 MiB, at least 32 lanes (shorter lane loops
+        // spend their time outside the vectorized main loop) and at most 64.
         long perLane = 32L << qubits;
-        long l = (256L << 10) / perLane;
-        return (int) Math.max(8, Math.min(64, l));
+        long l = (1024L << 10) / perLane;
+        return (int) Math.max(32, Math.min(64, l));
     }
 
     /** Whether the lane path is the faster one for this circuit (small registers). */
@@ -114,17 +126,27 @@ public final class LaneEvaluator {
         productPrefixState();
         final int[] kind = c.kind, q0 = c.q0, q1 = c.q1;
         for (int i = productPrefix; i < c.nInstr; i++) {
+            int run = blockRun(i);
+            if (run >= 2) {
+                for (int t = 0; t < run; t++) {
+                    fuseLanes(i + t, false, runMat[t]);
+                    runQubits[t] = q0[i + t];
+                }
+                LaneKernels.applyBlocks(re, im, dim, runQubits, run, runMat, used, free, runOffsets);
+                i += run - 1;
+                continue;
+            }
             switch (kind[i]) {
                 case Circuit.K_VAR:
                     fuseLanes(i, false);
-                    LaneKernels.apply(re, im, dim, q0[i], mat, used);
+                    LaneKernels.apply(re, im, dim, q0[i], mat, used, free);
                     break;
                 case Circuit.K_VAR_DIAG:
                     fuseLanes(i, false);
                     LaneKernels.applyDiag(re, im, dim, q0[i], mat, used);
                     break;
                 case Circuit.K_CONST:
-                    LaneKernels.applyConst(re, im, dim, q0[i], c.constMat, 8 * i, used);
+                    LaneKernels.applyConst(re, im, dim, q0[i], c.constMat, 8 * i, used, free);
                     break;
                 case Circuit.K_CONST_DIAG:
                     LaneKernels.applyConstDiag(re, im, dim, q0[i], c.constMat, 8 * i, used);
@@ -150,10 +172,28 @@ public final class LaneEvaluator {
     }
 
     /**
+     * The number of general blocks from instruction i on that the forward pass applies in one sweep: a run
+     * of consecutive K_VAR instructions on distinct qubits (a layer of the sub-generator), at most
+     * {@link #RUN} of them.
+     */
+    private int blockRun(int i) {
+        int mask = 0, e = i;
+        while (e < c.nInstr && e - i < RUN && c.kind[e] == Circuit.K_VAR && (mask & (1 << c.q0[e])) == 0) {
+            mask |= 1 << c.q0[e];
+            e++;
+        }
+        return e - i;
+    }
+
+    private void fuseLanes(int i, boolean dagger) {
+        fuseLanes(i, dagger, mat);
+    }
+
+    /**
      * Fuses block i of every lane (Evaluator.fuse, into that lane's bmat) and writes the lanes' matrices
      * (their daggers when {@code dagger}) to the rows {@code mat}.
      */
-    private void fuseLanes(int i, boolean dagger) {
+    private void fuseLanes(int i, boolean dagger, double[][] mat) {
         int o = 8 * i;
         for (int k = 0; k < used; k++) {
             double[] m = bmat[k];
@@ -278,10 +318,10 @@ public final class LaneEvaluator {
             switch (kind[i]) {
                 case Circuit.K_VAR:
                     fuseLanes(i, true);
-                    LaneKernels.apply(re, im, dim, q0[i], mat, used);
+                    LaneKernels.apply(re, im, dim, q0[i], mat, used, free);
                     clearAcc();
                     LaneKernels.correlate(re, im, lre, lim, dim, q0[i], acc, used);
-                    LaneKernels.apply(lre, lim, dim, q0[i], mat, used);
+                    LaneKernels.apply(lre, lim, dim, q0[i], mat, used, free);
                     blockGradients(i, false);
                     break;
                 case Circuit.K_VAR_DIAG:
@@ -296,8 +336,8 @@ public final class LaneEvaluator {
                 case Circuit.K_CONST_DIAG:
                     Kernels.dagger(c.constMat, 8 * i, tmp, 0);
                     if (kind[i] == Circuit.K_CONST) {
-                        LaneKernels.applyConst(re, im, dim, q0[i], tmp, 0, used);
-                        LaneKernels.applyConst(lre, lim, dim, q0[i], tmp, 0, used);
+                        LaneKernels.applyConst(re, im, dim, q0[i], tmp, 0, used, free);
+                        LaneKernels.applyConst(lre, lim, dim, q0[i], tmp, 0, used, free);
                     } else {
                         LaneKernels.applyConstDiag(re, im, dim, q0[i], tmp, 0, used);
                         LaneKernels.applyConstDiag(lre, lim, dim, q0[i], tmp, 0, used);

@@ -29,7 +29,8 @@ class PatchLanePathTest {
                 PatchGenerator items = new PatchGenerator(cfg, false), lanes = new PatchGenerator(cfg, true);
                 assertEquals(0, items.lanes());
                 assertTrue(lanes.lanes() > 0);
-                assertTrue(new PatchGenerator(cfg).lanes() > 0, "small circuits choose the lane path");
+                assertTrue(new PatchGenerator(cfg).lanes() > 0, "small circuits choose the lane path for readouts");
+                assertTrue(lanes.laneGradients());
                 int batch = lanes.lanes() + 5; // one full and one partial chunk
                 double[] theta = items.initialParams(new SplittableRandom(4));
                 double[] z = items.drawLatent(new SplittableRandom(9), batch);

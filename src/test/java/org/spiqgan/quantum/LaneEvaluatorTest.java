@@ -155,6 +155,25 @@ class LaneEvaluatorTest {
     }
 
     @Test
+    void lowQubitSubsetReadoutIsTheGeneralSubsetSum() {
+        Random rng = new Random(3);
+        int n = 6;
+        double[] p = RandomCircuits.uniform(rng, 1 << n, 0, 1);
+        for (int k = 1; k <= n; k++) {
+            int[] qs = new int[k];
+            for (int q = 0; q < k; q++) qs[q] = q;
+            Readout r = Readout.probabilities(qs);
+            double[] expected = new double[1 << k], got = new double[1 << k];
+            for (int b = 0; b < 1 << n; b++) expected[r.subsetCode(b)] += p[b];
+            r.compute(p, n, got);
+            assertArrayEquals(expected, got, 0.0, "k=" + k);
+            double[] cot = RandomCircuits.uniform(rng, 1 << k, -1, 1), w = new double[1 << n];
+            r.weights(cot, n, w);
+            for (int b = 0; b < 1 << n; b++) assertEquals(cot[r.subsetCode(b)], w[b], 0.0);
+        }
+    }
+
+    @Test
     void refusesTooManyItemsAndAStaleState() {
         Circuit c = ReuploadingAnsatz.of(3, 2).build();
         LaneEvaluator le = new LaneEvaluator(c, 4);
