@@ -20,10 +20,9 @@ import org.spiqgan.quantum.Readout;
  *
  * <p>Work is cut into chunks of consecutive (patch, item) pairs run on a {@link BatchExecutor}; parameter
  * gradients are summed per item and then reduced in item order, so results are bitwise the same for any
- * thread count. When every group's circuit is small ({@link LaneEvaluator#preferred}), a chunk of the
- * readouts is a run of items of one patch simulated together on a batch-major state ({@link LaneEvaluator}),
- * which gives every item the per-item path's bits; otherwise, and for gradients unless the lane path is asked
- * for, one item at a time ({@link Evaluator}).
+ * thread count. On request (constructor), when every group's circuit is small ({@link LaneEvaluator#preferred}),
+ * a chunk is a run of items of one patch simulated together on a batch-major state ({@link LaneEvaluator}),
+ * which gives every item the per-item path's bits; by default one item at a time ({@link Evaluator}).
  */
 public final class PatchGenerator {
     private static final int CHUNK = 8;
@@ -43,14 +42,15 @@ public final class PatchGenerator {
     private final boolean laneGradients; // gradients on the lane path too (else per item)
     private final ThreadLocal<LaneEvaluator[]> laneEvaluators;
 
-    /** Chooses the lane path when every group's circuit is small enough for it. */
+    /** One item at a time (the faster path as measured so far; see the other constructor). */
     public PatchGenerator(GeneratorConfig config) {
         this(config, null);
     }
 
     /**
-     * @param lanePath true: the batch-major lane path, false: one item at a time, null: chosen by circuit
-     *     size. Both give the same bits; the choice is for speed (and for tests and benchmarks of both).
+     * @param lanePath true: the batch-major lane path when every group's circuit has at most
+     *     {@link LaneEvaluator#MAX_QUBITS} qubits, false or null: one item at a time. Both give the same bits;
+     *     the choice is for speed (and for tests and benchmarks of both).
      */
     public PatchGenerator(GeneratorConfig config, Boolean lanePath) {
         this.config = config;
@@ -92,11 +92,13 @@ public final class PatchGenerator {
             small &= LaneEvaluator.preferred(c);
             maxQubits = Math.max(maxQubits, c.qubits());
         }
-        boolean useLanes = lanePath != null ? lanePath : small;
+        // Chosen by measurement (bench/results/speed3-NOTES.md): at the paper's 10 qubits the lane path's
+        // forward sweep took 0.8-0.9 of the per-item path's time on JDK 17 but 1.4-1.7 times it on JDK 25, and
+        // its adjoint sweep 1.1-1.4 times it on both; so the default stays one item at a time, and the lane
+        // path (same bits) runs only when asked for.
+        boolean useLanes = lanePath != null && lanePath && small;
         lanes = useLanes ? LaneEvaluator.lanesFor(maxQubits) : 0;
-        // Chosen by measurement (bench/results/speed3-NOTES.md): the lane path's forward sweep is faster at the
-        // paper's 10 qubits, its adjoint sweep is not yet, so by default only readouts take it.
-        laneGradients = useLanes && lanePath != null;
+        laneGradients = useLanes;
         int l = lanes;
         laneEvaluators = ThreadLocal.withInitial(() -> {
             LaneEvaluator[] e = new LaneEvaluator[circuits.length];
@@ -108,7 +110,7 @@ public final class PatchGenerator {
     /** Items simulated together per chunk on the lane path, 0 on the per-item path. */
     public int lanes() { return lanes; }
 
-    /** Whether gradients take the lane path too (when it was asked for explicitly). */
+    /** Whether gradients take the lane path too (they do whenever readouts do). */
     public boolean laneGradients() { return laneGradients; }
 
     public GeneratorConfig config() { return config; }

@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * Runs one {@link Circuit} for up to {@link #lanes()} items at once (same parameters, per-item inputs) on a
- * batch-major state ({@link LaneKernels}): the per-item path for small registers, where one item's state is
- * too short for its pairs of amplitudes to fill vector registers (the per-item kernels stay scalar).
+ * batch-major state ({@link LaneKernels}): a path for small registers, where one item's state is too short
+ * for its pairs of amplitudes to fill vector registers (the per-item kernels stay scalar). Measured so far
+ * (bench/results/speed3-NOTES.md) it is not faster than {@link Evaluator} at 10 qubits in a training step,
+ * so the patch generator uses it only on request.
  * Every item gets exactly the bits {@link Evaluator} gives it: per-item angles, matrices, readouts and
  * the block gradients are computed by the same code ({@code Evaluator}'s static helpers), and the lane
  * kernels do the per-item kernels' arithmetic in the same order.
@@ -17,7 +19,7 @@ import java.util.Arrays;
  */
 public final class LaneEvaluator {
     /**
-     * The largest register the lane path is chosen for by {@link #preferred(Circuit)}: above it one item's
+     * The largest register the lane path is meant for ({@link #preferred(Circuit)}): above it one item's
      * state fills the vector registers by itself and the lane state outgrows the caches.
      */
     public static final int MAX_QUBITS = 12;
@@ -87,7 +89,7 @@ public final class LaneEvaluator {
         return (int) Math.max(32, Math.min(64, l));
     }
 
-    /** Whether the lane path is the faster one for this circuit (small registers). */
+    /** Whether the lane path can be used for this circuit (small registers). */
     public static boolean preferred(Circuit c) {
         return c.qubits() <= MAX_QUBITS;
     }

@@ -29,7 +29,7 @@ class PatchLanePathTest {
                 PatchGenerator items = new PatchGenerator(cfg, false), lanes = new PatchGenerator(cfg, true);
                 assertEquals(0, items.lanes());
                 assertTrue(lanes.lanes() > 0);
-                assertTrue(new PatchGenerator(cfg).lanes() > 0, "small circuits choose the lane path for readouts");
+                assertEquals(0, new PatchGenerator(cfg).lanes(), "the default is the per-item path");
                 assertTrue(lanes.laneGradients());
                 int batch = lanes.lanes() + 5; // one full and one partial chunk
                 double[] theta = items.initialParams(new SplittableRandom(4));
