@@ -59,10 +59,15 @@ public final class Evaluator {
         this.gslot = new double[c.nSlots];
         this.params0 = new double[c.paramCount()];
         this.inputs0 = new double[c.inputCount()];
+        this.productPrefix = productPrefixLength(c);
+        this.qubitAmp = new double[4 * n];
+    }
+
+    /** The number of leading single-qubit instructions (applied to a product state). */
+    static int productPrefixLength(Circuit c) {
         int p = 0;
         while (p < c.nInstr && isSingleQubit(c.kind[p])) p++;
-        this.productPrefix = p;
-        this.qubitAmp = new double[4 * n];
+        return p;
     }
 
     private static boolean isSingleQubit(int kind) {
@@ -102,26 +107,7 @@ public final class Evaluator {
 
     private void forward(double[] params, double[] inputs, int inOff) {
         final Circuit c = this.c;
-        for (int s = 0; s < c.nSlots; s++) {
-            double v;
-            if (!c.slotVariable[s]) {
-                v = c.slotConst[s];
-            } else {
-                v = c.slotScale[s];
-                int p = c.slotParam[s], j = c.slotInput[s];
-                if (p >= 0) v *= params[p];
-                if (j >= 0) v *= inputs[inOff + j];
-            }
-            v += shift[s];
-            angles[s] = v;
-            if (c.slotTrig[s]) {
-                ch[s] = Math.cos(0.5 * v);
-                sh[s] = Math.sin(0.5 * v);
-            }
-        }
-        for (int f = 0; f < c.nFactors; f++) {
-            if (c.factorVariable[f]) c.factorGate[f].matrix(ch, sh, c.factorSlot[f], fmat, 8 * f);
-        }
+        prepare(c, params, inputs, inOff, shift, angles, ch, sh, fmat);
         probValid = false;
         stateValid = true;
         final int[] kind = c.kind, q0 = c.q0, q1 = c.q1;
@@ -161,12 +147,40 @@ public final class Evaluator {
     }
 
     /**
-     * The state after the leading single-qubit gates, built as a product of one-qubit states: a circuit
-     * that opens with a layer of rotations on |0...0> (every sub-generator does) skips one full-vector
-     * pass per qubit.
+     * One item's angles (with the parameter-shift offsets), the half-angle trig of the slots that feed
+     * variable factors, and the variable factors' matrices. Shared with {@link LaneEvaluator}, so both paths
+     * do the same arithmetic.
      */
-    private void productPrefixState() {
-        final double[] u = qubitAmp;
+    static void prepare(Circuit c, double[] params, double[] inputs, int inOff, double[] shift, double[] angles,
+            double[] ch, double[] sh, double[] fmat) {
+        for (int s = 0; s < c.nSlots; s++) {
+            double v;
+            if (!c.slotVariable[s]) {
+                v = c.slotConst[s];
+            } else {
+                v = c.slotScale[s];
+                int p = c.slotParam[s], j = c.slotInput[s];
+                if (p >= 0) v *= params[p];
+                if (j >= 0) v *= inputs[inOff + j];
+            }
+            v += shift[s];
+            angles[s] = v;
+            if (c.slotTrig[s]) {
+                ch[s] = Math.cos(0.5 * v);
+                sh[s] = Math.sin(0.5 * v);
+            }
+        }
+        for (int f = 0; f < c.nFactors; f++) {
+            if (c.factorVariable[f]) c.factorGate[f].matrix(ch, sh, c.factorSlot[f], fmat, 8 * f);
+        }
+    }
+
+    /**
+     * The one-qubit states (re0, im0, re1, im1 per qubit, into u) after the leading single-qubit
+     * instructions, fusing their blocks into bmat. Shared with {@link LaneEvaluator}.
+     */
+    static void prefixAmplitudes(Circuit c, int productPrefix, double[] u, double[] fmat, double[] bmat) {
+        int n = c.qubits();
         Arrays.fill(u, 0.0);
         for (int q = 0; q < n; q++) u[4 * q] = 1.0;
         for (int i = 0; i < productPrefix; i++) {
@@ -182,7 +196,7 @@ public final class Evaluator {
             double[] m;
             int mo = 8 * i;
             if (k == Circuit.K_VAR || k == Circuit.K_VAR_DIAG) {
-                fuse(i);
+                fuse(c, i, fmat, bmat);
                 m = bmat;
             } else {
                 m = c.constMat;
@@ -201,6 +215,16 @@ public final class Evaluator {
                 u[o + 3] = cr * xi + ci * xr + dr * yi + di * yr;
             }
         }
+    }
+
+    /**
+     * The state after the leading single-qubit gates, built as a product of one-qubit states: a circuit
+     * that opens with a layer of rotations on |0...0> (every sub-generator does) skips one full-vector
+     * pass per qubit.
+     */
+    private void productPrefixState() {
+        final double[] u = qubitAmp;
+        prefixAmplitudes(c, productPrefix, u, fmat, bmat);
         final double[] re = this.re, im = this.im;
         re[0] = 1.0;
         im[0] = 0.0;
@@ -238,6 +262,10 @@ public final class Evaluator {
 
     /** bmat[i] = product of the block's factor matrices, later factors on the left. */
     private void fuse(int i) {
+        fuse(c, i, fmat, bmat);
+    }
+
+    static void fuse(Circuit c, int i, double[] fmat, double[] bmat) {
         final int[] bf = c.blockFactors;
         int s = c.blockStart[i], e = c.blockEnd[i], o = 8 * i;
         System.arraycopy(fmat, 8 * bf[s], bmat, o, 8);
@@ -415,7 +443,7 @@ public final class Evaluator {
                     Kernels.swap(lre, lim, dim, q0[i], q1[i]);
             }
         }
-        chain(params, inputs, inOff, gslot, gradParams, gradInputs, giOff);
+        chain(c, params, inputs, inOff, gslot, gradParams, gradInputs, giOff, 0);
         // The reverse sweep took the state back to |0...0>: it must be run again before it is read.
         stateValid = false;
         return loss;
@@ -435,6 +463,12 @@ public final class Evaluator {
      * 2 Re tr(dM_k M_k^dag X_k): two 2x2 products per factor in all.
      */
     private void blockGradient(int i) {
+        blockGradient(c, i, r, bmat, fmat, ch, sh, gslot, tmp, x, d);
+    }
+
+    /** {@link #blockGradient(int)} on explicit workspaces (tmp, x, d: 8 each); shared with {@link LaneEvaluator}. */
+    static void blockGradient(Circuit c, int i, double[] r, double[] bmat, double[] fmat, double[] ch, double[] sh,
+            double[] gslot, double[] tmp, double[] x, double[] d) {
         final int[] bf = c.blockFactors;
         int s = c.blockStart[i], e = c.blockEnd[i];
         int last = e - 1;
@@ -468,13 +502,13 @@ public final class Evaluator {
     }
 
     /** Chain rule from angle slots to parameters and inputs: angle = scale * param * input. */
-    private void chain(double[] params, double[] inputs, int inOff, double[] g, double[] gradParams,
-            double[] gradInputs, int giOff) {
+    static void chain(Circuit c, double[] params, double[] inputs, int inOff, double[] g, double[] gradParams,
+            double[] gradInputs, int giOff, int gpOff) {
         for (int s = 0; s < c.nSlots; s++) {
             if (!c.slotVariable[s]) continue;
             double gs = g[s] * c.slotScale[s];
             int p = c.slotParam[s], j = c.slotInput[s];
-            if (p >= 0 && gradParams != null) gradParams[p] += j >= 0 ? gs * inputs[inOff + j] : gs;
+            if (p >= 0 && gradParams != null) gradParams[gpOff + p] += j >= 0 ? gs * inputs[inOff + j] : gs;
             if (j >= 0 && gradInputs != null) gradInputs[giOff + j] += p >= 0 ? gs * params[p] : gs;
         }
     }
@@ -504,7 +538,7 @@ public final class Evaluator {
             shift[s] = 0;
             g[s] = 0.5 * (plus - minus);
         }
-        chain(params, inputs, inOff, g, gradParams, gradInputs, giOff);
+        chain(c, params, inputs, inOff, g, gradParams, gradInputs, giOff, 0);
         return loss(params, inputs, inOff, readout, cotangent, out);
     }
 

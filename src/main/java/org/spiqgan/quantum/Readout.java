@@ -19,6 +19,8 @@ public final class Readout {
     private final Kind kind;
     private final int[] qubits; // null = all qubits in order
     private final long mask;
+    /** True when the qubits are 0, 1, ..., k-1 in order: the subset code of b is then its low k bits. */
+    private final boolean lowBits;
 
     private Readout(Kind kind, int[] qubits) {
         this.kind = kind;
@@ -32,6 +34,9 @@ public final class Readout {
             }
         }
         this.mask = m;
+        boolean low = qubits != null;
+        if (qubits != null) for (int k = 0; k < qubits.length; k++) low &= qubits[k] == k;
+        this.lowBits = low;
     }
 
     /** The full probability vector over all qubits. */
@@ -100,6 +105,9 @@ public final class Readout {
             case PROBABILITIES:
                 if (qubits == null) {
                     System.arraycopy(p, 0, out, 0, dim);
+                } else if (lowBits) {
+                    // subsetCode(b) = b & (size - 1): the same sums in the same order, without the bit loop
+                    for (int b = 0, low = size - 1; b < dim; b++) out[b & low] += p[b];
                 } else {
                     for (int b = 0; b < dim; b++) out[subsetCode(b)] += p[b];
                 }
@@ -132,6 +140,8 @@ public final class Readout {
             case PROBABILITIES:
                 if (qubits == null) {
                     System.arraycopy(cot, 0, w, 0, dim);
+                } else if (lowBits) {
+                    for (int b = 0, low = (1 << qubits.length) - 1; b < dim; b++) w[b] = cot[b & low];
                 } else {
                     for (int b = 0; b < dim; b++) w[b] = cot[subsetCode(b)];
                 }
