@@ -271,7 +271,7 @@ public final class BaselineCommand implements Runnable {
         @Option(names = "--checkpoint-every", defaultValue = "100", description = "Write the checkpoint every this many steps. Default: ${DEFAULT-VALUE}.") int checkpointEvery;
         @Option(names = "--validation-samples", defaultValue = "2000", description = "Generated samples per validation. Default: ${DEFAULT-VALUE}.") int validationSamples;
         @Option(names = "--seed", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") long seed;
-        @Option(names = "--threads", defaultValue = "1", description = "Default: ${DEFAULT-VALUE}.") int threads;
+        @picocli.CommandLine.Mixin ThreadsOption threads = new ThreadsOption(); // as train: every core unless told (same bits)
         @Option(names = "--quiet", description = "No progress bar; a line per validation instead.") boolean quiet;
         @Option(names = "--out", paramLabel = "RUNDIR", description = "Run directory (created).") Path out;
         @ArgGroup(validate = false, heading = "%nCritic:%n") CriticOptions criticOptions = new CriticOptions();
@@ -297,7 +297,7 @@ public final class BaselineCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             positive("--steps", steps);
-            positive("--threads", threads);
+            threads.resolve();
             return resume != null ? resumeRun() : newRun();
         }
 
@@ -406,7 +406,7 @@ public final class BaselineCommand implements Runnable {
             outW.println(gs.generator(windows.fit().neurons(), windows.fit().timesteps()).describe());
             outW.flush();
             AdversarialRun.Outcome outcome = TrainingConsole.run(err, quiet, "spiqgan baseline train --resume", dir,
-                    (listener, stop) -> ClassicalGanTraining.run(dir, gs, windows, state, dataJson, threads, listener, stop),
+                    (listener, stop) -> ClassicalGanTraining.run(dir, gs, windows, state, dataJson, threads.resolve(), listener, stop),
                     () -> ((ClassicalGan) Baselines.load(dir)).state().step);
             ClassicalGan result = (ClassicalGan) Baselines.load(dir);
             TrainerState s = result.state();
