@@ -42,6 +42,10 @@ final class Choices {
         Model() { super(TrainSpec.Model.class); }
     }
 
+    static final class PresetChoice extends Of<TrainCommand.Preset> {
+        PresetChoice() { super(TrainCommand.Preset.class); }
+    }
+
     static final class Sampling extends Of<GeneratorConfig.Sampling> {
         Sampling() { super(GeneratorConfig.Sampling.class); }
     }

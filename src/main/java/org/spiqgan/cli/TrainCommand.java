@@ -57,10 +57,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + "WGAN-GP: the paper's model). Default: ${DEFAULT-VALUE}.")
     TrainSpec.Model model;
 
-    @Option(names = "--preset", paramLabel = "NAME",
+    /** Named recipes: each is a choice of model (its settings are that model's defaults). */
+    enum Preset { PAPER, BEST }
+
+    @Option(names = "--preset", paramLabel = "NAME", converter = Choices.PresetChoice.class,
             description = "paper: the paper's model and settings as SPEC section 3 describes them (the patch model with its defaults "
                     + "below); best: this project's default recipe (the stationary model).")
-    String preset;
+    Preset preset;
 
     @Option(names = "--ansatz", paramLabel = "FAMILY",
             description = "Circuit family. Patch model: reuploading (the paper's; the default) or reuploading-feedback (each "
@@ -194,20 +197,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Whether this run trains the stationary generator (the default) rather than the paper's patch GAN. */
     private boolean useStationary() {
-        if (preset != null) {
-            switch (preset.toLowerCase(Locale.ROOT)) {
-                case "paper" -> {
-                    if (model != null && spec.commandLine().getParseResult().hasMatchedOption("--model") && model != TrainSpec.Model.PATCH) {
-                        throw BadInputException.of(null, "--preset", "paper is the patch model; it cannot be combined with --model " + Choices.word(model));
-                    }
-                    return false;
-                }
-                case "best" -> {
-                    return true;
-                }
-                default -> throw BadInputException.of(null, "--preset", "must be paper or best, not '" + preset + "'");
+        if (preset == Preset.PAPER) {
+            if (model != null && spec.commandLine().getParseResult().hasMatchedOption("--model") && model != TrainSpec.Model.PATCH) {
+                throw BadInputException.of(null, "--preset", "paper is the patch model; it cannot be combined with --model " + Choices.word(model));
             }
+            return false;
         }
+        if (preset == Preset.BEST) return true;
         return model == TrainSpec.Model.STATIONARY;
     }
 
