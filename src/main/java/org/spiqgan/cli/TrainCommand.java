@@ -23,6 +23,7 @@ import org.spiqgan.nn.CriticSpec;
 import org.spiqgan.model.ReuploadingAnsatz;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,8 +43,8 @@ public final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The recording (or --data FILE).")
     Path positionalFile;
 
-    @Mixin
-    DataOptions data;
+    @ArgGroup(validate = false, heading = "%nData (the recording, its split and windows):%n")
+    DataOptions data = new DataOptions();
 
     @Option(names = "--out", paramLabel = "RUNDIR", description = "Run directory (created).")
     Path out;
@@ -71,7 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "of each layer, cry (CRY on every pair; the default), cry-chain (neighbours only) or none (no entanglement).")
     String ansatz;
 
-    @Mixin
+    @ArgGroup(validate = false, heading = "%nStationary model (the default):%n")
     StationaryOptions stationary = new StationaryOptions();
 
     @Option(names = {"--layers", "-l"}, defaultValue = "5", description = "Re-uploading layers per sub-generator. Default: ${DEFAULT-VALUE} (patch), 2 (stationary).")

@@ -165,4 +165,39 @@ class SpecRunsTest {
         wrong.addAll(List.of("--ansatz", "cry-chain", "--out", dir.resolve("w").toString()));
         TrustTest.badInput(cli(wrong.toArray(new String[0])), "--ansatz", "reuploading");
     }
+
+    /**
+     * train's help shows the data and the stationary options as sections (picocli argument groups), and the
+     * groups change no parsing: with none of their options given the spec holds the library's defaults, and
+     * given options land in it.
+     */
+    @Test
+    void trainGroupsItsDataAndStationaryOptionsWithoutChangingTheSpec() {
+        var help = TrustTest.cli("train", "--help");
+        org.junit.jupiter.api.Assertions.assertEquals(0, help.code());
+        String out = help.out();
+        int data = out.indexOf("Data (the recording"), stationary = out.indexOf("Stationary model (the default):");
+        org.junit.jupiter.api.Assertions.assertTrue(data > 0 && out.indexOf("--neurons", data) > data && out.indexOf("--segment-length", data) > data, out);
+        org.junit.jupiter.api.Assertions.assertTrue(stationary > data && out.indexOf("--likelihood-steps", stationary) > stationary, out);
+
+        TrainCommand plain = new TrainCommand();
+        picocli.CommandLine cl = new picocli.CommandLine(plain);
+        cl.parseArgs("--synthetic", "--out", "x");
+        org.spiqgan.model.TrainSpec s = plain.toSpec(), d = org.spiqgan.model.TrainSpec.defaults();
+        org.junit.jupiter.api.Assertions.assertEquals(d.data.timesteps, s.data.timesteps);
+        org.junit.jupiter.api.Assertions.assertEquals(d.data.neurons, s.data.neurons);
+        org.junit.jupiter.api.Assertions.assertEquals(d.likelihoodSteps, s.likelihoodSteps);
+        org.junit.jupiter.api.Assertions.assertEquals(d.refineSteps, s.refineSteps);
+        org.junit.jupiter.api.Assertions.assertEquals(d.feedback, s.feedback);
+        org.junit.jupiter.api.Assertions.assertEquals(d.burnIn, s.burnIn);
+
+        TrainCommand given = new TrainCommand();
+        new picocli.CommandLine(given).parseArgs("--synthetic", "-T", "8", "--neurons", "top:6", "--likelihood-steps", "7",
+                "--feedback", "self", "--out", "x");
+        s = given.toSpec();
+        org.junit.jupiter.api.Assertions.assertEquals(8, s.data.timesteps);
+        org.junit.jupiter.api.Assertions.assertEquals("top:6", s.data.neurons);
+        org.junit.jupiter.api.Assertions.assertEquals(7, s.likelihoodSteps);
+        org.junit.jupiter.api.Assertions.assertEquals("self", s.feedback);
+    }
 }
