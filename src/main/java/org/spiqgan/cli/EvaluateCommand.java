@@ -49,8 +49,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"--real", "--data"}, paramLabel = "FILE",
-            description = "The recording (MAT, HDF5, NWB, NPY/NPZ, CSV). Omit with --synthetic.")
+            description = "The recording (MAT, HDF5, NWB, NPY/NPZ, CSV); the same as the positional FILE. Omit with --synthetic.")
     Path real;
+
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The recording (or --real / --data FILE).")
+    Path positionalReal;
 
     @Option(names = "--generated", paramLabel = "G.npy",
             description = "Generated samples (S, N, T) (.npy, .npz, .csv/.tsv, .mat); N and T must match the data options. Repeatable.")
@@ -98,6 +101,13 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (positionalReal != null) {
+            if (real != null && !real.toAbsolutePath().normalize().equals(positionalReal.toAbsolutePath().normalize())) {
+                throw BadInputException.of(null, "--real", "names " + real + " but the positional FILE names " + positionalReal
+                        + "; give the recording once");
+            }
+            real = positionalReal;
+        }
         OutputChecks.file(json, "--json");
         OutputChecks.directory(reportDir, "--report");
         if (run != null) takeDataFromRun();

@@ -138,6 +138,34 @@ class EvaluateCommandTest {
         assertTrue(r.out.lines().anyMatch(l -> l.startsWith("state JS") && l.contains("n/a")), r.out);
     }
 
+    /** The recording may be given as the positional FILE, as for every command that reads one; the same output as --real. */
+    @Test
+    void thePositionalFileIsTheRecording() throws Exception {
+        int n = 4;
+        SampleSet s = SyntheticSpikes.markov(7, 100, n, 50, 0.1, 0.3);
+        SpikeRaster.Builder b = SpikeRaster.builder(n, 100 * 50);
+        for (int k = 0; k < 100; k++) {
+            for (int i = 0; i < n; i++) for (int t = 0; t < 50; t++) if (s.get(k, i, t) != 0) b.set(i, k * 50 + t, 1);
+        }
+        Path rec = dir.resolve("four.npy");
+        RasterWriters.write(rec, b.build());
+        Path g = npy("g4.npy", SyntheticSpikes.bernoulli(8, 200, n, 5, 0.1));
+        String[] opts = {"--layout", "bins-by-neurons", "--segment-length", "50", "--neurons", "all", "--timesteps", "5", "--generated", g.toString()};
+        Result named = run(concat(new String[] {"evaluate", "--real", rec.toString()}, opts));
+        Result positional = run(concat(new String[] {"evaluate", rec.toString()}, opts));
+        assertEquals(0, positional.code, positional.err);
+        assertEquals(named.out, positional.out);
+        Result both = run(concat(new String[] {"evaluate", rec.toString(), "--real", g.toString()}, opts));
+        assertEquals(2, both.code);
+        assertTrue(both.err.contains("give the recording once"), both.err);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
     /** An NPY v1 file of uint8 with every value set to {@code value}. */
     static byte[] rawNpy(int[] shape, int value) throws IOException {
         StringBuilder sh = new StringBuilder("(");
