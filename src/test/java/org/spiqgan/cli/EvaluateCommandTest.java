@@ -123,13 +123,7 @@ class EvaluateCommandTest {
     @Test
     void moreThanTwentyNeuronsSkipsStatesWithANote() throws Exception {
         int n = 22;
-        SampleSet s = SyntheticSpikes.markov(5, 200, n, 50, 0.05, 0.3);
-        SpikeRaster.Builder b = SpikeRaster.builder(n, 200 * 50);
-        for (int k = 0; k < 200; k++) {
-            for (int i = 0; i < n; i++) for (int t = 0; t < 50; t++) if (s.get(k, i, t) != 0) b.set(i, k * 50 + t, 1);
-        }
-        Path rec = dir.resolve("wide.npy");
-        RasterWriters.write(rec, b.build());
+        Path rec = recording("wide.npy", SyntheticSpikes.markov(5, 200, n, 50, 0.05, 0.3));
         Path g = npy("g.npy", SyntheticSpikes.bernoulli(6, 100, n, 5, 0.05));
         Result r = run("evaluate", "--real", rec.toString(), "--layout", "bins-by-neurons", "--segment-length", "50",
                 "--neurons", "all", "--timesteps", "5", "--generated", g.toString());
@@ -142,13 +136,7 @@ class EvaluateCommandTest {
     @Test
     void thePositionalFileIsTheRecording() throws Exception {
         int n = 4;
-        SampleSet s = SyntheticSpikes.markov(7, 100, n, 50, 0.1, 0.3);
-        SpikeRaster.Builder b = SpikeRaster.builder(n, 100 * 50);
-        for (int k = 0; k < 100; k++) {
-            for (int i = 0; i < n; i++) for (int t = 0; t < 50; t++) if (s.get(k, i, t) != 0) b.set(i, k * 50 + t, 1);
-        }
-        Path rec = dir.resolve("four.npy");
-        RasterWriters.write(rec, b.build());
+        Path rec = recording("four.npy", SyntheticSpikes.markov(7, 100, n, 50, 0.1, 0.3));
         Path g = npy("g4.npy", SyntheticSpikes.bernoulli(8, 200, n, 5, 0.1));
         String[] opts = {"--layout", "bins-by-neurons", "--segment-length", "50", "--neurons", "all", "--timesteps", "5", "--generated", g.toString()};
         Result named = run(concat(new String[] {"evaluate", "--real", rec.toString()}, opts));
@@ -158,6 +146,19 @@ class EvaluateCommandTest {
         Result both = run(concat(new String[] {"evaluate", rec.toString(), "--real", g.toString()}, opts));
         assertEquals(2, both.code);
         assertTrue(both.err.contains("give the recording once"), both.err);
+    }
+
+    /** The segments of {@code s} laid end to end as a recording (bins by neurons) written to {@code name}. */
+    private Path recording(String name, SampleSet s) throws IOException {
+        SpikeRaster.Builder b = SpikeRaster.builder(s.neurons(), s.samples() * s.timesteps());
+        for (int k = 0; k < s.samples(); k++) {
+            for (int i = 0; i < s.neurons(); i++) {
+                for (int t = 0; t < s.timesteps(); t++) if (s.get(k, i, t) != 0) b.set(i, k * s.timesteps() + t, 1);
+            }
+        }
+        Path rec = dir.resolve(name);
+        RasterWriters.write(rec, b.build());
+        return rec;
     }
 
     private static String[] concat(String[] a, String[] b) {
