@@ -101,13 +101,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (positionalReal != null) {
-            if (real != null && !real.toAbsolutePath().normalize().equals(positionalReal.toAbsolutePath().normalize())) {
-                throw BadInputException.of(null, "--real", "names " + real + " but the positional FILE names " + positionalReal
-                        + "; give the recording once");
-            }
-            real = positionalReal;
-        }
+        real = RecordingOption.either(real, "--real", positionalReal);
         OutputChecks.file(json, "--json");
         OutputChecks.directory(reportDir, "--report");
         if (run != null) takeDataFromRun();

@@ -15,9 +15,17 @@ public final class RecordingOption {
 
     /** The recording given either way (null: none); both ways at once must name the same file. */
     Path file(Path positional) {
-        if (data != null && positional != null && !data.toAbsolutePath().normalize().equals(positional.toAbsolutePath().normalize())) {
-            throw BadInputException.of(null, "--data", "names " + data + " but the positional FILE names " + positional + "; give the recording once");
+        return either(data, "--data", positional);
+    }
+
+    /**
+     * The recording given as the option {@code option} ({@code named}) or as the positional FILE, for commands whose
+     * option has other names too; both at once must name the same file.
+     */
+    static Path either(Path named, String option, Path positional) {
+        if (named != null && positional != null && !named.toAbsolutePath().normalize().equals(positional.toAbsolutePath().normalize())) {
+            throw BadInputException.of(null, option, "names " + named + " but the positional FILE names " + positional + "; give the recording once");
         }
-        return data != null ? data : positional;
+        return named != null ? named : positional;
     }
 }

@@ -222,11 +222,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter outw = spec.commandLine().getOut();
         if (positionalFile != null) {
             if (resume != null) throw BadInputException.of(positionalFile, "FILE", "give a moved recording to a resumed run as --data FILE");
-            if (dataFile != null && !dataFile.toAbsolutePath().normalize().equals(positionalFile.toAbsolutePath().normalize())) {
-                throw BadInputException.of(null, "--data", "names " + dataFile + " but the positional FILE names " + positionalFile
-                        + "; give the recording once");
-            }
-            dataFile = positionalFile;
+            dataFile = RecordingOption.either(dataFile, "--data", positionalFile);
         }
         if (resume != null && org.spiqgan.model.stationary.StationaryRun.isStationary(resume)) {
             return StationaryTrain.resume(this, outw, err);

@@ -26,18 +26,14 @@ class GanTrainingTest {
      */
     @Test
     void trainedSpikeGanBeatsItsUntrainedSelf() {
-        var raster = SyntheticRecording.generate(SyntheticRecording.DEFAULT_SEED);
-        Splits sp = Splits.of(raster, 0.8, 0.1);
-        int[] neurons = org.spiqgan.data.NeuronSelection.parse("top:4").select(raster, sp.train());
         int t = 6;
-        SampleSet fit = Windows.cut(raster, neurons, t, 1, sp.fit());
-        SampleSet fitEval = Windows.cut(raster, neurons, t, t, sp.fit());
-        SampleSet val = Windows.cut(raster, neurons, t, t, sp.validation());
+        ClassicalGanTraining.Data d = syntheticTop4(t);
+        SampleSet fitEval = d.fitWindows(), val = d.validation();
         ClassicalGanTraining.Options o = new ClassicalGanTraining.Options(300, 32, 5, 1e-3, 1e-3, 0.5, 0.9, 10, 0.5, 0.9,
                 CriticSpec.mlp(32), 300, 2000, 3, CriticInput.MARGINALS, 300);
         Generator g = new Generator(Generator.Kind.SPIKEGAN, 4, t, 8, 4);
         ClassicalGan trained;
-        try (AdversarialTrainer tr = ClassicalGanTraining.trainer(g, o, new ClassicalGanTraining.Data(fit, fitEval, val), 1)) {
+        try (AdversarialTrainer tr = ClassicalGanTraining.trainer(g, o, d, 1)) {
             TrainerState s = tr.newState(tr.initialParameters());
             tr.run(s, new AdversarialTrainer.Listener() {}, () -> false);
             trained = ClassicalGanTraining.snapshot(g, o, s, "finished", tr.critic().parameterCount());
@@ -61,12 +57,8 @@ class GanTrainingTest {
      */
     @Test
     void trainingIsBitwiseIndependentOfTheThreadCount() {
-        var raster = SyntheticRecording.generate(SyntheticRecording.DEFAULT_SEED);
-        Splits sp = Splits.of(raster, 0.8, 0.1);
-        int[] neurons = org.spiqgan.data.NeuronSelection.parse("top:4").select(raster, sp.train());
         int t = 6;
-        ClassicalGanTraining.Data d = new ClassicalGanTraining.Data(Windows.cut(raster, neurons, t, 1, sp.fit()),
-                Windows.cut(raster, neurons, t, t, sp.fit()), Windows.cut(raster, neurons, t, t, sp.validation()));
+        ClassicalGanTraining.Data d = syntheticTop4(t);
         for (Generator.Kind kind : Generator.Kind.values()) {
             for (CriticInput input : new CriticInput[] {CriticInput.GUMBEL, CriticInput.MARGINALS}) {
                 ClassicalGanTraining.Options o = new ClassicalGanTraining.Options(12, 32, 5, 1e-3, 1e-3, 0.5, 0.9, 10, 0.5, 0.9,
@@ -83,5 +75,17 @@ class GanTrainingTest {
                 }
             }
         }
+    }
+
+    /**
+     * The synthetic recording's 4 most active neurons: every window of T bins of the fit split (stride 1, for
+     * training), its disjoint windows (for the statistics) and the validation split's.
+     */
+    private static ClassicalGanTraining.Data syntheticTop4(int t) {
+        var raster = SyntheticRecording.generate(SyntheticRecording.DEFAULT_SEED);
+        Splits sp = Splits.of(raster, 0.8, 0.1);
+        int[] neurons = org.spiqgan.data.NeuronSelection.parse("top:4").select(raster, sp.train());
+        return new ClassicalGanTraining.Data(Windows.cut(raster, neurons, t, 1, sp.fit()), Windows.cut(raster, neurons, t, t, sp.fit()),
+                Windows.cut(raster, neurons, t, t, sp.validation()));
     }
 }

@@ -11,15 +11,7 @@ import org.junit.jupiter.api.Test;
 class GradientTest {
 
     private static Readout[] readouts(Random rng, int n) {
-        int[] some = new int[1 + rng.nextInt(n)];
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) perm[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1), t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        System.arraycopy(perm, 0, some, 0, some.length);
+        int[] some = RandomCircuits.qubitSubset(rng, n);
         return new Readout[] {Readout.probabilities(), Readout.probabilities(some), Readout.marginals(),
             Readout.marginals(some), Readout.hamming(), Readout.hamming(some)};
     }

@@ -17,15 +17,7 @@ import org.spiqgan.model.ReuploadingAnsatz;
 class LaneEvaluatorTest {
 
     private static Readout[] readouts(Random rng, int n) {
-        int[] some = new int[1 + rng.nextInt(n)];
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) perm[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1), t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        System.arraycopy(perm, 0, some, 0, some.length);
+        int[] some = RandomCircuits.qubitSubset(rng, n);
         return new Readout[] {Readout.probabilities(), Readout.probabilities(some), Readout.marginals(),
             Readout.marginals(some), Readout.hamming(some)};
     }

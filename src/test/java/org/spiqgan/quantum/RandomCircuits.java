@@ -66,4 +66,18 @@ final class RandomCircuits {
         for (int i = 0; i < k; i++) v[i] = lo + (hi - lo) * rng.nextDouble();
         return v;
     }
+
+    /** 1..n distinct qubits of 0..n-1 in random order (a shuffled prefix), e.g. a readout's subset. */
+    static int[] qubitSubset(Random rng, int n) {
+        int[] some = new int[1 + rng.nextInt(n)];
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) perm[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1), t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        System.arraycopy(perm, 0, some, 0, some.length);
+        return some;
+    }
 }
