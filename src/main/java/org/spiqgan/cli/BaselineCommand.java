@@ -445,12 +445,21 @@ public final class BaselineCommand implements Runnable {
             OutputChecks.file(out, "--out");
             long t0 = System.nanoTime();
             Baseline b = Baselines.load(rundir);
+            try (OutputNotice notice = new OutputNotice(spec.commandLine().getErr(), out)) {
+                return generate(b, notice, t0);
+            }
+        }
+
+        private int generate(Baseline b, OutputNotice notice, long t0) throws Exception {
             if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
                 // .npy streams in chunks (any S the disk holds); the other formats need one array
                 ChunkedSamples.checkSpace(out, samples, b.neurons(), b.timesteps());
                 long t1 = System.nanoTime();
-                ChunkedSamples.writeNpy(out, samples, b.neurons(), b.timesteps(), seed, b::generate, "generating " + b.kind());
+                // streamed: the writer removes its own temporary file on a stop; the stop waits from the rename on
+                ChunkedSamples.writeNpy(out, samples, b.neurons(), b.timesteps(), seed, b::generate, "generating " + b.kind(),
+                        notice::writing);
                 provenance(rundir, b.kind(), b, seed, samples, commandLine(spec)).write(out);
+                notice.written();
                 spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote (%d, %d, %d) samples of %s (%d parameters) to %s "
                         + "(loading %.1f s, sampling %.1f s)%n", samples, b.neurons(), b.timesteps(), b.kind(), b.parameterCount(), out,
                         (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
@@ -462,8 +471,10 @@ public final class BaselineCommand implements Runnable {
                     () -> b.generate(samples, seed));
             long t2 = System.nanoTime();
             Provenance p = provenance(rundir, b.kind(), b, seed, samples, commandLine(spec));
+            notice.writing();
             SampleSetIO.write(out, s);
             p.write(out);
+            notice.written();
             spec.commandLine().getErr().printf(Locale.ROOT, "spiqgan: wrote %s samples of %s (%d parameters) to %s "
                     + "(loading %.1f s, sampling %.1f s)%n", s.shape(), b.kind(), b.parameterCount(), out, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
             return 0;

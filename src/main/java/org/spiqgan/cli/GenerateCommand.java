@@ -56,11 +56,15 @@ public final class GenerateCommand implements Callable<Integer> {
         SpikeModel m = RunModels.load(run, new RunModels.Options(checkpoint, sampling, threads.resolve()));
         OutputChecks.sampleArray(samples, m.neurons(), m.timesteps(), "--samples");
         PrintWriter err = spec.commandLine().getErr();
-        SampleSet s = RunModels.generate(err, m, samples, seed);
-        Provenance p = RunModels.provenance(run, m, seed, samples, BaselineCommand.commandLine(spec));
-        SampleSetIO.write(out, s);
-        p.write(out);
-        err.printf(Locale.ROOT, "spiqgan: wrote %s samples (%s) to %s%n", s.shape(), m.generationNote(seed), out);
+        try (OutputNotice notice = new OutputNotice(err, out)) {
+            SampleSet s = RunModels.generate(err, m, samples, seed);
+            Provenance p = RunModels.provenance(run, m, seed, samples, BaselineCommand.commandLine(spec));
+            notice.writing();
+            SampleSetIO.write(out, s);
+            p.write(out);
+            notice.written();
+            err.printf(Locale.ROOT, "spiqgan: wrote %s samples (%s) to %s%n", s.shape(), m.generationNote(seed), out);
+        }
         return 0;
     }
 }

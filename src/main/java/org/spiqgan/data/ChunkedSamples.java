@@ -76,11 +76,28 @@ public final class ChunkedSamples {
      * bar (samples, ETA) on standard error; with null, silent.
      */
     public static void writeNpy(Path out, long samples, int neurons, int timesteps, long seed, Sampler sampler, String task) throws IOException {
-        writeNpy(out, samples, neurons, timesteps, seed, sampler, task, chunkSamples(neurons, timesteps));
+        writeNpy(out, samples, neurons, timesteps, seed, sampler, task, chunkSamples(neurons, timesteps), () -> { });
+    }
+
+    /** Runs just before the finished file is renamed into place (a caller that must know when the file appears). */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void run() throws InterruptedException;
+    }
+
+    /** As {@link #writeNpy(Path, long, int, int, long, Sampler, String)}, calling {@code beforeCommit} before the rename. */
+    public static void writeNpy(Path out, long samples, int neurons, int timesteps, long seed, Sampler sampler, String task,
+            BeforeCommit beforeCommit) throws IOException, InterruptedException {
+        writeNpy(out, samples, neurons, timesteps, seed, sampler, task, chunkSamples(neurons, timesteps), beforeCommit);
     }
 
     static void writeNpy(Path out, long samples, int neurons, int timesteps, long seed, Sampler sampler, String task, int per)
             throws IOException {
+        writeNpy(out, samples, neurons, timesteps, seed, sampler, task, per, () -> { });
+    }
+
+    private static void writeNpy(Path out, long samples, int neurons, int timesteps, long seed, Sampler sampler, String task, int per,
+            BeforeCommit beforeCommit) throws IOException {
         try (NpyStreamWriter w = NpyStreamWriter.open(out, samples, neurons, timesteps);
              ProgressBar bar = task == null ? null : new ProgressBarBuilder().setTaskName(task).setInitialMax(samples)
                      .setUnit(" samples", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
@@ -94,6 +111,12 @@ public final class ChunkedSamples {
                 }
                 w.append(part);
                 if (bar != null) bar.stepTo(w.written());
+            }
+            try {
+                beforeCommit.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted before " + out + " was complete");
             }
             w.commit();
         }
