@@ -81,6 +81,7 @@ public final class GeneratorObjective {
         final int batch;
         final double[] z;
         final double[][] readout;
+        /** The relaxation's noise; for born sampling, relaxForward overwrites it with the scores (log P + g) / tau. */
         final double[][] noise;
         public final double[] x; // (batch, N, T)
         double[][][] arInputs; // [t][g][b * width]: circuit inputs of the autoregressive generator
@@ -157,17 +158,16 @@ public final class GeneratorObjective {
         if (born) {
             int dim = 1 << m;
             if (input == CriticInput.MARGINALS) {
-                for (int i = 0; i < m; i++) {
-                    double s = 0;
-                    for (int bb = 0; bb < dim; bb++) if ((bb >> i & 1) != 0) s += r[ro + bb];
-                    x[xIndex(b, start + i, t)] = s;
-                }
+                for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = sumWithBit(r, ro, dim, i);
                 return;
             }
+            // The scores s_b = (log P_b + g_b) / tau replace the noise in the pass: the backward pass needs only
+            // them, and keeping them saves it a logarithm per basis state (the same bits as recomputing).
             double max = Double.NEGATIVE_INFINITY;
             int arg = 0;
             for (int bb = 0; bb < dim; bb++) {
                 double s = (Math.log(Math.max(r[ro + bb], PROB_FLOOR)) + nz[no + bb]) / tau;
+                nz[no + bb] = s;
                 if (s > max) {
                     max = s;
                     arg = bb;
@@ -177,29 +177,41 @@ public final class GeneratorObjective {
                 for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = arg >> i & 1;
                 return;
             }
-            double[] y = softmax(r, ro, nz, no, dim, max);
-            for (int i = 0; i < m; i++) {
-                double s = 0;
-                for (int bb = 0; bb < dim; bb++) if ((bb >> i & 1) != 0) s += y[bb];
-                x[xIndex(b, start + i, t)] = s;
-            }
+            double[] y = softmax(nz, no, dim, max);
+            for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = sumWithBit(y, 0, dim, i);
         } else {
             for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = concrete.fromProbability(r[ro + i], ns > 0 ? nz[no + i] : 0);
         }
     }
 
-    private final ThreadLocal<double[]> softmaxBuf = ThreadLocal.withInitial(() -> new double[1]);
-
-    private double[] softmax(double[] r, int ro, double[] nz, int no, int dim, double max) {
-        double[] y = softmaxBuf.get();
-        if (y.length < dim) {
-            y = new double[dim];
-            softmaxBuf.set(y);
+    /** The sum of v[o + c] over the codes c < dim with bit i set, in increasing c (branch-free). */
+    private static double sumWithBit(double[] v, int o, int dim, int i) {
+        int w = 1 << i;
+        double s = 0;
+        for (int hi = w; hi < dim; hi += w << 1) {
+            for (int c = hi, e = hi + w; c < e; c++) s += v[o + c];
         }
+        return s;
+    }
+
+    private final ThreadLocal<double[]> softmaxBuf = ThreadLocal.withInitial(() -> new double[1]);
+    private final ThreadLocal<double[]> dyBuf = ThreadLocal.withInitial(() -> new double[1]);
+
+    private static double[] buffer(ThreadLocal<double[]> local, int size) {
+        double[] y = local.get();
+        if (y.length < size) {
+            y = new double[size];
+            local.set(y);
+        }
+        return y;
+    }
+
+    /** softmax of the scores s[so .. so + dim) whose maximum is max. */
+    private double[] softmax(double[] s, int so, int dim, double max) {
+        double[] y = buffer(softmaxBuf, dim);
         double sum = 0;
         for (int bb = 0; bb < dim; bb++) {
-            double s = (Math.log(Math.max(r[ro + bb], PROB_FLOOR)) + nz[no + bb]) / tau;
-            y[bb] = Math.exp(s - max);
+            y[bb] = Math.exp(s[so + bb] - max);
             sum += y[bb];
         }
         for (int bb = 0; bb < dim; bb++) y[bb] /= sum;
@@ -213,26 +225,22 @@ public final class GeneratorObjective {
         double[] r = pass.readout[p], nz = pass.noise[p], c = cot[p];
         if (born) {
             int dim = 1 << m;
+            double[] d = dyTable(gx, b, start, t, m);
             if (input == CriticInput.MARGINALS) {
-                for (int bb = 0; bb < dim; bb++) {
-                    double s = 0;
-                    for (int i = 0; i < m; i++) if ((bb >> i & 1) != 0) s += gx[xIndex(b, start + i, t)];
-                    c[ro + bb] += s;
-                }
+                for (int bb = 0; bb < dim; bb++) c[ro + bb] += d[bb];
                 return;
             }
+            // relaxForward left the scores s_b in the noise array
             double max = Double.NEGATIVE_INFINITY;
-            for (int bb = 0; bb < dim; bb++) {
-                max = Math.max(max, (Math.log(Math.max(r[ro + bb], PROB_FLOOR)) + nz[no + bb]) / tau);
-            }
-            double[] y = softmax(r, ro, nz, no, dim, max);
+            for (int bb = 0; bb < dim; bb++) max = Math.max(max, nz[no + bb]);
+            double[] y = softmax(nz, no, dim, max);
             // dL/dy_b = sum_i gx_i bit_i(b); softmax: dL/ds_b = y_b (dL/dy_b - sum_c y_c dL/dy_c); s_b = (log P_b + g_b) / tau
             double mean = 0;
-            for (int bb = 0; bb < dim; bb++) mean += y[bb] * dy(gx, b, start, t, m, bb);
+            for (int bb = 0; bb < dim; bb++) mean += y[bb] * d[bb];
             for (int bb = 0; bb < dim; bb++) {
                 double pb = r[ro + bb];
                 if (pb < PROB_FLOOR) continue;
-                c[ro + bb] += y[bb] * (dy(gx, b, start, t, m, bb) - mean) / (tau * pb);
+                c[ro + bb] += y[bb] * (d[bb] - mean) / (tau * pb);
             }
         } else {
             for (int i = 0; i < m; i++) {
@@ -241,10 +249,20 @@ public final class GeneratorObjective {
         }
     }
 
-    private double dy(double[] gx, int b, int start, int t, int m, int code) {
-        double s = 0;
-        for (int i = 0; i < m; i++) if ((code >> i & 1) != 0) s += gx[xIndex(b, start + i, t)];
-        return s;
+    /**
+     * d[code] = sum of gx over the set bits i of code (neurons start + i at bin t), in increasing i, for every code
+     * of m bits: each entry is the one without its highest bit plus that bit's term, which adds the terms in the
+     * same order as a loop over the bits, in O(2^m) instead of O(m 2^m).
+     */
+    private double[] dyTable(double[] gx, int b, int start, int t, int m) {
+        int dim = 1 << m;
+        double[] d = buffer(dyBuf, dim);
+        d[0] = 0;
+        for (int code = 1; code < dim; code++) {
+            int h = 31 - Integer.numberOfLeadingZeros(code);
+            d[code] = d[code ^ (1 << h)] + gx[xIndex(b, start + h, t)];
+        }
+        return d;
     }
 
     /**
