@@ -10,7 +10,8 @@ One iteration = n_critic (5) critic steps + one generator step, batch 64.
 Devices: default.qubit with diff_method="backprop", and lightning.qubit with diff_method="adjoint",
 both through the torch interface; the batch is broadcast over z (one QNode call per patch).
 Prints one JSON line per device: {"peer", "case": "train_iteration", "N", "T", "seconds"}.
-Usage: python bench_train_step.py [--iterations 3] [--devices default,lightning]
+Usage: python bench_train_step.py [--iterations 3] [--devices default,lightning] [--neurons 6] [--timesteps 10]
+(--neurons N qubits per patch, one group; --timesteps T patches; the docstring's numbers are the defaults.)
 """
 import argparse
 import json
@@ -63,7 +64,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--iterations", type=int, default=3)
     ap.add_argument("--devices", default="default,lightning")
+    ap.add_argument("--neurons", type=int, default=N)
+    ap.add_argument("--timesteps", type=int, default=T)
     a = ap.parse_args()
+    global N, T
+    N, T = a.neurons, a.timesteps
     torch.manual_seed(0)
     torch.set_num_threads(2)
     codes = torch.arange(2 ** N)
