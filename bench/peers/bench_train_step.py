@@ -61,13 +61,13 @@ def body(w, rot, z):
 
 
 def main():
+    global N, T
     ap = argparse.ArgumentParser()
     ap.add_argument("--iterations", type=int, default=3)
     ap.add_argument("--devices", default="default,lightning")
     ap.add_argument("--neurons", type=int, default=N)
     ap.add_argument("--timesteps", type=int, default=T)
     a = ap.parse_args()
-    global N, T
     N, T = a.neurons, a.timesteps
     torch.manual_seed(0)
     torch.set_num_threads(2)
