@@ -4,7 +4,7 @@
 # batch 64, n_critic 5, no pre-training, for LO and HI steps; the per-step cost is (HI run - LO run) / (HI - LO)
 # in wall and in CPU (user + sys) time, so start-up, data preparation and the final validation cancel out.
 # Usage: bash bench/run-patch-train-ab.sh A.jar B.jar [reps] [LO] [HI]   (JAVA=/path/to/bin/java; THREADS=n;
-#   JAVA_OPTS: JVM options for both jars, default what ./spiqgan adds: the Vector API module on JDK 21+, which
+#   JAVA_OPTS: JVM options for both jars, default what ./spiqgan adds: the Vector API module, which
 #   turns on the vector kernels of jars that have them and is ignored by older jars; JAVA_OPTS="" for none,
 #   JAVA_OPTS="--add-modules jdk.incubator.vector -Dspiqgan.kernels=scalar" for the scalar kernels with the module)
 set -euo pipefail
@@ -13,9 +13,7 @@ for j in "$1" "$2"; do [ -f "$j" ] || { echo "$0: no such jar: $j" >&2; exit 2; 
 java="${JAVA:-java}"; reps="${3:-2}"; lo="${4:-1}"; hi="${5:-6}"
 opts=()
 if "$java" -version 2>&1 | head -1 | grep -Eq '"(2[4-9]|[3-9][0-9])'; then opts+=(--sun-misc-unsafe-memory-access=allow); fi
-if [ -z "${JAVA_OPTS+set}" ] && "$java" -version 2>&1 | head -1 | grep -Eq '"(2[1-9]|[3-9][0-9])'; then
-  JAVA_OPTS="--add-modules jdk.incubator.vector"
-fi
+if [ -z "${JAVA_OPTS+set}" ]; then JAVA_OPTS="--add-modules jdk.incubator.vector"; fi
 # shellcheck disable=SC2206
 opts+=(${JAVA_OPTS:-})
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT

@@ -248,7 +248,7 @@ public final class Evaluator {
     }
 
     private void gatherState(int[] src) {
-        Kernels.gather(re, im, re2, im2, src, dim);
+        kern.gather(re, im, re2, im2, src, dim);
         double[] t = re;
         re = re2;
         re2 = t;
@@ -258,7 +258,7 @@ public final class Evaluator {
     }
 
     private void gatherAdjoint(int[] src) {
-        Kernels.gather(lre, lim, lre2, lim2, src, dim);
+        kern.gather(lre, lim, lre2, lim2, src, dim);
         double[] t = lre;
         lre = lre2;
         lre2 = t;

@@ -20,6 +20,9 @@ interface StateKernels {
     void reverseDiag(double[] re, double[] im, double[] lre, double[] lim, int dim, int q, double[] m, int o,
             double[] r);
 
+    /** {@link Kernels#gather}: dst[i] = src[from[i]] for re and im (a permutation pass, e.g. a CNOT ring). */
+    void gather(double[] re, double[] im, double[] dre, double[] dim_, int[] from, int dim);
+
     /** A short description for version texts and benchmark logs. */
     String describe();
 
@@ -45,6 +48,11 @@ interface StateKernels {
         public void reverseDiag(double[] re, double[] im, double[] lre, double[] lim, int dim, int q, double[] m,
                 int o, double[] r) {
             Kernels.reverseDiag(re, im, lre, lim, dim, q, m, o, r);
+        }
+
+        @Override
+        public void gather(double[] re, double[] im, double[] dre, double[] dim_, int[] from, int dim) {
+            Kernels.gather(re, im, dre, dim_, from, dim);
         }
 
         @Override

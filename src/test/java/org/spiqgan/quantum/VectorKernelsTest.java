@@ -119,6 +119,26 @@ class VectorKernelsTest {
         }
     }
 
+    @Test
+    void gatherIsTheScalarGatherBitForBit() {
+        Random rng = new Random(5);
+        for (int n = 1; n <= 12; n++) {
+            int dim = 1 << n;
+            int[] from = new int[dim];
+            for (int i = 0; i < dim; i++) from[i] = i;
+            for (int i = dim - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1), t = from[i];
+                from[i] = from[j];
+                from[j] = t;
+            }
+            double[] re = randomVector(rng, dim), im = randomVector(rng, dim);
+            double[] a = new double[dim], b = new double[dim], c = new double[dim], d = new double[dim];
+            S.gather(re, im, a, b, from, dim);
+            V.gather(re, im, c, d, from, dim);
+            assertTrue(java.util.Arrays.equals(a, c) && java.util.Arrays.equals(b, d), "n=" + n);
+        }
+    }
+
     /** Circuits of every gate kind, 1-12 qubits: the vector evaluator's readouts against ReferenceSim's. */
     @Test
     void randomCircuitsMatchTheReferenceSimulator() {
