@@ -3,16 +3,24 @@
 # before/after ratio holds on a shared machine: `train --synthetic --preset paper` at N = 10, T = 30, l = 5,
 # batch 64, n_critic 5, no pre-training, for LO and HI steps; the per-step cost is (HI run - LO run) / (HI - LO)
 # in wall and in CPU (user + sys) time, so start-up, data preparation and the final validation cancel out.
-# Usage: bash bench/run-patch-train-ab.sh A.jar B.jar [reps] [LO] [HI]   (JAVA=/path/to/bin/java; THREADS=n)
+# Usage: bash bench/run-patch-train-ab.sh A.jar B.jar [reps] [LO] [HI]   (JAVA=/path/to/bin/java; THREADS=n;
+#   JAVA_OPTS: JVM options for both jars, default what ./spiqgan adds: the Vector API module, which
+#   turns on the vector kernels of jars that have them and is ignored by older jars; JAVA_OPTS="" for none,
+#   JAVA_OPTS="--add-modules jdk.incubator.vector -Dspiqgan.kernels=scalar" for the scalar kernels with the module)
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 A.jar B.jar [reps] [LO] [HI]" >&2; exit 2; }
 for j in "$1" "$2"; do [ -f "$j" ] || { echo "$0: no such jar: $j" >&2; exit 2; }; done
 java="${JAVA:-java}"; reps="${3:-2}"; lo="${4:-1}"; hi="${5:-6}"
 opts=()
 if "$java" -version 2>&1 | head -1 | grep -Eq '"(2[4-9]|[3-9][0-9])'; then opts+=(--sun-misc-unsafe-memory-access=allow); fi
+if [ -z "${JAVA_OPTS+set}" ]; then JAVA_OPTS="--add-modules jdk.incubator.vector"; fi
+# shellcheck disable=SC2206
+opts+=(${JAVA_OPTS:-})
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc); java: $("$java" -version 2>&1 | head -1)"
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); load: $(cut -d' ' -f1-3 /proc/loadavg); A = $1; B = $2"
+echo "jvm options: ${opts[*]:-(none)}; threads: ${THREADS:-default}"
+echo "B's --version: $("$java" "${opts[@]}" -jar "$2" --version 2>/dev/null | tr '\n' ';')"
 run() {  # jar steps -> "wall cpu"
   local d="$tmp/run-$RANDOM$RANDOM"
   /usr/bin/time -f "%e %U %S" -o "$tmp/t" "$java" "${opts[@]}" -jar "$1" train --synthetic --preset paper \

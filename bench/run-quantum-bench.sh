@@ -6,7 +6,8 @@
 # model, the plain loop's GFLOP/s, both against the measured FMA peak, and peer ratios when peers ran),
 # and with peers peers.jsonl and table.md.
 # Environment: NS (default 2,4,6,8,10,12), JMH_OPTS (extra JMH options), PEER_BUDGET (s per peer case),
-# JAVA (default java on the PATH).
+# JAVA (default java on the PATH), KERNELS (the simulator's kernels in the JMH forks: auto, scalar or vector;
+# default auto = the Vector API kernels, since the forks get the module jdk.incubator.vector as ./spiqgan's JVM does).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ours_only=0
@@ -15,8 +16,12 @@ out="${1:-$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 java="${JAVA:-java}"
 ns="${NS:-2,4,6,8,10,12}"
 mkdir -p "$out"
-echo "bench: installing the product and building the JMH jar" >&2
-(cd "$root" && mvn -q -B -DskipTests install)
+# The forks' JVM options: the Vector API module (the kernels' choice needs it; JDK 17+ all have it) and the choice.
+fork_args="--add-modules jdk.incubator.vector -Dspiqgan.kernels=${KERNELS:-auto}"
+echo "bench: building the product and the JMH jar" >&2
+# package, not install: bench/jmh builds against this checkout's target/spiqgan-all.jar (system scope), and
+# install would write the machine's shared ~/.m2.
+(cd "$root" && mvn -q -B -DskipTests package)
 (cd "$root/bench/jmh" && mvn -q -B package)
 if [ "$ours_only" = 0 ]; then source "$root/bench/peers/venv.sh"; fi
 {
@@ -24,13 +29,14 @@ if [ "$ours_only" = 0 ]; then source "$root/bench/peers/venv.sh"; fi
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc)"
   echo "java: $("$java" -version 2>&1 | head -1)"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "kernels: ${KERNELS:-auto} (JMH forks: $fork_args)"
 } > "$out/machine.txt"
 echo "bench: JMH (ours)" >&2
 # This worktree's jar first on the class path: the product copy inside benchmarks.jar comes from ~/.m2, which
-# other checkouts on the machine may have overwritten since the install above.
+# other checkouts on the machine may have overwritten.
 cp="$root/target/spiqgan-all.jar:$root/bench/jmh/target/benchmarks.jar"
 "$java" -cp "$cp" org.openjdk.jmh.Main "SubGeneratorBench|PlainLoopBench|FmaPeakBench" -p n="$ns" \
-  -rf json -rff "$out/jmh.json" ${JMH_OPTS:-} > "$out/jmh.txt"
+  -rf json -rff "$out/jmh.json" -jvmArgsAppend "$fork_args" ${JMH_OPTS:-} > "$out/jmh.txt"
 if [ "$ours_only" = 1 ]; then
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
   "$java" -cp "$cp" org.spiqgan.bench.BenchSummary "$out/jmh.json" - "$out/summary.json"

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version Maven wrote into the jar, with the Java runtime it runs on (version, vendor, home). */
+/**
+ * The version Maven wrote into the jar, with the Java runtime it runs on (version, vendor, home) and the
+ * simulator's kernels on that runtime (scalar, or the Vector API's when the JVM has the module).
+ */
 public final class Version implements IVersionProvider {
 
     public static String number() {
@@ -24,7 +27,8 @@ public final class Version implements IVersionProvider {
         return new String[] {
             "spiqgan " + number(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
-                    + System.getProperty("java.vendor") + ") at " + System.getProperty("java.home")
+                    + System.getProperty("java.vendor") + ") at " + System.getProperty("java.home"),
+            "simulator kernels: " + org.spiqgan.quantum.KernelChoice.describe()
         };
     }
 }

@@ -39,9 +39,16 @@ public final class Evaluator {
     /** Leading single-qubit instructions: applied to a product state, never to the full vector. */
     private final int productPrefix;
     private final double[] qubitAmp; // (re0, im0, re1, im1) per qubit while in the prefix
+    /** The single-qubit kernels (scalar or Vector API: {@link KernelChoice}). */
+    private final StateKernels kern;
 
     Evaluator(Circuit c) {
+        this(c, KernelChoice.kernels());
+    }
+
+    Evaluator(Circuit c, StateKernels k) {
         this.c = c;
+        this.kern = k;
         this.n = c.qubits();
         this.dim = 1 << n;
         this.re = new double[dim];
@@ -116,17 +123,17 @@ public final class Evaluator {
             switch (kind[i]) {
                 case Circuit.K_VAR:
                     fuse(i);
-                    Kernels.apply(re, im, dim, q0[i], bmat, 8 * i);
+                    kern.apply(re, im, dim, q0[i], bmat, 8 * i);
                     break;
                 case Circuit.K_VAR_DIAG:
                     fuse(i);
-                    Kernels.applyDiag(re, im, dim, q0[i], bmat, 8 * i);
+                    kern.applyDiag(re, im, dim, q0[i], bmat, 8 * i);
                     break;
                 case Circuit.K_CONST:
-                    Kernels.apply(re, im, dim, q0[i], c.constMat, 8 * i);
+                    kern.apply(re, im, dim, q0[i], c.constMat, 8 * i);
                     break;
                 case Circuit.K_CONST_DIAG:
-                    Kernels.applyDiag(re, im, dim, q0[i], c.constMat, 8 * i);
+                    kern.applyDiag(re, im, dim, q0[i], c.constMat, 8 * i);
                     break;
                 case Circuit.K_CONST_X:
                     Kernels.applyX(re, im, dim, q0[i]);
@@ -241,7 +248,7 @@ public final class Evaluator {
     }
 
     private void gatherState(int[] src) {
-        Kernels.gather(re, im, re2, im2, src, dim);
+        kern.gather(re, im, re2, im2, src, dim);
         double[] t = re;
         re = re2;
         re2 = t;
@@ -251,7 +258,7 @@ public final class Evaluator {
     }
 
     private void gatherAdjoint(int[] src) {
-        Kernels.gather(lre, lim, lre2, lim2, src, dim);
+        kern.gather(lre, lim, lre2, lim2, src, dim);
         double[] t = lre;
         lre = lre2;
         lre2 = t;
@@ -404,22 +411,22 @@ public final class Evaluator {
         for (int i = c.nInstr - 1; i >= 0; i--) {
             switch (kind[i]) {
                 case Circuit.K_VAR:
-                    Kernels.reverse(re, im, lre, lim, dim, q0[i], bmat, 8 * i, r);
+                    kern.reverse(re, im, lre, lim, dim, q0[i], bmat, 8 * i, r);
                     blockGradient(i);
                     break;
                 case Circuit.K_VAR_DIAG:
-                    Kernels.reverseDiag(re, im, lre, lim, dim, q0[i], bmat, 8 * i, r);
+                    kern.reverseDiag(re, im, lre, lim, dim, q0[i], bmat, 8 * i, r);
                     blockGradient(i);
                     break;
                 case Circuit.K_CONST:
                 case Circuit.K_CONST_DIAG:
                     Kernels.dagger(c.constMat, 8 * i, tmp, 0);
                     if (kind[i] == Circuit.K_CONST) {
-                        Kernels.apply(re, im, dim, q0[i], tmp, 0);
-                        Kernels.apply(lre, lim, dim, q0[i], tmp, 0);
+                        kern.apply(re, im, dim, q0[i], tmp, 0);
+                        kern.apply(lre, lim, dim, q0[i], tmp, 0);
                     } else {
-                        Kernels.applyDiag(re, im, dim, q0[i], tmp, 0);
-                        Kernels.applyDiag(lre, lim, dim, q0[i], tmp, 0);
+                        kern.applyDiag(re, im, dim, q0[i], tmp, 0);
+                        kern.applyDiag(lre, lim, dim, q0[i], tmp, 0);
                     }
                     break;
                 case Circuit.K_CONST_X:

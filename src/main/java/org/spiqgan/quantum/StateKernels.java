@@ -1,0 +1,63 @@
+package org.spiqgan.quantum;
+
+/**
+ * The single-qubit kernels of {@link Evaluator}'s hot loops (JFR: {@code reverse} and {@code apply} are 85% of a
+ * training step of the patch model), behind one interface so that a runtime choice ({@link KernelChoice}) can
+ * swap the scalar loops of {@link Kernels} for Vector API ones without the rest of the simulator knowing.
+ * Arguments as in {@link Kernels}: split re/im arrays of 2^n doubles, matrices as 8 doubles row-major.
+ */
+interface StateKernels {
+    /** Applies the 2x2 matrix m[o..o+8) to qubit q. */
+    void apply(double[] re, double[] im, int dim, int q, double[] m, int o);
+
+    /** Applies diag(m00, m11) of m[o..o+8) to qubit q. */
+    void applyDiag(double[] re, double[] im, int dim, int q, double[] m, int o);
+
+    /** {@link Kernels#reverse}: psi := F^dag psi, r = correlation of lambda and psi, lambda := F^dag lambda. */
+    void reverse(double[] re, double[] im, double[] lre, double[] lim, int dim, int q, double[] m, int o, double[] r);
+
+    /** {@link Kernels#reverseDiag}: as {@link #reverse} for a diagonal block. */
+    void reverseDiag(double[] re, double[] im, double[] lre, double[] lim, int dim, int q, double[] m, int o,
+            double[] r);
+
+    /** {@link Kernels#gather}: dst[i] = src[from[i]] for re and im (a permutation pass, e.g. a CNOT ring). */
+    void gather(double[] re, double[] im, double[] dre, double[] dim_, int[] from, int dim);
+
+    /** A short description for version texts and benchmark logs. */
+    String describe();
+
+    /** The plain loops of {@link Kernels}: the reference arithmetic, and the only kernels on JDK 17 without the module. */
+    StateKernels SCALAR = new StateKernels() {
+        @Override
+        public void apply(double[] re, double[] im, int dim, int q, double[] m, int o) {
+            Kernels.apply(re, im, dim, q, m, o);
+        }
+
+        @Override
+        public void applyDiag(double[] re, double[] im, int dim, int q, double[] m, int o) {
+            Kernels.applyDiag(re, im, dim, q, m, o);
+        }
+
+        @Override
+        public void reverse(double[] re, double[] im, double[] lre, double[] lim, int dim, int q, double[] m, int o,
+                double[] r) {
+            Kernels.reverse(re, im, lre, lim, dim, q, m, o, r);
+        }
+
+        @Override
+        public void reverseDiag(double[] re, double[] im, double[] lre, double[] lim, int dim, int q, double[] m,
+                int o, double[] r) {
+            Kernels.reverseDiag(re, im, lre, lim, dim, q, m, o, r);
+        }
+
+        @Override
+        public void gather(double[] re, double[] im, double[] dre, double[] dim_, int[] from, int dim) {
+            Kernels.gather(re, im, dre, dim_, from, dim);
+        }
+
+        @Override
+        public String describe() {
+            return "scalar";
+        }
+    };
+}

@@ -1,0 +1,313 @@
+package org.spiqgan.quantum;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link StateKernels} with the JDK Vector API ({@code jdk.incubator.vector}), the preferred species (8 doubles
+ * with AVX-512, 4 with AVX2). C2 vectorizes neither {@link Kernels#reverse} (eight strict-order double sums) nor
+ * {@link Kernels#apply} on qubits 0 and 1 (runs of 1 and 2), so these are written lane by lane:
+ * <ul>
+ * <li>2^q at least the lane count: the pair partners are whole vectors at i and i + 2^q (one flat loop over
+ * the vector pairs, as in {@link Kernels#reverse}: measured 0-30% faster than nested strides, most at q = 3);</li>
+ * <li>smaller q: a partner sits in the same vector at lane k ^ 2^q; a {@code rearrange} brings it over, and
+ * per-lane coefficient vectors hold m00 / m11 (self) and m01 / m10 (partner) by the lane's bit q.</li>
+ * </ul>
+ * The adjoint correlation is summed in vector accumulators reduced once at the end (on small q the lanewise
+ * products conj(lambda) psi and conj(lambda) swap(psi), split by the bit-q mask into r00 / r11 and r01 / r10),
+ * and the complex products use fused multiply-adds: the same sums as the scalar kernels, reassociated and rounded
+ * differently (tested to 1e-13 of the state norms in {@code VectorKernelsTest}). Below one vector of
+ * amplitudes (2^n smaller than the lane count) the scalar kernels run.
+ * <p>Loaded only by {@link KernelChoice}, by name, so that the jar runs on a JVM without the module.
+ */
+final class VectorKernels implements StateKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** SWAP[q]: lane k to lane k ^ 2^q, for 2^q < L. */
+    private static final VectorShuffle<Double>[] SWAP;
+    /** HIGH[q]: the lanes whose bit q is set, for 2^q < L. */
+    private static final VectorMask<Double>[] HIGH;
+
+    static {
+        int qs = Integer.numberOfTrailingZeros(L);
+        @SuppressWarnings("unchecked")
+        VectorShuffle<Double>[] sw = new VectorShuffle[qs];
+        @SuppressWarnings("unchecked")
+        VectorMask<Double>[] hi = new VectorMask[qs];
+        for (int q = 0; q < qs; q++) {
+            int[] idx = new int[L];
+            boolean[] bit = new boolean[L];
+            for (int k = 0; k < L; k++) {
+                idx[k] = k ^ (1 << q);
+                bit[k] = (k & (1 << q)) != 0;
+            }
+            sw[q] = VectorShuffle.fromArray(S, idx, 0);
+            hi[q] = VectorMask.fromArray(S, bit, 0);
+        }
+        SWAP = sw;
+        HIGH = hi;
+    }
+
+    VectorKernels() {}
+
+    /** The number of doubles per vector. */
+    static int lanes() {
+        return L;
+    }
+
+    @Override
+    public String describe() {
+        return "vector (jdk.incubator.vector, " + L + " doubles per vector)";
+    }
+
+    private static DoubleVector b(double v) {
+        return DoubleVector.broadcast(S, v);
+    }
+
+    /** Lanes with bit q clear take lo, the others hi. */
+    private static DoubleVector byBit(double lo, double hi, VectorMask<Double> high) {
+        return b(lo).blend(b(hi), high);
+    }
+
+    @Override
+    public void apply(double[] re, double[] im, int dim, int q, double[] m, int o) {
+        if (dim < L) {
+            Kernels.apply(re, im, dim, q, m, o);
+            return;
+        }
+        applyGeneral(re, im, dim, q, m[o], m[o + 1], m[o + 2], m[o + 3], m[o + 4], m[o + 5], m[o + 6], m[o + 7]);
+    }
+
+    /** [[a, b], [c, d]] on qubit q; dim >= L. */
+    private static void applyGeneral(double[] re, double[] im, int dim, int q, double ar, double ai, double br,
+            double bi, double cr, double ci, double dr, double di) {
+        int st = 1 << q, half = dim >> 1, low = st - 1;
+        if (st >= L) {
+            DoubleVector vAr = b(ar), vAi = b(ai), vNai = b(-ai), vBr = b(br), vBi = b(bi), vNbi = b(-bi);
+            DoubleVector vCr = b(cr), vCi = b(ci), vNci = b(-ci), vDr = b(dr), vDi = b(di), vNdi = b(-di);
+            for (int k = 0; k < half; k += L) {
+                int i = ((k & ~low) << 1) | (k & low), j = i + st;
+                    DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                    DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
+                    xr.fma(vAr, xi.fma(vNai, yr.fma(vBr, yi.mul(vNbi)))).intoArray(re, i);
+                    xi.fma(vAr, xr.fma(vAi, yi.fma(vBr, yr.mul(vBi)))).intoArray(im, i);
+                    xr.fma(vCr, xi.fma(vNci, yr.fma(vDr, yi.mul(vNdi)))).intoArray(re, j);
+                    xi.fma(vCr, xr.fma(vCi, yi.fma(vDr, yr.mul(vDi)))).intoArray(im, j);
+            }
+            return;
+        }
+        VectorShuffle<Double> sw = SWAP[q];
+        VectorMask<Double> high = HIGH[q];
+        // self coefficient: a on bit-clear lanes, d on bit-set lanes; partner: b, c
+        DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
+        DoubleVector pr = byBit(br, cr, high), pi = byBit(bi, ci, high), npi = pi.neg();
+        for (int i = 0; i < dim; i += L) {
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            DoubleVector yr = xr.rearrange(sw), yi = xi.rearrange(sw);
+            xr.fma(sr, xi.fma(nsi, yr.fma(pr, yi.mul(npi)))).intoArray(re, i);
+            xi.fma(sr, xr.fma(si, yi.fma(pr, yr.mul(pi)))).intoArray(im, i);
+        }
+    }
+
+    @Override
+    public void applyDiag(double[] re, double[] im, int dim, int q, double[] m, int o) {
+        if (dim < L) {
+            Kernels.applyDiag(re, im, dim, q, m, o);
+            return;
+        }
+        applyDiagonal(re, im, dim, q, m[o], m[o + 1], m[o + 6], m[o + 7]);
+    }
+
+    private static void applyDiagonal(double[] re, double[] im, int dim, int q, double ar, double ai, double dr,
+            double di) {
+        int st = 1 << q, half = dim >> 1, low = st - 1;
+        if (st >= L) {
+            DoubleVector vAr = b(ar), vAi = b(ai), vNai = b(-ai), vDr = b(dr), vDi = b(di), vNdi = b(-di);
+            for (int k = 0; k < half; k += L) {
+                int i = ((k & ~low) << 1) | (k & low), j = i + st;
+                    DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                    DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
+                    xr.fma(vAr, xi.mul(vNai)).intoArray(re, i);
+                    xi.fma(vAr, xr.mul(vAi)).intoArray(im, i);
+                    yr.fma(vDr, yi.mul(vNdi)).intoArray(re, j);
+                    yi.fma(vDr, yr.mul(vDi)).intoArray(im, j);
+            }
+            return;
+        }
+        VectorMask<Double> high = HIGH[q];
+        DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
+        for (int i = 0; i < dim; i += L) {
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            xr.fma(sr, xi.mul(nsi)).intoArray(re, i);
+            xi.fma(sr, xr.mul(si)).intoArray(im, i);
+        }
+    }
+
+    @Override
+    public void reverse(double[] re, double[] im, double[] lre, double[] lim, int dim, int q, double[] m, int o,
+            double[] r) {
+        if (dim < L) {
+            Kernels.reverse(re, im, lre, lim, dim, q, m, o, r);
+            return;
+        }
+        // F^dag entries, as in Kernels.reverse
+        double ar = m[o], ai = -m[o + 1], br = m[o + 4], bi = -m[o + 5];
+        double cr = m[o + 2], ci = -m[o + 3], dr = m[o + 6], di = -m[o + 7];
+        int st = 1 << q, half = dim >> 1, low = st - 1;
+        if (st < L) {
+            reverseInVector(re, im, lre, lim, dim, q, ar, ai, br, bi, cr, ci, dr, di, r);
+            return;
+        }
+        DoubleVector vAr = b(ar), vAi = b(ai), vNai = b(-ai), vBr = b(br), vBi = b(bi), vNbi = b(-bi);
+        DoubleVector vCr = b(cr), vCi = b(ci), vNci = b(-ci), vDr = b(dr), vDi = b(di), vNdi = b(-di);
+        DoubleVector s00r = b(0), s00i = s00r, s01r = s00r, s01i = s00r, s10r = s00r, s10i = s00r, s11r = s00r,
+                s11i = s00r;
+        for (int k = 0; k < half; k += L) {
+            int i = ((k & ~low) << 1) | (k & low), j = i + st;
+                DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
+                DoubleVector p0r = xr.fma(vAr, xi.fma(vNai, yr.fma(vBr, yi.mul(vNbi))));
+                DoubleVector p0i = xi.fma(vAr, xr.fma(vAi, yi.fma(vBr, yr.mul(vBi))));
+                DoubleVector p1r = xr.fma(vCr, xi.fma(vNci, yr.fma(vDr, yi.mul(vNdi))));
+                DoubleVector p1i = xi.fma(vCr, xr.fma(vCi, yi.fma(vDr, yr.mul(vDi))));
+                p0r.intoArray(re, i);
+                p0i.intoArray(im, i);
+                p1r.intoArray(re, j);
+                p1i.intoArray(im, j);
+                DoubleVector l0r = DoubleVector.fromArray(S, lre, i), l0i = DoubleVector.fromArray(S, lim, i);
+                DoubleVector l1r = DoubleVector.fromArray(S, lre, j), l1i = DoubleVector.fromArray(S, lim, j);
+                DoubleVector n0i = l0i.neg(), n1i = l1i.neg();
+                // r_ab += conj(lambda_a) psi_b
+                s00r = l0r.fma(p0r, l0i.fma(p0i, s00r));
+                s00i = l0r.fma(p0i, n0i.fma(p0r, s00i));
+                s01r = l0r.fma(p1r, l0i.fma(p1i, s01r));
+                s01i = l0r.fma(p1i, n0i.fma(p1r, s01i));
+                s10r = l1r.fma(p0r, l1i.fma(p0i, s10r));
+                s10i = l1r.fma(p0i, n1i.fma(p0r, s10i));
+                s11r = l1r.fma(p1r, l1i.fma(p1i, s11r));
+                s11i = l1r.fma(p1i, n1i.fma(p1r, s11i));
+                l0r.fma(vAr, l0i.fma(vNai, l1r.fma(vBr, l1i.mul(vNbi)))).intoArray(lre, i);
+                l0i.fma(vAr, l0r.fma(vAi, l1i.fma(vBr, l1r.mul(vBi)))).intoArray(lim, i);
+                l0r.fma(vCr, l0i.fma(vNci, l1r.fma(vDr, l1i.mul(vNdi)))).intoArray(lre, j);
+                l0i.fma(vCr, l0r.fma(vCi, l1i.fma(vDr, l1r.mul(vDi)))).intoArray(lim, j);
+        }
+        Gate.set(r, 0, sum(s00r), sum(s00i), sum(s01r), sum(s01i), sum(s10r), sum(s10i), sum(s11r), sum(s11i));
+    }
+
+    /**
+     * reverse for 2^q < L: per lane, D = conj(lambda) psi' and O = conj(lambda) swap(psi') (psi' after F^dag,
+     * lambda before its update); lanes with bit q clear sum into r00 (D) and r01 (O), the others into r11 and r10.
+     */
+    private static void reverseInVector(double[] re, double[] im, double[] lre, double[] lim, int dim, int q,
+            double ar, double ai, double br, double bi, double cr, double ci, double dr, double di, double[] r) {
+        VectorShuffle<Double> sw = SWAP[q];
+        VectorMask<Double> high = HIGH[q];
+        DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
+        DoubleVector pr = byBit(br, cr, high), pi = byBit(bi, ci, high), npi = pi.neg();
+        DoubleVector dR = b(0), dI = dR, oR = dR, oI = dR;
+        for (int i = 0; i < dim; i += L) {
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            DoubleVector yr = xr.rearrange(sw), yi = xi.rearrange(sw);
+            DoubleVector nr = xr.fma(sr, xi.fma(nsi, yr.fma(pr, yi.mul(npi))));
+            DoubleVector ni = xi.fma(sr, xr.fma(si, yi.fma(pr, yr.mul(pi))));
+            nr.intoArray(re, i);
+            ni.intoArray(im, i);
+            DoubleVector lr = DoubleVector.fromArray(S, lre, i), li = DoubleVector.fromArray(S, lim, i);
+            DoubleVector nli = li.neg();
+            DoubleVector snr = nr.rearrange(sw), sni = ni.rearrange(sw);
+            dR = lr.fma(nr, li.fma(ni, dR));
+            dI = lr.fma(ni, nli.fma(nr, dI));
+            oR = lr.fma(snr, li.fma(sni, oR));
+            oI = lr.fma(sni, nli.fma(snr, oI));
+            DoubleVector kr = lr.rearrange(sw), ki = li.rearrange(sw);
+            lr.fma(sr, li.fma(nsi, kr.fma(pr, ki.mul(npi)))).intoArray(lre, i);
+            li.fma(sr, lr.fma(si, ki.fma(pr, kr.mul(pi)))).intoArray(lim, i);
+        }
+        VectorMask<Double> low = high.not();
+        Gate.set(r, 0, sum(dR, low), sum(dI, low), sum(oR, low), sum(oI, low), sum(oR, high), sum(oI, high),
+                sum(dR, high), sum(dI, high));
+    }
+
+    @Override
+    public void reverseDiag(double[] re, double[] im, double[] lre, double[] lim, int dim, int q, double[] m,
+            int o, double[] r) {
+        if (dim < L) {
+            Kernels.reverseDiag(re, im, lre, lim, dim, q, m, o, r);
+            return;
+        }
+        double ar = m[o], ai = -m[o + 1], dr = m[o + 6], di = -m[o + 7];
+        int st = 1 << q, half = dim >> 1, low = st - 1;
+        if (st < L) {
+            reverseDiagInVector(re, im, lre, lim, dim, q, ar, ai, dr, di, r);
+            return;
+        }
+        DoubleVector vAr = b(ar), vAi = b(ai), vNai = b(-ai), vDr = b(dr), vDi = b(di), vNdi = b(-di);
+        DoubleVector s00r = b(0), s00i = s00r, s11r = s00r, s11i = s00r;
+        for (int k = 0; k < half; k += L) {
+            int i = ((k & ~low) << 1) | (k & low), j = i + st;
+                DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
+                DoubleVector p0r = xr.fma(vAr, xi.mul(vNai)), p0i = xi.fma(vAr, xr.mul(vAi));
+                DoubleVector p1r = yr.fma(vDr, yi.mul(vNdi)), p1i = yi.fma(vDr, yr.mul(vDi));
+                p0r.intoArray(re, i);
+                p0i.intoArray(im, i);
+                p1r.intoArray(re, j);
+                p1i.intoArray(im, j);
+                DoubleVector l0r = DoubleVector.fromArray(S, lre, i), l0i = DoubleVector.fromArray(S, lim, i);
+                DoubleVector l1r = DoubleVector.fromArray(S, lre, j), l1i = DoubleVector.fromArray(S, lim, j);
+                s00r = l0r.fma(p0r, l0i.fma(p0i, s00r));
+                s00i = l0r.fma(p0i, l0i.neg().fma(p0r, s00i));
+                s11r = l1r.fma(p1r, l1i.fma(p1i, s11r));
+                s11i = l1r.fma(p1i, l1i.neg().fma(p1r, s11i));
+                l0r.fma(vAr, l0i.mul(vNai)).intoArray(lre, i);
+                l0i.fma(vAr, l0r.mul(vAi)).intoArray(lim, i);
+                l1r.fma(vDr, l1i.mul(vNdi)).intoArray(lre, j);
+                l1i.fma(vDr, l1r.mul(vDi)).intoArray(lim, j);
+        }
+        Gate.set(r, 0, sum(s00r), sum(s00i), 0, 0, 0, 0, sum(s11r), sum(s11i));
+    }
+
+    private static void reverseDiagInVector(double[] re, double[] im, double[] lre, double[] lim, int dim, int q,
+            double ar, double ai, double dr, double di, double[] r) {
+        VectorMask<Double> high = HIGH[q];
+        DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
+        DoubleVector dR = b(0), dI = dR;
+        for (int i = 0; i < dim; i += L) {
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            DoubleVector nr = xr.fma(sr, xi.mul(nsi)), ni = xi.fma(sr, xr.mul(si));
+            nr.intoArray(re, i);
+            ni.intoArray(im, i);
+            DoubleVector lr = DoubleVector.fromArray(S, lre, i), li = DoubleVector.fromArray(S, lim, i);
+            dR = lr.fma(nr, li.fma(ni, dR));
+            dI = lr.fma(ni, li.neg().fma(nr, dI));
+            lr.fma(sr, li.mul(nsi)).intoArray(lre, i);
+            li.fma(sr, lr.mul(si)).intoArray(lim, i);
+        }
+        VectorMask<Double> low = high.not();
+        Gate.set(r, 0, sum(dR, low), sum(dI, low), 0, 0, 0, 0, sum(dR, high), sum(dI, high));
+    }
+
+    /** Hardware gathers (vgatherdpd): 1.45x the scalar loop on JDK 25, 1.85x on JDK 17 at n = 10 (same bits). */
+    @Override
+    public void gather(double[] re, double[] im, double[] dre, double[] dim_, int[] from, int dim) {
+        if (dim < L) {
+            Kernels.gather(re, im, dre, dim_, from, dim);
+            return;
+        }
+        for (int i = 0; i < dim; i += L) {
+            DoubleVector.fromArray(S, re, 0, from, i).intoArray(dre, i);
+            DoubleVector.fromArray(S, im, 0, from, i).intoArray(dim_, i);
+        }
+    }
+
+    private static double sum(DoubleVector v) {
+        return v.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double sum(DoubleVector v, VectorMask<Double> m) {
+        return v.reduceLanes(VectorOperators.ADD, m);
+    }
+}
