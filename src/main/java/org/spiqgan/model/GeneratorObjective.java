@@ -35,6 +35,7 @@ public final class GeneratorObjective {
     private final PatchReadouts readouts;
     private final KLoss kLoss;
     private final TemporalLoss temporalLoss;
+    private final SoftmaxKernels softmax = SoftmaxKernels.chosen();
 
     public record Losses(double total, double adversarial, double kLoss, double acgLoss) {}
 
@@ -150,52 +151,41 @@ public final class GeneratorObjective {
         double[] r = pass.readout[p], nz = pass.noise[p], x = pass.x;
         if (ns > 0) {
             SplittableRandom rng = org.spiqgan.quantum.BatchSimulator.itemRandom(noiseSeed, item);
+            // born: the uniforms, which softmax.scores turns into Gumbel noise and the scores
             for (int k = 0; k < ns; k++) {
                 double u = openUniform(rng);
-                nz[no + k] = born ? -Math.log(-Math.log(u)) : BinaryConcrete.logisticNoise(u);
+                nz[no + k] = born ? u : BinaryConcrete.logisticNoise(u);
             }
         }
         if (born) {
             int dim = 1 << m;
+            double[] sums = buffer(marginalBuf, m);
             if (input == CriticInput.MARGINALS) {
-                for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = sumWithBit(r, ro, dim, i);
+                softmax.marginals(r, ro, m, sums);
+                for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = sums[i];
                 return;
             }
             // The scores s_b = (log P_b + g_b) / tau replace the noise in the pass: the backward pass needs only
-            // them, and keeping them saves it a logarithm per basis state (the same bits as recomputing).
-            double max = Double.NEGATIVE_INFINITY;
-            int arg = 0;
-            for (int bb = 0; bb < dim; bb++) {
-                double s = (Math.log(Math.max(r[ro + bb], PROB_FLOOR)) + nz[no + bb]) / tau;
-                nz[no + bb] = s;
-                if (s > max) {
-                    max = s;
-                    arg = bb;
-                }
-            }
+            // them, and keeping them saves it the logarithms.
+            double max = softmax.scores(r, ro, nz, no, dim, tau, PROB_FLOOR);
             if (input == CriticInput.STRAIGHT_THROUGH) {
+                int arg = 0;
+                while (!(nz[no + arg] == max)) arg++; // the first largest score (no NaN: the probabilities are floored)
                 for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = arg >> i & 1;
                 return;
             }
-            double[] y = softmax(nz, no, dim, max);
-            for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = sumWithBit(y, 0, dim, i);
+            double[] y = buffer(softmaxBuf, dim);
+            softmax.softmax(nz, no, dim, max, y);
+            softmax.marginals(y, 0, m, sums);
+            for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = sums[i];
         } else {
             for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = concrete.fromProbability(r[ro + i], ns > 0 ? nz[no + i] : 0);
         }
     }
 
-    /** The sum of v[o + c] over the codes c < dim with bit i set, in increasing c (branch-free). */
-    private static double sumWithBit(double[] v, int o, int dim, int i) {
-        int w = 1 << i;
-        double s = 0;
-        for (int hi = w; hi < dim; hi += w << 1) {
-            for (int c = hi, e = hi + w; c < e; c++) s += v[o + c];
-        }
-        return s;
-    }
-
     private final ThreadLocal<double[]> softmaxBuf = ThreadLocal.withInitial(() -> new double[1]);
     private final ThreadLocal<double[]> dyBuf = ThreadLocal.withInitial(() -> new double[1]);
+    private final ThreadLocal<double[]> marginalBuf = ThreadLocal.withInitial(() -> new double[1]);
 
     private static double[] buffer(ThreadLocal<double[]> local, int size) {
         double[] y = local.get();
@@ -203,18 +193,6 @@ public final class GeneratorObjective {
             y = new double[size];
             local.set(y);
         }
-        return y;
-    }
-
-    /** softmax of the scores s[so .. so + dim) whose maximum is max. */
-    private double[] softmax(double[] s, int so, int dim, double max) {
-        double[] y = buffer(softmaxBuf, dim);
-        double sum = 0;
-        for (int bb = 0; bb < dim; bb++) {
-            y[bb] = Math.exp(s[so + bb] - max);
-            sum += y[bb];
-        }
-        for (int bb = 0; bb < dim; bb++) y[bb] /= sum;
         return y;
     }
 
@@ -231,9 +209,8 @@ public final class GeneratorObjective {
                 return;
             }
             // relaxForward left the scores s_b in the noise array
-            double max = Double.NEGATIVE_INFINITY;
-            for (int bb = 0; bb < dim; bb++) max = Math.max(max, nz[no + bb]);
-            double[] y = softmax(nz, no, dim, max);
+            double[] y = buffer(softmaxBuf, dim);
+            softmax.softmax(nz, no, dim, softmax.max(nz, no, dim), y);
             // dL/dy_b = sum_i gx_i bit_i(b); softmax: dL/ds_b = y_b (dL/dy_b - sum_c y_c dL/dy_c); s_b = (log P_b + g_b) / tau
             double mean = 0;
             for (int bb = 0; bb < dim; bb++) mean += y[bb] * d[bb];

@@ -78,6 +78,14 @@ public final class KernelChoice {
         return old;
     }
 
+    /**
+     * True when the simulator's per-item path uses the vector kernels: other per-item loops outside the simulator
+     * (the patch model's relaxation) follow this one choice.
+     */
+    public static boolean vectorInUse() {
+        return kernels() != StateKernels.SCALAR;
+    }
+
     /** One line for version texts: the kernels in use and why, or the error that choosing them gives. */
     public static String describe() {
         String why = System.getProperty(PROPERTY) != null ? PROPERTY + "=" + System.getProperty(PROPERTY)

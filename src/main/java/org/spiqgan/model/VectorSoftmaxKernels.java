@@ -1,0 +1,98 @@
+package org.spiqgan.model;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link SoftmaxKernels} with the Vector API: the logarithms and exponentials lane by lane (the JDK's vector math
+ * library), the sums in vector accumulators reduced at the end. The same quantities as {@link SoftmaxKernels#SCALAR},
+ * rounded differently: the vector logarithm and exponential are not bit for bit {@code Math.log} and {@code Math.exp},
+ * and the sums are reassociated (tested to 1e-13 relative in {@code SoftmaxKernelsTest}). Patches of fewer basis
+ * states than one vector holds use the scalar loops. Loaded by name by {@link SoftmaxKernels#chosen()} only.
+ */
+final class VectorSoftmaxKernels implements SoftmaxKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int LOG_L = Integer.numberOfTrailingZeros(L);
+    /** HIGH[i]: the lanes whose code has bit i set, for 2^i < L (vectors start at multiples of L). */
+    private static final VectorMask<Double>[] HIGH;
+
+    static {
+        @SuppressWarnings("unchecked")
+        VectorMask<Double>[] hi = new VectorMask[LOG_L];
+        for (int i = 0; i < LOG_L; i++) {
+            boolean[] bit = new boolean[L];
+            for (int k = 0; k < L; k++) bit[k] = (k >> i & 1) != 0;
+            hi[i] = VectorMask.fromArray(S, bit, 0);
+        }
+        HIGH = hi;
+    }
+
+    @Override
+    public double scores(double[] p, int po, double[] nz, int no, int dim, double tau, double floor) {
+        if (dim < L) return SCALAR.scores(p, po, nz, no, dim, tau, floor);
+        DoubleVector max = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
+        for (int b = 0; b < dim; b += L) {
+            DoubleVector g = DoubleVector.fromArray(S, nz, no + b).lanewise(VectorOperators.LOG).neg()
+                    .lanewise(VectorOperators.LOG).neg();
+            DoubleVector s = DoubleVector.fromArray(S, p, po + b).max(floor).lanewise(VectorOperators.LOG).add(g).div(tau);
+            s.intoArray(nz, no + b);
+            max = max.max(s);
+        }
+        return max.reduceLanes(VectorOperators.MAX);
+    }
+
+    @Override
+    public double max(double[] s, int so, int dim) {
+        if (dim < L) return SCALAR.max(s, so, dim);
+        DoubleVector max = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
+        for (int b = 0; b < dim; b += L) max = max.max(DoubleVector.fromArray(S, s, so + b));
+        return max.reduceLanes(VectorOperators.MAX);
+    }
+
+    @Override
+    public void softmax(double[] s, int so, int dim, double max, double[] y) {
+        if (dim < L) {
+            SCALAR.softmax(s, so, dim, max, y);
+            return;
+        }
+        DoubleVector sum = DoubleVector.zero(S);
+        for (int b = 0; b < dim; b += L) {
+            DoubleVector e = DoubleVector.fromArray(S, s, so + b).sub(max).lanewise(VectorOperators.EXP);
+            e.intoArray(y, b);
+            sum = sum.add(e);
+        }
+        double total = sum.reduceLanes(VectorOperators.ADD);
+        for (int b = 0; b < dim; b += L) DoubleVector.fromArray(S, y, b).div(total).intoArray(y, b);
+    }
+
+    @Override
+    public void marginals(double[] v, int vo, int m, double[] out) {
+        int dim = 1 << m;
+        if (dim < L) {
+            SCALAR.marginals(v, vo, m, out);
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            DoubleVector acc = DoubleVector.zero(S);
+            if (i < LOG_L) {
+                VectorMask<Double> high = HIGH[i];
+                for (int c = 0; c < dim; c += L) acc = acc.add(DoubleVector.fromArray(S, v, vo + c), high);
+            } else {
+                // codes with bit i set come in whole runs of 2^i >= L
+                int w = 1 << i;
+                for (int hi = w; hi < dim; hi += w << 1) {
+                    for (int c = hi, e = hi + w; c < e; c += L) acc = acc.add(DoubleVector.fromArray(S, v, vo + c));
+                }
+            }
+            out[i] = acc.reduceLanes(VectorOperators.ADD);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "vector (" + L + " doubles)";
+    }
+}
