@@ -39,6 +39,12 @@ public final class Evaluator {
     /** Leading single-qubit instructions: applied to a product state, never to the full vector. */
     private final int productPrefix;
     private final double[] qubitAmp; // (re0, im0, re1, im1) per qubit while in the prefix
+    /** The parameters of the last {@link #prepare}, whose input-free angles, trig and matrices are still valid. */
+    private final double[] cachedParams;
+    private boolean cacheValid;
+    private boolean shifting; // inside parameterShiftGradient
+    private final int[] inputSlots;
+    private final int[] inputFactors;
     /** The single-qubit kernels (scalar or Vector API: {@link KernelChoice}). */
     private final StateKernels kern;
 
@@ -68,6 +74,9 @@ public final class Evaluator {
         this.inputs0 = new double[c.inputCount()];
         this.productPrefix = productPrefixLength(c);
         this.qubitAmp = new double[4 * n];
+        this.cachedParams = new double[c.paramCount()];
+        this.inputSlots = inputSlots(c);
+        this.inputFactors = inputFactors(c);
     }
 
     /** The number of leading single-qubit instructions (applied to a product state). */
@@ -114,7 +123,7 @@ public final class Evaluator {
 
     private void forward(double[] params, double[] inputs, int inOff) {
         final Circuit c = this.c;
-        prepare(c, params, inputs, inOff, shift, angles, ch, sh, fmat);
+        prepareCached(params, inputs, inOff);
         probValid = false;
         stateValid = true;
         final int[] kind = c.kind, q0 = c.q0, q1 = c.q1;
@@ -154,31 +163,81 @@ public final class Evaluator {
     }
 
     /**
+     * {@link #prepare} for one item, reusing what does not depend on the inputs when the parameters are those of the
+     * previous item (a batch shares them): only the slots that read an input, and the factors that use them, are
+     * computed again. The reused values are the ones prepare computed, so the bits are the same.
+     */
+    private void prepareCached(double[] params, double[] inputs, int inOff) {
+        int np = c.paramCount();
+        if (shifting) {
+            // the parameter-shift rule changes input-free angles between runs with the same parameters
+            prepare(c, params, inputs, inOff, shift, angles, ch, sh, fmat);
+            cacheValid = false;
+            return;
+        }
+        if (!cacheValid || !Arrays.equals(params, 0, np, cachedParams, 0, np)) {
+            prepare(c, params, inputs, inOff, shift, angles, ch, sh, fmat);
+            System.arraycopy(params, 0, cachedParams, 0, np);
+            cacheValid = true;
+            return;
+        }
+        for (int s : inputSlots) prepareSlot(c, s, params, inputs, inOff, shift, angles, ch, sh);
+        for (int f : inputFactors) c.factorGate[f].matrix(ch, sh, c.factorSlot[f], fmat, 8 * f);
+    }
+
+    /** The slots that read an input. */
+    private static int[] inputSlots(Circuit c) {
+        int[] out = new int[c.nSlots];
+        int k = 0;
+        for (int s = 0; s < c.nSlots; s++) if (c.slotVariable[s] && c.slotInput[s] >= 0) out[k++] = s;
+        return Arrays.copyOf(out, k);
+    }
+
+    /** The variable factors with at least one slot that reads an input. */
+    private static int[] inputFactors(Circuit c) {
+        int[] out = new int[c.nFactors];
+        int k = 0;
+        for (int f = 0; f < c.nFactors; f++) {
+            if (!c.factorVariable[f]) continue;
+            boolean reads = false;
+            for (int a = 0; a < c.factorGate[f].angles(); a++) {
+                int s = c.factorSlot[f] + a;
+                reads |= c.slotVariable[s] && c.slotInput[s] >= 0;
+            }
+            if (reads) out[k++] = f;
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /**
      * One item's angles (with the parameter-shift offsets), the half-angle trig of the slots that feed
      * variable factors, and the variable factors' matrices. Shared with {@link LaneEvaluator}, so both paths
      * do the same arithmetic.
      */
     static void prepare(Circuit c, double[] params, double[] inputs, int inOff, double[] shift, double[] angles,
             double[] ch, double[] sh, double[] fmat) {
-        for (int s = 0; s < c.nSlots; s++) {
-            double v;
-            if (!c.slotVariable[s]) {
-                v = c.slotConst[s];
-            } else {
-                v = c.slotScale[s];
-                int p = c.slotParam[s], j = c.slotInput[s];
-                if (p >= 0) v *= params[p];
-                if (j >= 0) v *= inputs[inOff + j];
-            }
-            v += shift[s];
-            angles[s] = v;
-            if (c.slotTrig[s]) {
-                ch[s] = Math.cos(0.5 * v);
-                sh[s] = Math.sin(0.5 * v);
-            }
-        }
+        for (int s = 0; s < c.nSlots; s++) prepareSlot(c, s, params, inputs, inOff, shift, angles, ch, sh);
         for (int f = 0; f < c.nFactors; f++) {
             if (c.factorVariable[f]) c.factorGate[f].matrix(ch, sh, c.factorSlot[f], fmat, 8 * f);
+        }
+    }
+
+    private static void prepareSlot(Circuit c, int s, double[] params, double[] inputs, int inOff, double[] shift,
+            double[] angles, double[] ch, double[] sh) {
+        double v;
+        if (!c.slotVariable[s]) {
+            v = c.slotConst[s];
+        } else {
+            v = c.slotScale[s];
+            int p = c.slotParam[s], j = c.slotInput[s];
+            if (p >= 0) v *= params[p];
+            if (j >= 0) v *= inputs[inOff + j];
+        }
+        v += shift[s];
+        angles[s] = v;
+        if (c.slotTrig[s]) {
+            ch[s] = Math.cos(0.5 * v);
+            sh[s] = Math.sin(0.5 * v);
         }
     }
 
@@ -536,14 +595,19 @@ public final class Evaluator {
         int size = readout.size(n);
         double[] out = new double[size];
         double[] g = new double[c.nSlots];
-        for (int s = 0; s < c.nSlots; s++) {
-            if (!c.slotVariable[s]) continue;
-            shift[s] = Math.PI / 2;
-            double plus = loss(params, inputs, inOff, readout, cotangent, out);
-            shift[s] = -Math.PI / 2;
-            double minus = loss(params, inputs, inOff, readout, cotangent, out);
-            shift[s] = 0;
-            g[s] = 0.5 * (plus - minus);
+        shifting = true;
+        try {
+            for (int s = 0; s < c.nSlots; s++) {
+                if (!c.slotVariable[s]) continue;
+                shift[s] = Math.PI / 2;
+                double plus = loss(params, inputs, inOff, readout, cotangent, out);
+                shift[s] = -Math.PI / 2;
+                double minus = loss(params, inputs, inOff, readout, cotangent, out);
+                shift[s] = 0;
+                g[s] = 0.5 * (plus - minus);
+            }
+        } finally {
+            shifting = false;
         }
         chain(c, params, inputs, inOff, g, gradParams, gradInputs, giOff, 0);
         return loss(params, inputs, inOff, readout, cotangent, out);
