@@ -30,7 +30,10 @@ public interface AdversarialGenerator {
      */
     Noise draw(RandomGenerator r, int batch, double[] eps);
 
-    /** The critic's view x (batch, N, T) of the drawn batch at {@code params} (what critic-input asks for). */
+    /**
+     * The critic's view x (batch, N, T) of the drawn batch at {@code params} (what critic-input asks for). The array
+     * may be reused by the next call: use it before then.
+     */
     double[] relaxedForward(double[] params, Noise noise, int batch, BatchExecutor ex);
 
     /**

@@ -95,11 +95,29 @@ public final class GeneratorObjective {
             for (int p = 0; p < noise.length; p++) noise[p] = new double[batch * noiseSize(p)];
             this.x = new double[batch * cfg.neurons() * cfg.timesteps()];
         }
+
+        /** A pass over new latents in the arrays of {@code old} (a forward pass writes every entry of them). */
+        private Pass(Pass old, double[] z) {
+            this.batch = old.batch;
+            this.z = z;
+            this.readout = old.readout;
+            this.noise = old.noise;
+            this.x = old.x;
+        }
     }
 
     /** Readouts and the critic's view x of a batch. */
     public Pass forward(double[] theta, double[] z, int batch, long noiseSeed, BatchExecutor ex) {
-        Pass pass = new Pass(batch, z);
+        return forward(theta, z, batch, noiseSeed, ex, null);
+    }
+
+    /**
+     * As {@link #forward(double[], double[], int, long, BatchExecutor)}, writing into the arrays of {@code reuse}
+     * (a finished pass of the same batch size, which becomes invalid; null: new arrays). A training step makes six
+     * passes of 2^m doubles per patch and item, so reusing them saves the allocation and the collector's work.
+     */
+    public Pass forward(double[] theta, double[] z, int batch, long noiseSeed, BatchExecutor ex, Pass reuse) {
+        Pass pass = reuse != null && reuse.batch == batch ? new Pass(reuse, z) : new Pass(batch, z);
         if (gen.autoregressive()) {
             int tt = cfg.timesteps(), groups = cfg.groups();
             pass.arInputs = new double[tt][groups][];

@@ -47,7 +47,8 @@ public final class PatchAdversarialGenerator implements AdversarialGenerator {
     @Override
     public double[] relaxedForward(double[] params, Noise noise, int batch, BatchExecutor ex) {
         PatchNoise n = (PatchNoise) noise;
-        last = objective.forward(params, n.z(), batch, n.noiseSeed(), ex);
+        // the previous pass is done with (its x was used, its backward taken): its arrays are reused
+        last = objective.forward(params, n.z(), batch, n.noiseSeed(), ex, last);
         return last.x;
     }
 
