@@ -1,6 +1,7 @@
 package org.spiqgan.quantum;
 
 import java.util.Locale;
+import org.spiqgan.BadInputException;
 
 /**
  * Which {@link StateKernels} the simulator's per-item path uses: the Vector API kernels when the JVM has the
@@ -36,7 +37,10 @@ public final class KernelChoice {
         return k;
     }
 
-    /** Resolves a property value; throws IllegalStateException for an unknown value or vector without the module. */
+    /**
+     * Resolves a property value; an unknown value, or vector without the module, is the user's to fix (a
+     * {@link BadInputException}: one line from the command line).
+     */
     static StateKernels resolve(String value) {
         switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "":
@@ -47,16 +51,16 @@ public final class KernelChoice {
             case "vector":
                 return vectorKernels();
             default:
-                throw new IllegalStateException(PROPERTY + " must be auto, scalar or vector, not '" + value + "'");
+                throw BadInputException.of(null, PROPERTY, "must be auto, scalar or vector, not '" + value + "'");
         }
     }
 
-    /** The Vector API kernels; IllegalStateException when the JVM lacks the module. */
+    /** The Vector API kernels; a {@link BadInputException} when the JVM lacks the module. */
     static StateKernels vectorKernels() {
         StateKernels v = vector;
         if (v != null) return v;
         if (!vectorModulePresent()) {
-            throw new IllegalStateException(PROPERTY + "=vector needs the JVM module " + MODULE
+            throw BadInputException.of(null, PROPERTY, "vector needs the JVM module " + MODULE
                     + " (start Java with the option add-modules " + MODULE + "; JDK 17 or newer)");
         }
         try {
@@ -92,7 +96,7 @@ public final class KernelChoice {
                 : vectorModulePresent() ? "module " + MODULE + " present" : "module " + MODULE + " not loaded";
         try {
             return kernels().describe() + " (" + why + ")";
-        } catch (IllegalStateException e) {
+        } catch (BadInputException | IllegalStateException e) {
             return "unavailable: " + e.getMessage();
         }
     }

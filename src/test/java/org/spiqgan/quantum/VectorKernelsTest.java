@@ -244,7 +244,7 @@ class VectorKernelsTest {
         assertEquals("scalar", KernelChoice.resolve("scalar").describe());
         assertTrue(KernelChoice.resolve("vector").describe().startsWith("vector"));
         assertTrue(KernelChoice.resolve("auto").describe().startsWith("vector"));
-        assertThrows(IllegalStateException.class, () -> KernelChoice.resolve("fast"));
+        assertThrows(org.spiqgan.BadInputException.class, () -> KernelChoice.resolve("fast"));
         // surefire sets spiqgan.kernels=scalar, so the other tests' bitwise comparisons see the scalar kernels
         assertEquals("scalar", KernelChoice.kernels().describe());
     }
