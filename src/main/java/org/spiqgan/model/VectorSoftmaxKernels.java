@@ -4,12 +4,14 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.spiqgan.quantum.VectorMath;
 
 /**
- * {@link SoftmaxKernels} with the Vector API: the logarithms and exponentials lane by lane (the JDK's vector math
- * library), the sums in vector accumulators reduced at the end. The same quantities as {@link SoftmaxKernels#SCALAR},
- * rounded differently: the vector logarithm and exponential are not bit for bit {@code Math.log} and {@code Math.exp},
- * and the sums are reassociated (tested to 1e-13 relative in {@code SoftmaxKernelsTest}). Patches of fewer basis
+ * {@link SoftmaxKernels} with the Vector API: the logarithms and exponentials lane by lane ({@link VectorMath}, whose
+ * bits do not depend on whether the JIT has compiled them), the sums in vector accumulators reduced at the end in lane
+ * order. The same quantities as {@link SoftmaxKernels#SCALAR}, rounded differently: {@link VectorMath}'s logarithm and
+ * exponential are within a few units in the last place of {@code Math.log} and {@code Math.exp}, and the sums are
+ * reassociated (tested to 1e-13 relative in {@code SoftmaxKernelsTest}). Patches of fewer basis
  * states than one vector holds use the scalar loops. Loaded by name by {@link SoftmaxKernels#chosen()} only.
  */
 final class VectorSoftmaxKernels implements SoftmaxKernels {
@@ -35,9 +37,8 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
         if (dim < L) return SCALAR.scores(p, po, nz, no, dim, tau, floor);
         DoubleVector max = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
         for (int b = 0; b < dim; b += L) {
-            DoubleVector g = DoubleVector.fromArray(S, nz, no + b).lanewise(VectorOperators.LOG).neg()
-                    .lanewise(VectorOperators.LOG).neg();
-            DoubleVector s = DoubleVector.fromArray(S, p, po + b).max(floor).lanewise(VectorOperators.LOG).add(g).div(tau);
+            DoubleVector g = VectorMath.log(VectorMath.log(DoubleVector.fromArray(S, nz, no + b)).neg()).neg();
+            DoubleVector s = VectorMath.log(DoubleVector.fromArray(S, p, po + b).max(floor)).add(g).div(tau);
             s.intoArray(nz, no + b);
             max = max.max(s);
         }
@@ -60,11 +61,11 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
         }
         DoubleVector sum = DoubleVector.zero(S);
         for (int b = 0; b < dim; b += L) {
-            DoubleVector e = DoubleVector.fromArray(S, s, so + b).sub(max).lanewise(VectorOperators.EXP);
+            DoubleVector e = VectorMath.exp(DoubleVector.fromArray(S, s, so + b).sub(max));
             e.intoArray(y, b);
             sum = sum.add(e);
         }
-        double total = sum.reduceLanes(VectorOperators.ADD);
+        double total = VectorMath.sum(sum);
         for (int b = 0; b < dim; b += L) DoubleVector.fromArray(S, y, b).div(total).intoArray(y, b);
     }
 
@@ -87,7 +88,7 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
                     for (int c = hi, e = hi + w; c < e; c += L) acc = acc.add(DoubleVector.fromArray(S, v, vo + c));
                 }
             }
-            out[i] = acc.reduceLanes(VectorOperators.ADD);
+            out[i] = VectorMath.sum(acc);
         }
     }
 

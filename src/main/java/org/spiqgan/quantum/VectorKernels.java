@@ -303,11 +303,12 @@ final class VectorKernels implements StateKernels {
         }
     }
 
+    // In lane order (VectorMath): reduceLanes(ADD) changes its order when compiled, and the bits would follow.
     private static double sum(DoubleVector v) {
-        return v.reduceLanes(VectorOperators.ADD);
+        return VectorMath.sum(v);
     }
 
     private static double sum(DoubleVector v, VectorMask<Double> m) {
-        return v.reduceLanes(VectorOperators.ADD, m);
+        return VectorMath.sum(v, m);
     }
 }
