@@ -46,23 +46,8 @@ class GradientTest {
                     for (int k = 0; k < np; k++) assertEquals(sp[k], gp[k], 1e-10, "shift param " + k + " " + r);
                     for (int k = 0; k < ni; k++) assertEquals(si[k], gi[k], 1e-10, "shift input " + k + " " + r);
 
-                    double h = 1e-6;
-                    for (int k = 0; k < np + ni; k++) {
-                        double[] pp = params.clone(), pm = params.clone(), zp = inputs.clone(), zm = inputs.clone();
-                        if (k < np) {
-                            pp[k] += h;
-                            pm[k] -= h;
-                        } else {
-                            zp[k - np] += h;
-                            zm[k - np] -= h;
-                        }
-                        double fd = (loss(c, pp, zp, r, cot) - loss(c, pm, zm, r, cot)) / (2 * h);
-                        double g = k < np ? gp[k] : gi[k - np];
-                        // Relative error, with an absolute floor for gradients that vanish.
-                        double err = Math.abs(fd - g) / Math.max(Math.abs(g), 1e-3);
-                        assertTrue(err < 1e-6, "n=" + n + " " + r + " k=" + k + " fd=" + fd + " adj=" + g);
-                        checked++;
-                    }
+                    checked += RandomCircuits.assertCentralDifferences((pp, zp) -> loss(c, pp, zp, r, cot), params, inputs, gp, gi,
+                            "n=" + n + " " + r);
                 }
             }
         }

@@ -80,4 +80,30 @@ final class RandomCircuits {
         System.arraycopy(perm, 0, some, 0, some.length);
         return some;
     }
+
+    /**
+     * Checks adjoint gradients (gp for the parameters p, gi for the inputs z) against central differences of
+     * {@code loss} with step 1e-6: relative error below 1e-6, with an absolute floor of 1e-3 for gradients that
+     * vanish. Returns the number of entries checked.
+     */
+    static int assertCentralDifferences(java.util.function.ToDoubleBiFunction<double[], double[]> loss, double[] p, double[] z,
+            double[] gp, double[] gi, String label) {
+        int np = p.length, ni = z.length;
+        double h = 1e-6;
+        for (int k = 0; k < np + ni; k++) {
+            double[] pp = p.clone(), pm = p.clone(), zp = z.clone(), zm = z.clone();
+            if (k < np) {
+                pp[k] += h;
+                pm[k] -= h;
+            } else {
+                zp[k - np] += h;
+                zm[k - np] -= h;
+            }
+            double fd = (loss.applyAsDouble(pp, zp) - loss.applyAsDouble(pm, zm)) / (2 * h);
+            double g = k < np ? gp[k] : gi[k - np];
+            double err = Math.abs(fd - g) / Math.max(Math.abs(g), 1e-3);
+            org.junit.jupiter.api.Assertions.assertTrue(err < 1e-6, label + " k=" + k + " fd=" + fd + " adj=" + g);
+        }
+        return np + ni;
+    }
 }

@@ -187,21 +187,7 @@ class VectorKernelsTest {
                 double scale = 1e-12 * Math.max(1, Math.max(maxAbs(sp), maxAbs(si)));
                 assertClose(sp, gp, scale, "n=" + n + " " + r + " params");
                 assertClose(si, gi, scale, "n=" + n + " " + r + " inputs");
-                double h = 1e-6;
-                for (int k = 0; k < np + ni; k++) {
-                    double[] pp = p.clone(), pm = p.clone(), zp = z.clone(), zm = z.clone();
-                    if (k < np) {
-                        pp[k] += h;
-                        pm[k] -= h;
-                    } else {
-                        zp[k - np] += h;
-                        zm[k - np] -= h;
-                    }
-                    double fd = (loss(c, pp, zp, r, cot) - loss(c, pm, zm, r, cot)) / (2 * h);
-                    double g = k < np ? gp[k] : gi[k - np];
-                    double err = Math.abs(fd - g) / Math.max(Math.abs(g), 1e-3);
-                    assertTrue(err < 1e-6, "n=" + n + " " + r + " k=" + k + " fd=" + fd + " adj=" + g);
-                }
+                RandomCircuits.assertCentralDifferences((pp, zp) -> loss(c, pp, zp, r, cot), p, z, gp, gi, "n=" + n + " " + r);
             }
         }
     }
