@@ -5,7 +5,6 @@ import java.util.SplittableRandom;
 import org.spiqgan.nn.BatchExecutor;
 import org.spiqgan.quantum.Circuit;
 import org.spiqgan.quantum.Evaluator;
-import org.spiqgan.quantum.LaneEvaluator;
 import org.spiqgan.quantum.Readout;
 
 /**
@@ -20,9 +19,8 @@ import org.spiqgan.quantum.Readout;
  *
  * <p>Work is cut into chunks of consecutive (patch, item) pairs run on a {@link BatchExecutor}; parameter
  * gradients are summed per item and then reduced in item order, so results are bitwise the same for any
- * thread count. On request (constructor), when every group's circuit is small ({@link LaneEvaluator#preferred}),
- * a chunk is a run of items of one patch simulated together on a batch-major state ({@link LaneEvaluator}),
- * which gives every item the per-item path's bits; by default one item at a time ({@link Evaluator}).
+ * thread count. A chunk is simulated one item at a time ({@link Evaluator}, whose kernels are vectorized within
+ * the item: {@code quantum/KernelChoice}).
  */
 public final class PatchGenerator {
     private static final int CHUNK = 8;
@@ -38,21 +36,8 @@ public final class PatchGenerator {
     private final double[][] setParams;
     private double[][] itemGrads = new double[0][];
     private final ThreadLocal<double[]> gradBuf;
-    private final int lanes; // items per lane chunk; 0 = the per-item path
-    private final boolean laneGradients; // gradients on the lane path too (else per item)
-    private final ThreadLocal<LaneEvaluator[]> laneEvaluators;
 
-    /** One item at a time (the faster path as measured so far; see the other constructor). */
     public PatchGenerator(GeneratorConfig config) {
-        this(config, null);
-    }
-
-    /**
-     * @param lanePath true: the batch-major lane path when every group's circuit has at most
-     *     {@link LaneEvaluator#MAX_QUBITS} qubits, false or null: one item at a time. Both give the same bits;
-     *     the choice is for speed (and for tests and benchmarks of both).
-     */
-    public PatchGenerator(GeneratorConfig config, Boolean lanePath) {
         this.config = config;
         int groups = config.groups();
         circuits = new Circuit[groups];
@@ -86,32 +71,7 @@ public final class PatchGenerator {
         });
         int mp = maxParams;
         gradBuf = ThreadLocal.withInitial(() -> new double[mp]);
-        boolean small = true;
-        int maxQubits = 1;
-        for (Circuit c : circuits) {
-            small &= LaneEvaluator.preferred(c);
-            maxQubits = Math.max(maxQubits, c.qubits());
-        }
-        // Chosen by measurement (bench/results/speed3-NOTES.md): at the paper's 10 qubits the lane path's
-        // forward sweep took 0.8-0.9 of the per-item path's time on JDK 17 but 1.4-1.7 times it on JDK 25, and
-        // its adjoint sweep 1.1-1.4 times it on both; so the default stays one item at a time, and the lane
-        // path (same bits) runs only when asked for.
-        boolean useLanes = lanePath != null && lanePath && small;
-        lanes = useLanes ? LaneEvaluator.lanesFor(maxQubits) : 0;
-        laneGradients = useLanes;
-        int l = lanes;
-        laneEvaluators = ThreadLocal.withInitial(() -> {
-            LaneEvaluator[] e = new LaneEvaluator[circuits.length];
-            for (int g = 0; g < e.length; g++) e[g] = new LaneEvaluator(circuits[g], l);
-            return e;
-        });
     }
-
-    /** Items simulated together per chunk on the lane path, 0 on the per-item path. */
-    public int lanes() { return lanes; }
-
-    /** Whether gradients take the lane path too (they do whenever readouts do). */
-    public boolean laneGradients() { return laneGradients; }
 
     public GeneratorConfig config() { return config; }
 
@@ -188,16 +148,6 @@ public final class PatchGenerator {
     public void readoutsAt(double[] theta, int t, double[][] inputs, int batch, double[][] out, BatchExecutor ex) {
         loadParams(theta);
         int groups = config.groups(), items = groups * batch, tt = config.timesteps();
-        if (lanes > 0) {
-            int per = (batch + lanes - 1) / lanes;
-            ex.run(groups * per, c -> {
-                LaneEvaluator[] ev = laneEvaluators.get();
-                int g = c / per, b0 = (c % per) * lanes, count = Math.min(lanes, batch - b0), p = g * tt + t, w = inputWidth(g);
-                ev[g].run(setParams[setOf(p)], inputs[g], b0 * w, w, count);
-                ev[g].read(readouts[g], out[p], b0 * readoutSize(p));
-            });
-            return;
-        }
         ex.run((items + CHUNK - 1) / CHUNK, c -> {
             Evaluator[] ev = evaluators.get();
             int from = c * CHUNK, to = Math.min(items, from + CHUNK);
@@ -224,18 +174,7 @@ public final class PatchGenerator {
             if (itemGrads[p] == null || itemGrads[p].length < need) itemGrads[p] = new double[need];
         }
         double[][] ig = itemGrads;
-        if (laneGradients) {
-            int per = (batch + lanes - 1) / lanes;
-            ex.run(groups * per, c -> {
-                LaneEvaluator[] ev = laneEvaluators.get();
-                int g = c / per, b0 = (c % per) * lanes, count = Math.min(lanes, batch - b0), p = g * tt + t;
-                int np = circuits[g].paramCount(), w = inputWidth(g);
-                Arrays.fill(ig[p], b0 * np, (b0 + count) * np, 0.0);
-                Arrays.fill(gradInputs[g], b0 * w, (b0 + count) * w, 0.0);
-                ev[g].gradient(setParams[setOf(p)], inputs[g], b0 * w, w, count, readouts[g], cot[p], b0 * readoutSize(p),
-                        ig[p], b0 * np, gradInputs[g], b0 * w, null, 0, null, 0);
-            });
-        } else ex.run((items + CHUNK - 1) / CHUNK, c -> {
+        ex.run((items + CHUNK - 1) / CHUNK, c -> {
             Evaluator[] ev = evaluators.get();
             double[] gp = gradBuf.get();
             int from = c * CHUNK, to = Math.min(items, from + CHUNK);
@@ -258,16 +197,6 @@ public final class PatchGenerator {
     public void readouts(double[] theta, double[] z, int batch, double[][] out, BatchExecutor ex) {
         if (config.autoregressive()) throw new IllegalStateException("autoregressive: use readoutsAt in time order");
         loadParams(theta);
-        if (lanes > 0) {
-            int per = (batch + lanes - 1) / lanes;
-            ex.run(patches() * per, c -> {
-                LaneEvaluator[] ev = laneEvaluators.get();
-                int p = c / per, b0 = (c % per) * lanes, count = Math.min(lanes, batch - b0), g = groupOf(p);
-                ev[g].run(setParams[setOf(p)], z, b0 * latent, latent, count);
-                ev[g].read(readouts[g], out[p], b0 * readoutSize(p));
-            });
-            return;
-        }
         int items = patches() * batch;
         int chunks = (items + CHUNK - 1) / CHUNK;
         ex.run(chunks, c -> {
@@ -299,17 +228,7 @@ public final class PatchGenerator {
         double[][] ig = itemGrads;
         int items = patches * batch;
         int chunks = (items + CHUNK - 1) / CHUNK;
-        if (laneGradients) {
-            int per = (batch + lanes - 1) / lanes;
-            ex.run(patches * per, c -> {
-                LaneEvaluator[] ev = laneEvaluators.get();
-                int p = c / per, b0 = (c % per) * lanes, count = Math.min(lanes, batch - b0), g = groupOf(p);
-                int np = circuits[g].paramCount();
-                Arrays.fill(ig[p], b0 * np, (b0 + count) * np, 0.0);
-                ev[g].gradient(setParams[setOf(p)], z, b0 * latent, latent, count, readouts[g], cot[p], b0 * readoutSize(p),
-                        ig[p], b0 * np, null, 0, null, 0, ig[p], batch * np + b0);
-            });
-        } else ex.run(chunks, c -> {
+        ex.run(chunks, c -> {
             Evaluator[] ev = evaluators.get();
             double[] gp = gradBuf.get();
             int from = c * CHUNK, to = Math.min(items, from + CHUNK);

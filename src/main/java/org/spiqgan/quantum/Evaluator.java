@@ -211,8 +211,8 @@ public final class Evaluator {
 
     /**
      * One item's angles (with the parameter-shift offsets), the half-angle trig of the slots that feed
-     * variable factors, and the variable factors' matrices. Shared with {@link LaneEvaluator}, so both paths
-     * do the same arithmetic.
+     * variable factors, and the variable factors' matrices ({@link #prepareCached} redoes parts of it with the
+     * same per-slot code).
      */
     static void prepare(Circuit c, double[] params, double[] inputs, int inOff, double[] shift, double[] angles,
             double[] ch, double[] sh, double[] fmat) {
@@ -243,7 +243,7 @@ public final class Evaluator {
 
     /**
      * The one-qubit states (re0, im0, re1, im1 per qubit, into u) after the leading single-qubit
-     * instructions, fusing their blocks into bmat. Shared with {@link LaneEvaluator}.
+     * instructions, fusing their blocks into bmat.
      */
     static void prefixAmplitudes(Circuit c, int productPrefix, double[] u, double[] fmat, double[] bmat) {
         int n = c.qubits();
@@ -532,7 +532,7 @@ public final class Evaluator {
         blockGradient(c, i, r, bmat, fmat, ch, sh, gslot, tmp, x, d);
     }
 
-    /** {@link #blockGradient(int)} on explicit workspaces (tmp, x, d: 8 each); shared with {@link LaneEvaluator}. */
+    /** {@link #blockGradient(int)} on explicit workspaces (tmp, x, d: 8 each). */
     static void blockGradient(Circuit c, int i, double[] r, double[] bmat, double[] fmat, double[] ch, double[] sh,
             double[] gslot, double[] tmp, double[] x, double[] d) {
         final int[] bf = c.blockFactors;
