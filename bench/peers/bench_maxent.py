@@ -72,8 +72,10 @@ for n in sizes:
         from coniii.solvers import MCH
         from coniii.utils import define_ising_helper_functions
         calc_e, calc_observables, mch_approximation = define_ising_helper_functions()
+        # ConIII's numba energy function is compiled for int64 samples, and its Python Metropolis sampler (used
+        # when its Boost extension is missing, as here) keeps int8 ones: "No matching definition" without the cast
         solver = MCH(s, sample_size=100000, rng=np.random.RandomState(0), iprint=False,
-                     mch_approximation=mch_approximation)
+                     mch_approximation=lambda x, dl: mch_approximation(x.astype(np.int64), dl))
         w0, c0 = time.time(), time.process_time()
         mult = solver.solve(maxiter=10, n_iters=50, burn_in=100, custom_convergence_f=lambda i: {"maxdlamda": 0.5, "eta": 0.5})
         wall, cpu = time.time() - w0, time.process_time() - c0
