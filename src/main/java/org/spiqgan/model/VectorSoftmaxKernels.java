@@ -18,20 +18,6 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int LOG_L = Integer.numberOfTrailingZeros(L);
-    /** HIGH[i]: the lanes whose code has bit i set, for 2^i < L (vectors start at multiples of L). */
-    private static final VectorMask<Double>[] HIGH;
-
-    static {
-        @SuppressWarnings("unchecked")
-        VectorMask<Double>[] hi = new VectorMask[LOG_L];
-        for (int i = 0; i < LOG_L; i++) {
-            boolean[] bit = new boolean[L];
-            for (int k = 0; k < L; k++) bit[k] = (k >> i & 1) != 0;
-            hi[i] = VectorMask.fromArray(S, bit, 0);
-        }
-        HIGH = hi;
-    }
-
     @Override
     public double scores(double[] p, int po, double[] nz, int no, int dim, double tau, double floor) {
         if (dim < L) return SCALAR.scores(p, po, nz, no, dim, tau, floor);
@@ -79,7 +65,7 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
         for (int i = 0; i < m; i++) {
             DoubleVector acc = DoubleVector.zero(S);
             if (i < LOG_L) {
-                VectorMask<Double> high = HIGH[i];
+                VectorMask<Double> high = VectorMath.high(i);
                 for (int c = 0; c < dim; c += L) acc = acc.add(DoubleVector.fromArray(S, v, vo + c), high);
             } else {
                 // codes with bit i set come in whole runs of 2^i >= L

@@ -1,5 +1,8 @@
 package org.spiqgan.quantum;
 
+// lane sums in a fixed order (reduceLanes(ADD) reorders when compiled, and the bits would follow)
+import static org.spiqgan.quantum.VectorMath.sum;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -26,31 +29,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements StateKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** SWAP[q]: lane k to lane k ^ 2^q, for 2^q < L. */
-    private static final VectorShuffle<Double>[] SWAP;
-    /** HIGH[q]: the lanes whose bit q is set, for 2^q < L. */
-    private static final VectorMask<Double>[] HIGH;
-
-    static {
-        int qs = Integer.numberOfTrailingZeros(L);
-        @SuppressWarnings("unchecked")
-        VectorShuffle<Double>[] sw = new VectorShuffle[qs];
-        @SuppressWarnings("unchecked")
-        VectorMask<Double>[] hi = new VectorMask[qs];
-        for (int q = 0; q < qs; q++) {
-            int[] idx = new int[L];
-            boolean[] bit = new boolean[L];
-            for (int k = 0; k < L; k++) {
-                idx[k] = k ^ (1 << q);
-                bit[k] = (k & (1 << q)) != 0;
-            }
-            sw[q] = VectorShuffle.fromArray(S, idx, 0);
-            hi[q] = VectorMask.fromArray(S, bit, 0);
-        }
-        SWAP = sw;
-        HIGH = hi;
-    }
-
     VectorKernels() {}
 
     /** The number of doubles per vector. */
@@ -99,8 +77,8 @@ final class VectorKernels implements StateKernels {
             }
             return;
         }
-        VectorShuffle<Double> sw = SWAP[q];
-        VectorMask<Double> high = HIGH[q];
+        VectorShuffle<Double> sw = VectorMath.swap(q);
+        VectorMask<Double> high = VectorMath.high(q);
         // self coefficient: a on bit-clear lanes, d on bit-set lanes; partner: b, c
         DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
         DoubleVector pr = byBit(br, cr, high), pi = byBit(bi, ci, high), npi = pi.neg();
@@ -137,7 +115,7 @@ final class VectorKernels implements StateKernels {
             }
             return;
         }
-        VectorMask<Double> high = HIGH[q];
+        VectorMask<Double> high = VectorMath.high(q);
         DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
         for (int i = 0; i < dim; i += L) {
             DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
@@ -203,8 +181,8 @@ final class VectorKernels implements StateKernels {
      */
     private static void reverseInVector(double[] re, double[] im, double[] lre, double[] lim, int dim, int q,
             double ar, double ai, double br, double bi, double cr, double ci, double dr, double di, double[] r) {
-        VectorShuffle<Double> sw = SWAP[q];
-        VectorMask<Double> high = HIGH[q];
+        VectorShuffle<Double> sw = VectorMath.swap(q);
+        VectorMask<Double> high = VectorMath.high(q);
         DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
         DoubleVector pr = byBit(br, cr, high), pi = byBit(bi, ci, high), npi = pi.neg();
         DoubleVector dR = b(0), dI = dR, oR = dR, oI = dR;
@@ -272,7 +250,7 @@ final class VectorKernels implements StateKernels {
 
     private static void reverseDiagInVector(double[] re, double[] im, double[] lre, double[] lim, int dim, int q,
             double ar, double ai, double dr, double di, double[] r) {
-        VectorMask<Double> high = HIGH[q];
+        VectorMask<Double> high = VectorMath.high(q);
         DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
         DoubleVector dR = b(0), dI = dR;
         for (int i = 0; i < dim; i += L) {
@@ -301,14 +279,5 @@ final class VectorKernels implements StateKernels {
             DoubleVector.fromArray(S, re, 0, from, i).intoArray(dre, i);
             DoubleVector.fromArray(S, im, 0, from, i).intoArray(dim_, i);
         }
-    }
-
-    // In lane order (VectorMath): reduceLanes(ADD) changes its order when compiled, and the bits would follow.
-    private static double sum(DoubleVector v) {
-        return VectorMath.sum(v);
-    }
-
-    private static double sum(DoubleVector v, VectorMask<Double> m) {
-        return VectorMath.sum(v, m);
     }
 }

@@ -33,19 +33,40 @@ public final class VectorMath {
 
     private VectorMath() {}
 
-    /** FOLD[j]: lane k to lane k ^ (L >> (j + 1)), the partner of each halving step of {@link #sum}. */
-    private static final VectorShuffle<Double>[] FOLD;
+    /** SWAP[q]: lane k to lane k ^ 2^q, for 2^q < L (a pair partner inside one vector; also the folds of sum). */
+    private static final VectorShuffle<Double>[] SWAP;
+    /** HIGH[q]: the lanes whose index has bit q set, for 2^q < L. */
+    private static final VectorMask<Double>[] HIGH;
 
     static {
-        int steps = Integer.numberOfTrailingZeros(L);
+        int qs = Integer.numberOfTrailingZeros(L);
         @SuppressWarnings("unchecked")
-        VectorShuffle<Double>[] f = new VectorShuffle[steps];
-        for (int j = 0; j < steps; j++) {
+        VectorShuffle<Double>[] sw = new VectorShuffle[qs];
+        @SuppressWarnings("unchecked")
+        VectorMask<Double>[] hi = new VectorMask[qs];
+        for (int q = 0; q < qs; q++) {
             int[] idx = new int[L];
-            for (int k = 0; k < L; k++) idx[k] = k ^ (L >> (j + 1));
-            f[j] = VectorShuffle.fromArray(S, idx, 0);
+            boolean[] bit = new boolean[L];
+            for (int k = 0; k < L; k++) {
+                idx[k] = k ^ (1 << q);
+                bit[k] = (k & (1 << q)) != 0;
+            }
+            sw[q] = VectorShuffle.fromArray(S, idx, 0);
+            hi[q] = VectorMask.fromArray(S, bit, 0);
         }
-        FOLD = f;
+        SWAP = sw;
+        HIGH = hi;
+    }
+
+    /** The shuffle that swaps lane k with lane k ^ 2^q (2^q below the lane count). */
+    public static VectorShuffle<Double> swap(int q) {
+        return SWAP[q];
+    }
+
+    /** The lanes whose index has bit q set (2^q below the lane count): in a vector starting at a multiple of the
+     * lane count, the amplitudes or codes with bit q set. */
+    public static VectorMask<Double> high(int q) {
+        return HIGH[q];
     }
 
     /**
@@ -54,7 +75,7 @@ public final class VectorMath {
      * compiled (extracting lanes by a variable index does not).
      */
     public static double sum(DoubleVector v) {
-        for (VectorShuffle<Double> f : FOLD) v = v.add(v.rearrange(f));
+        for (int q = SWAP.length - 1; q >= 0; q--) v = v.add(v.rearrange(SWAP[q]));
         return v.lane(0);
     }
 
