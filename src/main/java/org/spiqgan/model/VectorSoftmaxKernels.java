@@ -7,11 +7,12 @@ import jdk.incubator.vector.VectorSpecies;
 import org.spiqgan.quantum.VectorMath;
 
 /**
- * {@link SoftmaxKernels} with the Vector API: the logarithms and exponentials lane by lane ({@link VectorMath}, whose
- * bits do not depend on whether the JIT has compiled them), the sums in vector accumulators reduced at the end in lane
- * order. The same quantities as {@link SoftmaxKernels#SCALAR}, rounded differently: {@link VectorMath}'s logarithm and
- * exponential are within a few units in the last place of {@code Math.log} and {@code Math.exp}, and the sums are
- * reassociated (tested to 1e-13 relative in {@code SoftmaxKernelsTest}). Patches of fewer basis
+ * {@link SoftmaxKernels} with the Vector API: the logarithms and exponentials as array passes of {@link VectorMath}
+ * (whose bits do not depend on whether the JIT has compiled them, and which never box a vector), the sums in vector
+ * accumulators reduced at the end in lane order. The same quantities as {@link SoftmaxKernels#SCALAR}, computed
+ * differently: the score takes log(P / E), E = -log u, where the scalar loop adds log P and -log E (two logarithms
+ * instead of three), {@link VectorMath}'s logarithm and exponential are within a few units in the last place of
+ * {@code Math.log} and {@code Math.exp}, and the sums are reassociated (tested in {@code SoftmaxKernelsTest}). Patches of fewer basis
  * states than one vector holds use the scalar loops. Loaded by name by {@link SoftmaxKernels#chosen()} only.
  */
 final class VectorSoftmaxKernels implements SoftmaxKernels {
@@ -21,12 +22,18 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
     @Override
     public double scores(double[] p, int po, double[] nz, int no, int dim, double tau, double floor) {
         if (dim < L) return SCALAR.scores(p, po, nz, no, dim, tau, floor);
+        // log P + g = log P - log E = log(P / E) with E = -log u: two logarithms per state instead of three
+        VectorMath.log(nz, no, dim);
+        for (int b = 0; b < dim; b += L) {
+            DoubleVector.fromArray(S, p, po + b).max(floor).div(DoubleVector.fromArray(S, nz, no + b).neg())
+                    .intoArray(nz, no + b);
+        }
+        VectorMath.log(nz, no, dim);
         DoubleVector max = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
         for (int b = 0; b < dim; b += L) {
-            DoubleVector g = VectorMath.log(VectorMath.log(DoubleVector.fromArray(S, nz, no + b)).neg()).neg();
-            DoubleVector s = VectorMath.log(DoubleVector.fromArray(S, p, po + b).max(floor)).add(g).div(tau);
-            s.intoArray(nz, no + b);
-            max = max.max(s);
+            DoubleVector sc = DoubleVector.fromArray(S, nz, no + b).div(tau);
+            sc.intoArray(nz, no + b);
+            max = max.max(sc);
         }
         return max.reduceLanes(VectorOperators.MAX);
     }
@@ -45,13 +52,7 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
             SCALAR.softmax(s, so, dim, max, y);
             return;
         }
-        DoubleVector sum = DoubleVector.zero(S);
-        for (int b = 0; b < dim; b += L) {
-            DoubleVector e = VectorMath.exp(DoubleVector.fromArray(S, s, so + b).sub(max));
-            e.intoArray(y, b);
-            sum = sum.add(e);
-        }
-        double total = VectorMath.sum(sum);
+        double total = VectorMath.exp(s, so, max, y, 0, dim);
         for (int b = 0; b < dim; b += L) DoubleVector.fromArray(S, y, b).div(total).intoArray(y, b);
     }
 
@@ -74,7 +75,8 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
                     for (int c = hi, e = hi + w; c < e; c += L) acc = acc.add(DoubleVector.fromArray(S, v, vo + c));
                 }
             }
-            out[i] = VectorMath.sum(acc);
+            for (int q = LOG_L - 1; q >= 0; q--) acc = acc.add(acc.rearrange(VectorMath.swap(q))); // VectorMath's fold
+            out[i] = acc.lane(0);
         }
     }
 

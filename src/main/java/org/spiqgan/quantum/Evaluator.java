@@ -28,7 +28,7 @@ public final class Evaluator {
     private final double[] gslot; // dL/d(angle slot)
     private final double[] tmp = new double[8];
     private final double[] x = new double[8];
-    private final double[] r = new double[8];
+    private final double[] r; // the 8 adjoint correlations of a block, and the kernels' scratch
     private final double[] d = new double[8];
     private final double[] params0;
     private final double[] inputs0;
@@ -47,6 +47,18 @@ public final class Evaluator {
     private final int[] inputFactors;
     /** The single-qubit kernels (scalar or Vector API: {@link KernelChoice}). */
     private final StateKernels kern;
+    /**
+     * Whether a block's input-free upper factors are multiplied once per parameter vector instead of once per item
+     * (the 2x2 products were a tenth of a training step): F = (M_{e-1} ... M_k) (M_{k-1} ... M_s) with the left
+     * product cached, which reassociates the product. Only with kernels that reassociate anyway (the vector ones),
+     * so that the scalar kernels keep the bits of the plain product.
+     */
+    private final boolean reassociate;
+    /** Per block instruction: the position in blockFactors from which the block's factors read no input. */
+    private final int[] blockSplit;
+    /** Per block instruction: the product of its factors from blockSplit on (valid unless upperStale). */
+    private final double[] upperMat;
+    private boolean upperStale = true;
 
     Evaluator(Circuit c) {
         this(c, KernelChoice.kernels());
@@ -55,6 +67,7 @@ public final class Evaluator {
     Evaluator(Circuit c, StateKernels k) {
         this.c = c;
         this.kern = k;
+        this.r = new double[k.correlationLength()];
         this.n = c.qubits();
         this.dim = 1 << n;
         this.re = new double[dim];
@@ -77,6 +90,23 @@ public final class Evaluator {
         this.cachedParams = new double[c.paramCount()];
         this.inputSlots = inputSlots(c);
         this.inputFactors = inputFactors(c);
+        this.reassociate = k != StateKernels.SCALAR;
+        this.blockSplit = blockSplits(c, inputFactors);
+        this.upperMat = new double[8 * c.nInstr];
+    }
+
+    /** For each block, the start of its trailing run of factors that read no input (blockEnd if the last does). */
+    private static int[] blockSplits(Circuit c, int[] inputFactors) {
+        boolean[] reads = new boolean[c.nFactors];
+        for (int f : inputFactors) reads[f] = true;
+        int[] split = new int[c.nInstr];
+        for (int i = 0; i < c.nInstr; i++) {
+            if (c.kind[i] != Circuit.K_VAR && c.kind[i] != Circuit.K_VAR_DIAG) continue;
+            int k = c.blockEnd[i];
+            while (k > c.blockStart[i] && !reads[c.blockFactors[k - 1]]) k--;
+            split[i] = k;
+        }
+        return split;
     }
 
     /** The number of leading single-qubit instructions (applied to a product state). */
@@ -173,12 +203,14 @@ public final class Evaluator {
             // the parameter-shift rule changes input-free angles between runs with the same parameters
             prepare(c, params, inputs, inOff, shift, angles, ch, sh, fmat);
             cacheValid = false;
+            upperStale = true;
             return;
         }
         if (!cacheValid || !Arrays.equals(params, 0, np, cachedParams, 0, np)) {
             prepare(c, params, inputs, inOff, shift, angles, ch, sh, fmat);
             System.arraycopy(params, 0, cachedParams, 0, np);
             cacheValid = true;
+            upperStale = true;
             return;
         }
         for (int s : inputSlots) prepareSlot(c, s, params, inputs, inOff, shift, angles, ch, sh);
@@ -328,7 +360,34 @@ public final class Evaluator {
 
     /** bmat[i] = product of the block's factor matrices, later factors on the left. */
     private void fuse(int i) {
-        fuse(c, i, fmat, bmat);
+        int k = blockSplit[i], e = c.blockEnd[i];
+        if (!reassociate || k == e) {
+            fuse(c, i, fmat, bmat);
+            return;
+        }
+        if (upperStale) fuseUpper();
+        final int[] bf = c.blockFactors;
+        int s = c.blockStart[i], o = 8 * i;
+        if (k == s) {
+            System.arraycopy(upperMat, o, bmat, o, 8);
+            return;
+        }
+        System.arraycopy(fmat, 8 * bf[s], bmat, o, 8);
+        for (int j = s + 1; j < k; j++) Kernels.mul(fmat, 8 * bf[j], bmat, o, bmat, o);
+        Kernels.mul(upperMat, o, bmat, o, bmat, o);
+    }
+
+    /** upperMat[i] = the product of block i's factors from blockSplit on, for every block that has such factors. */
+    private void fuseUpper() {
+        final int[] bf = c.blockFactors;
+        for (int i = 0; i < c.nInstr; i++) {
+            if (c.kind[i] != Circuit.K_VAR && c.kind[i] != Circuit.K_VAR_DIAG) continue;
+            int k = blockSplit[i], e = c.blockEnd[i], o = 8 * i;
+            if (k == e) continue;
+            System.arraycopy(fmat, 8 * bf[k], upperMat, o, 8);
+            for (int j = k + 1; j < e; j++) Kernels.mul(fmat, 8 * bf[j], upperMat, o, upperMat, o);
+        }
+        upperStale = false;
     }
 
     static void fuse(Circuit c, int i, double[] fmat, double[] bmat) {

@@ -103,7 +103,8 @@ public final class Readout {
         Arrays.fill(out, 0, size, 0.0);
         switch (kind) {
             case PROBABILITIES:
-                if (qubits == null) {
+                if (qubits == null || (lowBits && size == dim)) {
+                    // every qubit in order: out = p (0 + p_b is p_b exactly, and p_b is never -0)
                     System.arraycopy(p, 0, out, 0, dim);
                 } else if (lowBits) {
                     // subsetCode(b) = b & (size - 1): the same sums in the same order, without the bit loop

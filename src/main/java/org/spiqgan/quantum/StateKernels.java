@@ -26,6 +26,14 @@ interface StateKernels {
     /** A short description for version texts and benchmark logs. */
     String describe();
 
+    /**
+     * The length of the r array that reverse and reverseDiag need: their 8 results go to r[0 .. 8), and kernels may
+     * use the rest as scratch (the vector kernels store their accumulators' lanes there to sum them in a fixed order).
+     */
+    default int correlationLength() {
+        return 8;
+    }
+
     /** The plain loops of {@link Kernels}: the reference arithmetic, and the only kernels on JDK 17 without the module. */
     StateKernels SCALAR = new StateKernels() {
         @Override

@@ -70,82 +70,120 @@ public final class VectorMath {
     }
 
     /**
-     * The lanes' sum in one fixed order: the upper half added to the lower half, again and again (for 8 lanes,
-     * ((v0 + v4) + (v2 + v6)) + ((v1 + v5) + (v3 + v7))). Vector adds and lane moves only, so it stays fast when
-     * compiled (extracting lanes by a variable index does not).
+     * Lane sums in one fixed order, for kernels that store their vector accumulators: r[j] = the sum of the lanes
+     * r[j L .. j L + L) for j below values (L the lane count; r holds values * L doubles), the upper half added to
+     * the lower half again and again (for 8 lanes ((v0 + v4) + (v2 + v6)) + ((v1 + v5) + (v3 + v7))), which is the
+     * order of {@link #fold}. Plain scalar code on an array, so it costs a call at most, never a boxed vector.
      */
-    public static double sum(DoubleVector v) {
-        for (int q = SWAP.length - 1; q >= 0; q--) v = v.add(v.rearrange(SWAP[q]));
-        return v.lane(0);
+    public static void foldLanes(double[] r, int values) {
+        for (int j = 0; j < values; j++) {
+            int o = j * L;
+            for (int h = L >> 1; h > 0; h >>= 1) {
+                for (int k = 0; k < h; k++) r[o + k] += r[o + k + h];
+            }
+            r[j] = r[o]; // slot j's lanes start at j L >= j: slots below j are consumed, so this overwrites nothing live
+        }
     }
 
-    /** The sum of the lanes set in m (the others count as zero), in the order of {@link #sum(DoubleVector)}. */
-    public static double sum(DoubleVector v, VectorMask<Double> m) {
-        return sum(DoubleVector.zero(S).blend(v, m));
+    /*
+     * Why the vector code below takes arrays, never vectors. C2 keeps a vector in registers only where every method
+     * it passes through is inlined; a call that is not inlined boxes its vector arguments and results on the heap.
+     * The Vector API's own methods are always inlined (@ForceInline, not open to us), but ours are subject to the
+     * JIT's limits: a callee over 325 bytecodes, a call site it judges cold, or a caller already past its node
+     * budget (NodeCountInliningCutoff; the relaxation's caller is) is called instead. Measured on JDK 25: log and
+     * exp as DoubleVector -> DoubleVector methods ran 4x slower where that happened, and the lane sums of the
+     * adjoint kernels failed to inline in every compilation. So the transcendental loops live here whole, on
+     * arrays, and the lane sums are written out where they are needed (fold) or done on stored lanes (foldLanes).
+     */
+
+    /**
+     * a[from + i] := log a[from + i] for i below n (n a multiple of the lane count), for positive normal numbers
+     * (what the relaxation takes it of: open uniforms and ratios of floored probabilities to their negated logs).
+     * x = 2^k m with m in [sqrt(1/2), sqrt(2)); log m = 2 atanh(s), s = (m - 1) / (m + 1), |s| below 0.172, by its
+     * series to s^23 (truncation below 1e-19).
+     */
+    public static void log(double[] a, int from, int n) {
+        for (int i = from, end = from + n; i < end; i += L) {
+            DoubleVector x = DoubleVector.fromArray(S, a, i);
+            LongVector bits = x.reinterpretAsLongs();
+            LongVector e = bits.lanewise(VectorOperators.LSHR, 52).sub(1023L);
+            DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
+            VectorMask<Double> big = m.compare(VectorOperators.GT, SQRT2);
+            m = m.blend(m.mul(0.5), big);
+            DoubleVector k = ((DoubleVector) e.convert(VectorOperators.L2D, 0)).add(DoubleVector.broadcast(S, 1.0), big);
+            DoubleVector f = m.sub(1.0);
+            DoubleVector s = f.div(f.add(2.0));
+            DoubleVector z = s.mul(s);
+            DoubleVector p = DoubleVector.broadcast(S, 1.0 / 23);
+            p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 21));
+            p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 19));
+            p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 17));
+            p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 15));
+            p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 13));
+            p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 11));
+            p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 9));
+            p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 7));
+            p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 5));
+            p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 3));
+            DoubleVector s2 = s.add(s);
+            DoubleVector logm = s2.fma(z.mul(p), s2);
+            k.fma(DoubleVector.broadcast(S, LN2_HI), k.fma(DoubleVector.broadcast(S, LN2_LO), logm)).intoArray(a, i);
+        }
     }
 
     /**
-     * The natural logarithm of positive normal numbers (what the relaxation takes it of: floored probabilities,
-     * open uniforms and their negated logarithms). x = 2^k m with m in [sqrt(1/2), sqrt(2)); log m = 2 atanh(s),
-     * s = (m - 1) / (m + 1), |s| below 0.172, by its series to s^23 (truncation below 1e-19).
+     * y[yo + i] := e^(s[so + i] - shift) for i below n (n a multiple of the lane count); returns the sum of the y
+     * in a fixed order (lanewise accumulators, then {@link #fold}). e^x: x = k ln 2 + r with |r| at most ln(2) / 2,
+     * e^r by its Taylor series to r^13 (truncation below 5e-18), times 2^k built from its bits; 0 below -708, and x
+     * is capped at 709.
      */
-    public static DoubleVector log(DoubleVector x) {
-        LongVector bits = x.reinterpretAsLongs();
-        LongVector e = bits.lanewise(VectorOperators.LSHR, 52).sub(1023L);
-        DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
-        VectorMask<Double> big = m.compare(VectorOperators.GT, SQRT2);
-        m = m.blend(m.mul(0.5), big);
-        DoubleVector k = ((DoubleVector) e.convert(VectorOperators.L2D, 0)).add(DoubleVector.broadcast(S, 1.0), big);
-        DoubleVector f = m.sub(1.0);
-        DoubleVector s = f.div(f.add(2.0));
-        DoubleVector z = s.mul(s);
-        DoubleVector p = DoubleVector.broadcast(S, 1.0 / 23);
-        p = p.fma(z, b(1.0 / 21));
-        p = p.fma(z, b(1.0 / 19));
-        p = p.fma(z, b(1.0 / 17));
-        p = p.fma(z, b(1.0 / 15));
-        p = p.fma(z, b(1.0 / 13));
-        p = p.fma(z, b(1.0 / 11));
-        p = p.fma(z, b(1.0 / 9));
-        p = p.fma(z, b(1.0 / 7));
-        p = p.fma(z, b(1.0 / 5));
-        p = p.fma(z, b(1.0 / 3));
-        DoubleVector s2 = s.add(s);
-        DoubleVector logm = s2.fma(z.mul(p), s2);
-        return k.fma(b(LN2_HI), k.fma(b(LN2_LO), logm));
+    public static double exp(double[] s, int so, double shift, double[] y, int yo, int n) {
+        DoubleVector sum = DoubleVector.zero(S), one = DoubleVector.broadcast(S, 1.0);
+        for (int i = 0; i < n; i += L) {
+            DoubleVector x = DoubleVector.fromArray(S, s, so + i).sub(shift);
+            VectorMask<Double> tiny = x.compare(VectorOperators.LT, EXP_MIN);
+            DoubleVector xc = x.max(EXP_MIN).min(EXP_MAX);
+            DoubleVector t = xc.fma(INV_LN2, ROUNDER);
+            DoubleVector kd = t.sub(ROUNDER);
+            LongVector k = t.reinterpretAsLongs().sub(ROUNDER_BITS);
+            DoubleVector r = kd.fma(DoubleVector.broadcast(S, -LN2_HI), xc);
+            r = kd.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+            DoubleVector p = DoubleVector.broadcast(S, 1.0 / 6227020800.0); // 1/13!
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 479001600.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 39916800.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 3628800.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 362880.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 40320.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 5040.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 720.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 120.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 24.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 1.0 / 6.0));
+            p = p.fma(r, DoubleVector.broadcast(S, 0.5));
+            p = p.fma(r, one);
+            p = p.fma(r, one);
+            DoubleVector scale = k.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector e = p.mul(scale).blend(0.0, tiny);
+            e.intoArray(y, yo + i);
+            sum = sum.add(e);
+        }
+        for (int q = SWAP.length - 1; q >= 0; q--) sum = sum.add(sum.rearrange(SWAP[q])); // fold
+        return sum.lane(0);
     }
 
     /**
-     * e^x: x = k ln 2 + r with |r| at most ln(2) / 2, e^r by its Taylor series to r^13 (truncation below 5e-18),
-     * times 2^k built from its bits. 0 below -708, and x is capped at 709.
+     * The fixed order of every lane sum here, written out where it is used (a method taking a vector could box it,
+     * see above): {@code for (int q = log2(L) - 1; q >= 0; q--) v = v.add(v.rearrange(swap(q)));} then lane 0,
+     * which for 8 lanes is ((v0 + v4) + (v2 + v6)) + ((v1 + v5) + (v3 + v7)). Vector adds and lane moves only, so
+     * it stays fast when compiled (extracting lanes by a variable index does not); reduceLanes(ADD) would reorder.
+     * This method is the reference for tests.
      */
-    public static DoubleVector exp(DoubleVector x) {
-        VectorMask<Double> tiny = x.compare(VectorOperators.LT, EXP_MIN);
-        DoubleVector xc = x.max(EXP_MIN).min(EXP_MAX);
-        DoubleVector t = xc.fma(b(INV_LN2), b(ROUNDER));
-        DoubleVector kd = t.sub(ROUNDER);
-        LongVector k = t.reinterpretAsLongs().sub(ROUNDER_BITS);
-        DoubleVector r = kd.fma(b(-LN2_HI), xc);
-        r = kd.fma(b(-LN2_LO), r);
-        DoubleVector p = b(1.0 / 6227020800.0); // 1/13!
-        p = p.fma(r, b(1.0 / 479001600.0));
-        p = p.fma(r, b(1.0 / 39916800.0));
-        p = p.fma(r, b(1.0 / 3628800.0));
-        p = p.fma(r, b(1.0 / 362880.0));
-        p = p.fma(r, b(1.0 / 40320.0));
-        p = p.fma(r, b(1.0 / 5040.0));
-        p = p.fma(r, b(1.0 / 720.0));
-        p = p.fma(r, b(1.0 / 120.0));
-        p = p.fma(r, b(1.0 / 24.0));
-        p = p.fma(r, b(1.0 / 6.0));
-        p = p.fma(r, b(0.5));
-        p = p.fma(r, b(1.0));
-        p = p.fma(r, b(1.0));
-        DoubleVector scale = k.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        return p.mul(scale).blend(0.0, tiny);
+    static double fold(double[] lanes, int from) {
+        double[] t = java.util.Arrays.copyOfRange(lanes, from, from + L);
+        for (int h = L >> 1; h > 0; h >>= 1) {
+            for (int k = 0; k < h; k++) t[k] += t[k + h];
+        }
+        return t[0];
     }
 
-    private static DoubleVector b(double v) {
-        return DoubleVector.broadcast(S, v);
-    }
 }

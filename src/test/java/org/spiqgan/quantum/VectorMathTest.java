@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
 
@@ -19,17 +18,22 @@ class VectorMathTest {
 
     private static double maxRelativeError(double[] x, boolean log) {
         double worst = 0;
-        double[] out = new double[L];
-        for (int i = 0; i + L <= x.length; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, i);
-            (log ? VectorMath.log(v) : VectorMath.exp(v)).intoArray(out, 0);
-            for (int k = 0; k < L; k++) {
-                double want = log ? Math.log(x[i + k]) : Math.exp(x[i + k]);
-                double err = want == 0 ? Math.abs(out[k]) : Math.abs(out[k] - want) / Math.abs(want);
-                worst = Math.max(worst, err);
-            }
+        double[] out = x.clone();
+        int n = x.length / L * L;
+        if (log) VectorMath.log(out, 0, n);
+        else VectorMath.exp(x, 0, 0.0, out, 0, n);
+        for (int i = 0; i < n; i++) {
+            double want = log ? Math.log(x[i]) : Math.exp(x[i]);
+            double err = want == 0 ? Math.abs(out[i]) : Math.abs(out[i] - want) / Math.abs(want);
+            worst = Math.max(worst, err);
         }
         return worst;
+    }
+
+    private static double[] filled(double v) {
+        double[] a = new double[L];
+        java.util.Arrays.fill(a, v);
+        return a;
     }
 
     @Test
@@ -53,15 +57,16 @@ class VectorMathTest {
             assertTrue(e <= 4e-16, "exp: relative error " + e);
         }
         double[] out = new double[L];
-        VectorMath.exp(DoubleVector.broadcast(S, 0.0)).intoArray(out, 0);
+        VectorMath.exp(filled(2.5), 0, 2.5, out, 0, L);
         assertEquals(1.0, out[0], 0.0, "exp(0) is exactly 1 (the softmax's largest term)");
-        VectorMath.exp(DoubleVector.broadcast(S, -1000.0)).intoArray(out, 0);
+        VectorMath.exp(filled(-1000.0), 0, 0.0, out, 0, L);
         assertEquals(0.0, out[0], 0.0);
-        VectorMath.log(DoubleVector.broadcast(S, 1.0)).intoArray(out, 0);
+        out = filled(1.0);
+        VectorMath.log(out, 0, L);
         assertEquals(0.0, out[0], 0.0, "log(1) is exactly 0");
     }
 
-    /** The fixed order of VectorMath.sum: halves folded onto each other. */
+    /** The fixed order of VectorMath's lane sums, independently: halves folded onto each other, recursively. */
     private static double folded(double[] x, int from, int len) {
         if (len == 1) return x[from];
         double[] y = new double[len / 2];
@@ -71,17 +76,23 @@ class VectorMathTest {
 
     @Test
     void sumsFoldHalvesInAFixedOrder() {
-        double[] x = new double[L];
-        for (int k = 0; k < L; k++) x[k] = Math.pow(10, 3 * (k % 5) - 6) * (k % 2 == 0 ? 1 : -1) + k * 1e-3;
-        assertEquals(Double.doubleToLongBits(folded(x, 0, L)), Double.doubleToLongBits(VectorMath.sum(DoubleVector.fromArray(S, x, 0))));
-        boolean[] set = new boolean[L];
-        double[] masked = new double[L];
-        for (int k = 0; k < L; k++) {
-            set[k] = k % 3 != 1;
-            masked[k] = set[k] ? x[k] : 0;
+        SplittableRandom r = new SplittableRandom(2);
+        int values = 8;
+        double[] x = new double[values * L];
+        for (int i = 0; i < x.length; i++) x[i] = Math.pow(10, 3 * r.nextInt(5) - 6) * (r.nextBoolean() ? 1 : -1) + i * 1e-3;
+        double[] lanes = x.clone();
+        VectorMath.foldLanes(lanes, values);
+        for (int j = 0; j < values; j++) {
+            assertEquals(Double.doubleToLongBits(folded(x, j * L, L)), Double.doubleToLongBits(lanes[j]), "value " + j);
+            assertEquals(Double.doubleToLongBits(folded(x, j * L, L)), Double.doubleToLongBits(VectorMath.fold(x, j * L)));
         }
-        assertEquals(Double.doubleToLongBits(folded(masked, 0, L)),
-                Double.doubleToLongBits(VectorMath.sum(DoubleVector.fromArray(S, x, 0), VectorMask.fromArray(S, set, 0))));
+        // exp's returned sum: lanewise accumulation over the vectors in order, then the fold
+        double[] s = new double[4 * L], y = new double[4 * L];
+        for (int i = 0; i < s.length; i++) s[i] = -10 * r.nextDouble();
+        double total = VectorMath.exp(s, 0, -1.0, y, 0, s.length);
+        double[] acc = new double[L];
+        for (int i = 0; i < s.length; i++) acc[i % L] += y[i];
+        assertEquals(Double.doubleToLongBits(folded(acc, 0, L)), Double.doubleToLongBits(total));
     }
 
     /** The first calls run interpreted, later ones compiled: every call must give the first call's bits. */
@@ -94,15 +105,20 @@ class VectorMathTest {
             y[k] = -30 * r.nextDouble();
         }
         long[] first = null;
+        double[] lg = new double[L], ex = new double[L], lanes = new double[L];
         for (int it = 0; it < 60_000; it++) {
-            DoubleVector vx = DoubleVector.fromArray(S, x, 0), vy = DoubleVector.fromArray(S, y, 0);
-            DoubleVector lg = VectorMath.log(vx), ex = VectorMath.exp(vy);
-            long[] now = new long[2 * L + 1];
+            System.arraycopy(x, 0, lg, 0, L);
+            VectorMath.log(lg, 0, L);
+            double total = VectorMath.exp(y, 0, 0.0, ex, 0, L);
+            for (int k = 0; k < L; k++) lanes[k] = ex[k] * x[k];
+            VectorMath.foldLanes(lanes, 1);
+            long[] now = new long[2 * L + 2];
             for (int k = 0; k < L; k++) {
-                now[k] = Double.doubleToLongBits(lg.lane(k));
-                now[L + k] = Double.doubleToLongBits(ex.lane(k));
+                now[k] = Double.doubleToLongBits(lg[k]);
+                now[L + k] = Double.doubleToLongBits(ex[k]);
             }
-            now[2 * L] = Double.doubleToLongBits(VectorMath.sum(ex.mul(vx)));
+            now[2 * L] = Double.doubleToLongBits(total);
+            now[2 * L + 1] = Double.doubleToLongBits(lanes[0]);
             if (first == null) first = now;
             else if (!java.util.Arrays.equals(first, now)) throw new AssertionError("call " + it + " gave other bits");
         }
