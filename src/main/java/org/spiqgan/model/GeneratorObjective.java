@@ -127,9 +127,10 @@ public final class GeneratorObjective {
                 int items = groups * batch, ft = t;
                 ex.run((items + CHUNK - 1) / CHUNK, c -> {
                     int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+                    Scratch w = scratch.get();
                     for (int k = from; k < to; k++) {
                         int g = k / batch, b = k % batch, p = g * tt + ft;
-                        relaxForward(pass, p, b, noiseSeed, (long) p * batch + b);
+                        relaxForward(pass, p, b, noiseSeed, (long) p * batch + b, w);
                     }
                 });
             }
@@ -139,7 +140,8 @@ public final class GeneratorObjective {
         int items = gen.patches() * batch;
         ex.run((items + CHUNK - 1) / CHUNK, c -> {
             int from = c * CHUNK, to = Math.min(items, from + CHUNK);
-            for (int k = from; k < to; k++) relaxForward(pass, k / batch, k % batch, noiseSeed, k);
+            Scratch w = scratch.get();
+            for (int k = from; k < to; k++) relaxForward(pass, k / batch, k % batch, noiseSeed, k, w);
         });
         return pass;
     }
@@ -163,7 +165,7 @@ public final class GeneratorObjective {
         return ((r.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
     }
 
-    private void relaxForward(Pass pass, int p, int b, long noiseSeed, long item) {
+    private void relaxForward(Pass pass, int p, int b, long noiseSeed, long item, Scratch w) {
         int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
         int size = gen.readoutSize(p), ro = b * size, ns = noiseSize(p), no = b * ns;
         double[] r = pass.readout[p], nz = pass.noise[p], x = pass.x;
@@ -177,7 +179,7 @@ public final class GeneratorObjective {
         }
         if (born) {
             int dim = 1 << m;
-            double[] sums = buffer(marginalBuf, m);
+            double[] sums = w.marginals(m);
             if (input == CriticInput.MARGINALS) {
                 softmax.marginals(r, ro, m, sums);
                 for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = sums[i];
@@ -192,7 +194,7 @@ public final class GeneratorObjective {
                 for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = arg >> i & 1;
                 return;
             }
-            double[] y = buffer(softmaxBuf, dim);
+            double[] y = w.softmax(dim);
             softmax.softmax(nz, no, dim, max, y);
             softmax.marginals(y, 0, m, sums);
             for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = sums[i];
@@ -201,33 +203,42 @@ public final class GeneratorObjective {
         }
     }
 
-    private final ThreadLocal<double[]> softmaxBuf = ThreadLocal.withInitial(() -> new double[1]);
-    private final ThreadLocal<double[]> dyBuf = ThreadLocal.withInitial(() -> new double[1]);
-    private final ThreadLocal<double[]> marginalBuf = ThreadLocal.withInitial(() -> new double[1]);
+    /** A worker thread's buffers for the relaxation, fetched once per chunk of items (not per item). */
+    private static final class Scratch {
+        private double[] softmax = new double[1], dy = new double[1], marginals = new double[1];
 
-    private static double[] buffer(ThreadLocal<double[]> local, int size) {
-        double[] y = local.get();
-        if (y.length < size) {
-            y = new double[size];
-            local.set(y);
+        double[] softmax(int size) {
+            if (softmax.length < size) softmax = new double[size];
+            return softmax;
         }
-        return y;
+
+        double[] dy(int size) {
+            if (dy.length < size) dy = new double[size];
+            return dy;
+        }
+
+        double[] marginals(int size) {
+            if (marginals.length < size) marginals = new double[size];
+            return marginals;
+        }
     }
 
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
     /** Adds to cot[p][b*size..] the backward map of the relaxation applied to gx (dL/dx). */
-    private void relaxBackward(Pass pass, int p, int b, double[] gx, double[][] cot) {
+    private void relaxBackward(Pass pass, int p, int b, double[] gx, double[][] cot, Scratch w) {
         int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
         int size = gen.readoutSize(p), ro = b * size, ns = noiseSize(p), no = b * ns;
         double[] r = pass.readout[p], nz = pass.noise[p], c = cot[p];
         if (born) {
             int dim = 1 << m;
-            double[] d = dyTable(gx, b, start, t, m);
+            double[] d = dyTable(gx, b, start, t, m, w.dy(dim));
             if (input == CriticInput.MARGINALS) {
                 for (int bb = 0; bb < dim; bb++) c[ro + bb] += d[bb];
                 return;
             }
             // relaxForward left the scores s_b in the noise array
-            double[] y = buffer(softmaxBuf, dim);
+            double[] y = w.softmax(dim);
             softmax.softmax(nz, no, dim, softmax.max(nz, no, dim), y);
             // dL/dy_b = sum_i gx_i bit_i(b); softmax: dL/ds_b = y_b (dL/dy_b - sum_c y_c dL/dy_c); s_b = (log P_b + g_b) / tau
             double mean = 0;
@@ -249,9 +260,8 @@ public final class GeneratorObjective {
      * of m bits: each entry is the one without its highest bit plus that bit's term, which adds the terms in the
      * same order as a loop over the bits, in O(2^m) instead of O(m 2^m).
      */
-    private double[] dyTable(double[] gx, int b, int start, int t, int m) {
+    private double[] dyTable(double[] gx, int b, int start, int t, int m, double[] d) {
         int dim = 1 << m;
-        double[] d = buffer(dyBuf, dim);
         d[0] = 0;
         for (int code = 1; code < dim; code++) {
             int h = 31 - Integer.numberOfLeadingZeros(code);
@@ -292,7 +302,8 @@ public final class GeneratorObjective {
                 int gitems = groups * batch, ft = t;
                 ex.run((gitems + CHUNK - 1) / CHUNK, c -> {
                     int from = c * CHUNK, to = Math.min(gitems, from + CHUNK);
-                    for (int kk = from; kk < to; kk++) relaxBackward(pass, (kk / batch) * tt + ft, kk % batch, gx, cot);
+                    Scratch w = scratch.get();
+                    for (int kk = from; kk < to; kk++) relaxBackward(pass, (kk / batch) * tt + ft, kk % batch, gx, cot, w);
                 });
                 gen.gradientAt(theta, t, pass.arInputs[t], batch, cot, grad, gin, ex);
                 if (t == 0) break;
@@ -308,7 +319,8 @@ public final class GeneratorObjective {
         int items = gen.patches() * batch;
         ex.run((items + CHUNK - 1) / CHUNK, c -> {
             int from = c * CHUNK, to = Math.min(items, from + CHUNK);
-            for (int kk = from; kk < to; kk++) relaxBackward(pass, kk / batch, kk % batch, gx, cot);
+            Scratch w = scratch.get();
+            for (int kk = from; kk < to; kk++) relaxBackward(pass, kk / batch, kk % batch, gx, cot, w);
         });
         double k = lambdaK != 0 ? kLoss.valueAndCotangent(pass.readout, batch, cot) : 0;
         double a = lambdaAcg != 0 ? temporalLoss.valueAndCotangent(pass.readout, batch, cot) : 0;

@@ -44,6 +44,9 @@ public final class Evaluator {
     private boolean cacheValid;
     private boolean shifting; // inside parameterShiftGradient
     private final int[] inputSlots;
+    /** The input slots whose half-angle trig the gates use, and the buffers of their one cosSin call per item. */
+    private final int[] trigSlots;
+    private final double[] halfAngle, halfCos, halfSin;
     private final int[] inputFactors;
     /** The single-qubit kernels (scalar or Vector API: {@link KernelChoice}). */
     private final StateKernels kern;
@@ -90,6 +93,10 @@ public final class Evaluator {
         this.cachedParams = new double[c.paramCount()];
         this.inputSlots = inputSlots(c);
         this.inputFactors = inputFactors(c);
+        this.trigSlots = Arrays.stream(inputSlots).filter(s -> c.slotTrig[s]).toArray();
+        this.halfAngle = new double[trigSlots.length];
+        this.halfCos = new double[trigSlots.length];
+        this.halfSin = new double[trigSlots.length];
         this.reassociate = k != StateKernels.SCALAR;
         this.blockSplit = blockSplits(c, inputFactors);
         this.upperMat = new double[8 * c.nInstr];
@@ -211,9 +218,18 @@ public final class Evaluator {
             System.arraycopy(params, 0, cachedParams, 0, np);
             cacheValid = true;
             upperStale = true;
-            return;
+            // and the input slots again, below: every item's input trig must come from the same code, whichever
+            // item of a batch a thread happens to run first
         }
-        for (int s : inputSlots) prepareSlot(c, s, params, inputs, inOff, shift, angles, ch, sh);
+        // the input slots' angles, then their half-angle trig in one call (vector kernels: a vector polynomial)
+        final int[] ts = trigSlots;
+        for (int s : inputSlots) prepareAngle(c, s, params, inputs, inOff, shift, angles);
+        for (int k = 0; k < ts.length; k++) halfAngle[k] = 0.5 * angles[ts[k]];
+        kern.cosSin(halfAngle, halfCos, halfSin, ts.length);
+        for (int k = 0; k < ts.length; k++) {
+            ch[ts[k]] = halfCos[k];
+            sh[ts[k]] = halfSin[k];
+        }
         for (int f : inputFactors) c.factorGate[f].matrix(ch, sh, c.factorSlot[f], fmat, 8 * f);
     }
 
@@ -256,6 +272,16 @@ public final class Evaluator {
 
     private static void prepareSlot(Circuit c, int s, double[] params, double[] inputs, int inOff, double[] shift,
             double[] angles, double[] ch, double[] sh) {
+        double v = prepareAngle(c, s, params, inputs, inOff, shift, angles);
+        if (c.slotTrig[s]) {
+            ch[s] = Math.cos(0.5 * v);
+            sh[s] = Math.sin(0.5 * v);
+        }
+    }
+
+    /** angles[s] = slot s's angle (returned too). */
+    private static double prepareAngle(Circuit c, int s, double[] params, double[] inputs, int inOff, double[] shift,
+            double[] angles) {
         double v;
         if (!c.slotVariable[s]) {
             v = c.slotConst[s];
@@ -267,10 +293,7 @@ public final class Evaluator {
         }
         v += shift[s];
         angles[s] = v;
-        if (c.slotTrig[s]) {
-            ch[s] = Math.cos(0.5 * v);
-            sh[s] = Math.sin(0.5 * v);
-        }
+        return v;
     }
 
     /**
@@ -327,14 +350,7 @@ public final class Evaluator {
         re[0] = 1.0;
         im[0] = 0.0;
         for (int q = 0, len = 1; q < n; q++, len <<= 1) {
-            double ar = u[4 * q], ai = u[4 * q + 1], br = u[4 * q + 2], bi = u[4 * q + 3];
-            for (int j = 0; j < len; j++) {
-                double xr = re[j], xi = im[j];
-                re[j + len] = xr * br - xi * bi;
-                im[j + len] = xr * bi + xi * br;
-                re[j] = xr * ar - xi * ai;
-                im[j] = xr * ai + xi * ar;
-            }
+            kern.appendQubit(re, im, len, u[4 * q], u[4 * q + 1], u[4 * q + 2], u[4 * q + 3]);
         }
     }
 

@@ -7,6 +7,21 @@ package org.spiqgan.quantum;
 final class Kernels {
     private Kernels() {}
 
+    /**
+     * The state of len amplitudes tensored with a new highest qubit in state a|0> + b|1>: amplitude j becomes
+     * (x_j a) at j and (x_j b) at j + len. Products written out (no fused multiply-add), so the vector kernels'
+     * version gives the same bits.
+     */
+    static void appendQubit(double[] re, double[] im, int len, double ar, double ai, double br, double bi) {
+        for (int j = 0; j < len; j++) {
+            double xr = re[j], xi = im[j];
+            re[j + len] = xr * br - xi * bi;
+            im[j + len] = xr * bi + xi * br;
+            re[j] = xr * ar - xi * ai;
+            im[j] = xr * ai + xi * ar;
+        }
+    }
+
     /** out = a * b (2x2 complex); out may alias a or b. */
     static void mul(double[] a, int ao, double[] b, int bo, double[] out, int oo) {
         double a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];

@@ -26,6 +26,19 @@ interface StateKernels {
     /** A short description for version texts and benchmark logs. */
     String describe();
 
+    /** cos[i] = cos x[i], sin[i] = sin x[i] for i below n (the input angles of a circuit run). */
+    default void cosSin(double[] x, double[] cos, double[] sin, int n) {
+        for (int i = 0; i < n; i++) {
+            cos[i] = Math.cos(x[i]);
+            sin[i] = Math.sin(x[i]);
+        }
+    }
+
+    /** {@link Kernels#appendQubit}: the product-state prefix's doubling step (the same bits in every implementation). */
+    default void appendQubit(double[] re, double[] im, int len, double ar, double ai, double br, double bi) {
+        Kernels.appendQubit(re, im, len, ar, ai, br, bi);
+    }
+
     /**
      * The length of the r array that reverse and reverseDiag need: their 8 results go to r[0 .. 8), and kernels may
      * use the rest as scratch (the vector kernels store their accumulators' lanes there to sum them in a fixed order).

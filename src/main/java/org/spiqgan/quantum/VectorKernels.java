@@ -33,6 +33,33 @@ final class VectorKernels implements StateKernels {
         return L;
     }
 
+    /** {@link VectorMath#cosSin} on the whole vectors, Math on the rest. */
+    @Override
+    public void cosSin(double[] x, double[] cos, double[] sin, int n) {
+        int whole = n & -L;
+        VectorMath.cosSin(x, cos, sin, whole);
+        for (int i = whole; i < n; i++) {
+            cos[i] = Math.cos(x[i]);
+            sin[i] = Math.sin(x[i]);
+        }
+    }
+
+    /** Whole vectors once len reaches the lane count; the same products and differences as the scalar loop. */
+    @Override
+    public void appendQubit(double[] re, double[] im, int len, double ar, double ai, double br, double bi) {
+        if (len < L) {
+            Kernels.appendQubit(re, im, len, ar, ai, br, bi);
+            return;
+        }
+        for (int j = 0; j < len; j += L) {
+            DoubleVector xr = DoubleVector.fromArray(S, re, j), xi = DoubleVector.fromArray(S, im, j);
+            xr.mul(br).sub(xi.mul(bi)).intoArray(re, j + len);
+            xr.mul(bi).add(xi.mul(br)).intoArray(im, j + len);
+            xr.mul(ar).sub(xi.mul(ai)).intoArray(re, j);
+            xr.mul(ai).add(xi.mul(ar)).intoArray(im, j);
+        }
+    }
+
     /** reverse and reverseDiag store their eight vector accumulators in r before folding them. */
     @Override
     public int correlationLength() {

@@ -141,6 +141,26 @@ class VectorKernelsTest {
 
     /** Circuits of every gate kind, 1-12 qubits: the vector evaluator's readouts against ReferenceSim's. */
     @Test
+    void appendQubitIsTheScalarLoopBitForBit() {
+        Random rng = new Random(9);
+        for (int len = 1; len <= 1024; len <<= 1) {
+            double[] re = new double[2 * len], im = new double[2 * len];
+            for (int j = 0; j < len; j++) {
+                re[j] = rng.nextGaussian();
+                im[j] = rng.nextGaussian();
+            }
+            double[] vre = re.clone(), vim = im.clone();
+            double ar = rng.nextGaussian(), ai = rng.nextGaussian(), br = rng.nextGaussian(), bi = rng.nextGaussian();
+            S.appendQubit(re, im, len, ar, ai, br, bi);
+            V.appendQubit(vre, vim, len, ar, ai, br, bi);
+            for (int j = 0; j < 2 * len; j++) {
+                assertEquals(Double.doubleToLongBits(re[j]), Double.doubleToLongBits(vre[j]), "re " + j + ", len " + len);
+                assertEquals(Double.doubleToLongBits(im[j]), Double.doubleToLongBits(vim[j]), "im " + j + ", len " + len);
+            }
+        }
+    }
+
+    @Test
     void randomCircuitsMatchTheReferenceSimulator() {
         Random rng = new Random(7);
         for (int n = 1; n <= 12; n++) {

@@ -66,6 +66,38 @@ class VectorMathTest {
         assertEquals(0.0, out[0], 0.0, "log(1) is exactly 0");
     }
 
+    @Test
+    void cosSinIsWithinAFewUlpOfMathInEveryQuadrant() {
+        SplittableRandom r = new SplittableRandom(4);
+        int n = 1 << 15;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            switch (i % 4) {
+                case 0: x[i] = (r.nextDouble() - 0.5) * 8; break;                          // the usual half-angles
+                case 1: x[i] = (r.nextDouble() - 0.5) * 2e4; break;                        // large weights
+                case 2: x[i] = Math.round(r.nextDouble() * 40 - 20) * Math.PI / 4 + (r.nextDouble() - 0.5) * 1e-9; break; // quadrant edges
+                default: x[i] = (r.nextDouble() - 0.5) * 1e-8;                                // tiny
+            }
+        }
+        x[0] = 0;
+        x[4] = 3e6;              // beyond the reduction's range: Math
+        x[5] = -1e300;
+        x[6] = Double.NaN;
+        double[] cos = new double[n], sin = new double[n];
+        VectorMath.cosSin(x, cos, sin, n / L * L);
+        for (int i = 0; i < n / L * L; i++) {
+            if (Double.isNaN(x[i])) {
+                assertTrue(Double.isNaN(cos[i]) && Double.isNaN(sin[i]));
+                continue;
+            }
+            assertEquals(Math.cos(x[i]), cos[i], 4e-16, "cos " + x[i]);
+            assertEquals(Math.sin(x[i]), sin[i], 4e-16, "sin " + x[i]);
+        }
+        assertEquals(1.0, cos[0], 0.0, "cos 0 is exactly 1");
+        assertEquals(0.0, sin[0], 0.0, "sin 0 is exactly 0");
+        for (int i = 3; i < 64; i += 4) assertEquals(Math.sin(x[i]), sin[i], 1e-30, "sin of a tiny angle is the angle");
+    }
+
     /** The fixed order of VectorMath's lane sums, independently: halves folded onto each other, recursively. */
     private static double folded(double[] x, int from, int len) {
         if (len == 1) return x[from];
@@ -105,17 +137,20 @@ class VectorMathTest {
             y[k] = -30 * r.nextDouble();
         }
         long[] first = null;
-        double[] lg = new double[L], ex = new double[L], lanes = new double[L];
+        double[] lg = new double[L], ex = new double[L], lanes = new double[L], cs = new double[L], sn = new double[L];
         for (int it = 0; it < 60_000; it++) {
             System.arraycopy(x, 0, lg, 0, L);
             VectorMath.log(lg, 0, L);
             double total = VectorMath.exp(y, 0, 0.0, ex, 0, L);
+            VectorMath.cosSin(y, cs, sn, L);
             for (int k = 0; k < L; k++) lanes[k] = ex[k] * x[k];
             VectorMath.foldLanes(lanes, 1);
-            long[] now = new long[2 * L + 2];
+            long[] now = new long[4 * L + 2];
             for (int k = 0; k < L; k++) {
                 now[k] = Double.doubleToLongBits(lg[k]);
                 now[L + k] = Double.doubleToLongBits(ex[k]);
+                now[2 * L + 2 + k] = Double.doubleToLongBits(cs[k]);
+                now[3 * L + 2 + k] = Double.doubleToLongBits(sn[k]);
             }
             now[2 * L] = Double.doubleToLongBits(total);
             now[2 * L + 1] = Double.doubleToLongBits(lanes[0]);
