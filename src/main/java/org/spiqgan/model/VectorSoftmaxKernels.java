@@ -75,6 +75,10 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
                     for (int c = hi, e = hi + w; c < e; c += L) acc = acc.add(DoubleVector.fromArray(S, v, vo + c));
                 }
             }
+            if (!VectorMath.STORE_LANES) {
+                out[i] = VectorMath.sum(acc);
+                continue;
+            }
             for (int q = LOG_L - 1; q >= 0; q--) acc = acc.add(acc.rearrange(VectorMath.swap(q))); // VectorMath's fold
             out[i] = acc.lane(0);
         }

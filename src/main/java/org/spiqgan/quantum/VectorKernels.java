@@ -1,5 +1,7 @@
 package org.spiqgan.quantum;
 
+import static org.spiqgan.quantum.VectorMath.sum;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -202,7 +204,11 @@ final class VectorKernels implements StateKernels {
                 l0r.fma(vCr, l0i.fma(vNci, l1r.fma(vDr, l1i.mul(vNdi)))).intoArray(lre, j);
                 l0i.fma(vCr, l0r.fma(vCi, l1i.fma(vDr, l1r.mul(vDi)))).intoArray(lim, j);
         }
-        // the eight sums: lanes stored, then folded in VectorMath's fixed order (reduceLanes(ADD) reorders once compiled)
+        // the eight sums in VectorMath's fixed order (reduceLanes(ADD) reorders once compiled)
+        if (!VectorMath.STORE_LANES) {
+            Gate.set(r, 0, sum(s00r), sum(s00i), sum(s01r), sum(s01i), sum(s10r), sum(s10i), sum(s11r), sum(s11i));
+            return;
+        }
         s00r.intoArray(r, 0);
         s00i.intoArray(r, L);
         s01r.intoArray(r, 2 * L);
@@ -244,6 +250,11 @@ final class VectorKernels implements StateKernels {
             li.fma(sr, lr.fma(si, ki.fma(pr, kr.mul(pi)))).intoArray(lim, i);
         }
         VectorMask<Double> low = high.not();
+        if (!VectorMath.STORE_LANES) {
+            Gate.set(r, 0, sum(dR, low), sum(dI, low), sum(oR, low), sum(oI, low), sum(oR, high), sum(oI, high),
+                    sum(dR, high), sum(dI, high));
+            return;
+        }
         DoubleVector zero = DoubleVector.zero(S);
         zero.blend(dR, low).intoArray(r, 0);
         zero.blend(dI, low).intoArray(r, L);
@@ -292,6 +303,10 @@ final class VectorKernels implements StateKernels {
                 l1r.fma(vDr, l1i.mul(vNdi)).intoArray(lre, j);
                 l1i.fma(vDr, l1r.mul(vDi)).intoArray(lim, j);
         }
+        if (!VectorMath.STORE_LANES) {
+            Gate.set(r, 0, sum(s00r), sum(s00i), 0, 0, 0, 0, sum(s11r), sum(s11i));
+            return;
+        }
         DoubleVector zero = DoubleVector.zero(S);
         s00r.intoArray(r, 0);
         s00i.intoArray(r, L);
@@ -321,6 +336,10 @@ final class VectorKernels implements StateKernels {
             li.fma(sr, lr.mul(si)).intoArray(lim, i);
         }
         VectorMask<Double> low = high.not();
+        if (!VectorMath.STORE_LANES) {
+            Gate.set(r, 0, sum(dR, low), sum(dI, low), 0, 0, 0, 0, sum(dR, high), sum(dI, high));
+            return;
+        }
         DoubleVector zero = DoubleVector.zero(S);
         zero.blend(dR, low).intoArray(r, 0);
         zero.blend(dI, low).intoArray(r, L);

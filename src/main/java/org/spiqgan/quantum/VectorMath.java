@@ -70,12 +70,50 @@ public final class VectorMath {
     }
 
     /**
+     * Whether kernels sum their vector accumulators by storing the lanes ({@link #foldLanes}) or by passing the
+     * vector to {@link #sum(DoubleVector)}: the same additions in the same order, so the same bits, but each JDK's C2
+     * handles only one of them well. JDK 25 often does not inline sum (its caller is past the JIT's node budget),
+     * which boxes the vector (measured: the adjoint sums 5% of a training step); JDK 17 compiles the kernels' main
+     * loops with boxed vectors once their accumulators are stored after the loop (measured: a training step 2.2x
+     * slower than with sum).
+     */
+    public static final boolean STORE_LANES = storeLanes();
+
+    /** By the JDK; the system property spiqgan.storeLanes=other picks the other way (the build tests both). */
+    private static boolean storeLanes() {
+        boolean byJdk = Runtime.version().feature() >= 21;
+        return "other".equals(System.getProperty("spiqgan.storeLanes")) != byJdk;
+    }
+
+    /**
+     * The lanes' sum in the fixed order of {@link #fold} (the JDK 17 path of the kernels, see {@link #STORE_LANES}).
+     */
+    public static double sum(DoubleVector v) {
+        for (int q = SWAP.length - 1; q >= 0; q--) v = v.add(v.rearrange(SWAP[q]));
+        return v.lane(0);
+    }
+
+    /** The sum of the lanes set in m (the others count as zero), in the order of {@link #sum(DoubleVector)}. */
+    public static double sum(DoubleVector v, VectorMask<Double> m) {
+        return sum(DoubleVector.zero(S).blend(v, m));
+    }
+
+    /**
      * Lane sums in one fixed order, for kernels that store their vector accumulators: r[j] = the sum of the lanes
      * r[j L .. j L + L) for j below values (L the lane count; r holds values * L doubles), the upper half added to
      * the lower half again and again (for 8 lanes ((v0 + v4) + (v2 + v6)) + ((v1 + v5) + (v3 + v7))), which is the
      * order of {@link #fold}. Plain scalar code on an array, so it costs a call at most, never a boxed vector.
      */
     public static void foldLanes(double[] r, int values) {
+        if (L == 8) {
+            // written out in registers: the loops below go through memory at every level (store-to-load latency)
+            for (int j = 0; j < values; j++) {
+                int o = 8 * j;
+                double a0 = r[o] + r[o + 4], a1 = r[o + 1] + r[o + 5], a2 = r[o + 2] + r[o + 6], a3 = r[o + 3] + r[o + 7];
+                r[j] = (a0 + a2) + (a1 + a3);
+            }
+            return;
+        }
         for (int j = 0; j < values; j++) {
             int o = j * L;
             for (int h = L >> 1; h > 0; h >>= 1) {
@@ -167,6 +205,7 @@ public final class VectorMath {
             e.intoArray(y, yo + i);
             sum = sum.add(e);
         }
+        if (!STORE_LANES) return sum(sum);
         for (int q = SWAP.length - 1; q >= 0; q--) sum = sum.add(sum.rearrange(SWAP[q])); // fold
         return sum.lane(0);
     }

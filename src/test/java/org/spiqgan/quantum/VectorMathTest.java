@@ -118,6 +118,19 @@ class VectorMathTest {
             assertEquals(Double.doubleToLongBits(folded(x, j * L, L)), Double.doubleToLongBits(lanes[j]), "value " + j);
             assertEquals(Double.doubleToLongBits(folded(x, j * L, L)), Double.doubleToLongBits(VectorMath.fold(x, j * L)));
         }
+        // the vector-argument sums (the kernels' other way, VectorMath.STORE_LANES) give the same bits
+        for (int j = 0; j < values; j++) {
+            jdk.incubator.vector.DoubleVector v = DoubleVector.fromArray(S, x, j * L);
+            assertEquals(Double.doubleToLongBits(lanes[j]), Double.doubleToLongBits(VectorMath.sum(v)), "sum " + j);
+            boolean[] set = new boolean[L];
+            double[] masked = new double[L];
+            for (int k = 0; k < L; k++) {
+                set[k] = (k + j) % 3 != 1;
+                masked[k] = set[k] ? x[j * L + k] : 0;
+            }
+            assertEquals(Double.doubleToLongBits(folded(masked, 0, L)), Double.doubleToLongBits(
+                    VectorMath.sum(v, jdk.incubator.vector.VectorMask.fromArray(S, set, 0))), "masked sum " + j);
+        }
         // exp's returned sum: lanewise accumulation over the vectors in order, then the fold
         double[] s = new double[4 * L], y = new double[4 * L];
         for (int i = 0; i < s.length; i++) s[i] = -10 * r.nextDouble();
