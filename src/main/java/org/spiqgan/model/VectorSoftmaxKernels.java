@@ -66,7 +66,7 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
         for (int i = 0; i < m; i++) {
             DoubleVector acc = DoubleVector.zero(S);
             if (i < LOG_L) {
-                VectorMask<Double> high = VectorMath.high(i);
+                VectorMask<Double> high = VectorMask.fromLong(S, VectorMath.highBits(i));
                 for (int c = 0; c < dim; c += L) acc = acc.add(DoubleVector.fromArray(S, v, vo + c), high);
             } else {
                 // codes with bit i set come in whole runs of 2^i >= L

@@ -73,14 +73,7 @@ final class VectorKernels implements StateKernels {
         return "vector (jdk.incubator.vector, " + L + " doubles per vector)";
     }
 
-    private static DoubleVector b(double v) {
-        return DoubleVector.broadcast(S, v);
-    }
 
-    /** Lanes with bit q clear take lo, the others hi. */
-    private static DoubleVector byBit(double lo, double hi, VectorMask<Double> high) {
-        return b(lo).blend(b(hi), high);
-    }
 
     @Override
     public void apply(double[] re, double[] im, int dim, int q, double[] m, int o) {
@@ -96,8 +89,8 @@ final class VectorKernels implements StateKernels {
             double bi, double cr, double ci, double dr, double di) {
         int st = 1 << q, half = dim >> 1, low = st - 1;
         if (st >= L) {
-            DoubleVector vAr = b(ar), vAi = b(ai), vNai = b(-ai), vBr = b(br), vBi = b(bi), vNbi = b(-bi);
-            DoubleVector vCr = b(cr), vCi = b(ci), vNci = b(-ci), vDr = b(dr), vDi = b(di), vNdi = b(-di);
+            DoubleVector vAr = DoubleVector.broadcast(S, ar), vAi = DoubleVector.broadcast(S, ai), vNai = DoubleVector.broadcast(S, -ai), vBr = DoubleVector.broadcast(S, br), vBi = DoubleVector.broadcast(S, bi), vNbi = DoubleVector.broadcast(S, -bi);
+            DoubleVector vCr = DoubleVector.broadcast(S, cr), vCi = DoubleVector.broadcast(S, ci), vNci = DoubleVector.broadcast(S, -ci), vDr = DoubleVector.broadcast(S, dr), vDi = DoubleVector.broadcast(S, di), vNdi = DoubleVector.broadcast(S, -di);
             for (int k = 0; k < half; k += L) {
                 int i = ((k & ~low) << 1) | (k & low), j = i + st;
                     DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
@@ -110,10 +103,10 @@ final class VectorKernels implements StateKernels {
             return;
         }
         VectorShuffle<Double> sw = VectorMath.swap(q);
-        VectorMask<Double> high = VectorMath.high(q);
+        VectorMask<Double> high = VectorMask.fromLong(S, VectorMath.highBits(q));
         // self coefficient: a on bit-clear lanes, d on bit-set lanes; partner: b, c
-        DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
-        DoubleVector pr = byBit(br, cr, high), pi = byBit(bi, ci, high), npi = pi.neg();
+        DoubleVector sr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), high), si = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), high), nsi = si.neg();
+        DoubleVector pr = DoubleVector.broadcast(S, br).blend(DoubleVector.broadcast(S, cr), high), pi = DoubleVector.broadcast(S, bi).blend(DoubleVector.broadcast(S, ci), high), npi = pi.neg();
         for (int i = 0; i < dim; i += L) {
             DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
             DoubleVector yr = xr.rearrange(sw), yi = xi.rearrange(sw);
@@ -135,7 +128,7 @@ final class VectorKernels implements StateKernels {
             double di) {
         int st = 1 << q, half = dim >> 1, low = st - 1;
         if (st >= L) {
-            DoubleVector vAr = b(ar), vAi = b(ai), vNai = b(-ai), vDr = b(dr), vDi = b(di), vNdi = b(-di);
+            DoubleVector vAr = DoubleVector.broadcast(S, ar), vAi = DoubleVector.broadcast(S, ai), vNai = DoubleVector.broadcast(S, -ai), vDr = DoubleVector.broadcast(S, dr), vDi = DoubleVector.broadcast(S, di), vNdi = DoubleVector.broadcast(S, -di);
             for (int k = 0; k < half; k += L) {
                 int i = ((k & ~low) << 1) | (k & low), j = i + st;
                     DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
@@ -147,8 +140,8 @@ final class VectorKernels implements StateKernels {
             }
             return;
         }
-        VectorMask<Double> high = VectorMath.high(q);
-        DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
+        VectorMask<Double> high = VectorMask.fromLong(S, VectorMath.highBits(q));
+        DoubleVector sr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), high), si = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), high), nsi = si.neg();
         for (int i = 0; i < dim; i += L) {
             DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
             xr.fma(sr, xi.mul(nsi)).intoArray(re, i);
@@ -171,9 +164,9 @@ final class VectorKernels implements StateKernels {
             reverseInVector(re, im, lre, lim, dim, q, ar, ai, br, bi, cr, ci, dr, di, r);
             return;
         }
-        DoubleVector vAr = b(ar), vAi = b(ai), vNai = b(-ai), vBr = b(br), vBi = b(bi), vNbi = b(-bi);
-        DoubleVector vCr = b(cr), vCi = b(ci), vNci = b(-ci), vDr = b(dr), vDi = b(di), vNdi = b(-di);
-        DoubleVector s00r = b(0), s00i = s00r, s01r = s00r, s01i = s00r, s10r = s00r, s10i = s00r, s11r = s00r,
+        DoubleVector vAr = DoubleVector.broadcast(S, ar), vAi = DoubleVector.broadcast(S, ai), vNai = DoubleVector.broadcast(S, -ai), vBr = DoubleVector.broadcast(S, br), vBi = DoubleVector.broadcast(S, bi), vNbi = DoubleVector.broadcast(S, -bi);
+        DoubleVector vCr = DoubleVector.broadcast(S, cr), vCi = DoubleVector.broadcast(S, ci), vNci = DoubleVector.broadcast(S, -ci), vDr = DoubleVector.broadcast(S, dr), vDi = DoubleVector.broadcast(S, di), vNdi = DoubleVector.broadcast(S, -di);
+        DoubleVector s00r = DoubleVector.broadcast(S, 0), s00i = s00r, s01r = s00r, s01i = s00r, s10r = s00r, s10i = s00r, s11r = s00r,
                 s11i = s00r;
         for (int k = 0; k < half; k += L) {
             int i = ((k & ~low) << 1) | (k & low), j = i + st;
@@ -227,10 +220,10 @@ final class VectorKernels implements StateKernels {
     private static void reverseInVector(double[] re, double[] im, double[] lre, double[] lim, int dim, int q,
             double ar, double ai, double br, double bi, double cr, double ci, double dr, double di, double[] r) {
         VectorShuffle<Double> sw = VectorMath.swap(q);
-        VectorMask<Double> high = VectorMath.high(q);
-        DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
-        DoubleVector pr = byBit(br, cr, high), pi = byBit(bi, ci, high), npi = pi.neg();
-        DoubleVector dR = b(0), dI = dR, oR = dR, oI = dR;
+        VectorMask<Double> high = VectorMask.fromLong(S, VectorMath.highBits(q));
+        DoubleVector sr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), high), si = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), high), nsi = si.neg();
+        DoubleVector pr = DoubleVector.broadcast(S, br).blend(DoubleVector.broadcast(S, cr), high), pi = DoubleVector.broadcast(S, bi).blend(DoubleVector.broadcast(S, ci), high), npi = pi.neg();
+        DoubleVector dR = DoubleVector.broadcast(S, 0), dI = dR, oR = dR, oI = dR;
         for (int i = 0; i < dim; i += L) {
             DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
             DoubleVector yr = xr.rearrange(sw), yi = xi.rearrange(sw);
@@ -280,8 +273,8 @@ final class VectorKernels implements StateKernels {
             reverseDiagInVector(re, im, lre, lim, dim, q, ar, ai, dr, di, r);
             return;
         }
-        DoubleVector vAr = b(ar), vAi = b(ai), vNai = b(-ai), vDr = b(dr), vDi = b(di), vNdi = b(-di);
-        DoubleVector s00r = b(0), s00i = s00r, s11r = s00r, s11i = s00r;
+        DoubleVector vAr = DoubleVector.broadcast(S, ar), vAi = DoubleVector.broadcast(S, ai), vNai = DoubleVector.broadcast(S, -ai), vDr = DoubleVector.broadcast(S, dr), vDi = DoubleVector.broadcast(S, di), vNdi = DoubleVector.broadcast(S, -di);
+        DoubleVector s00r = DoubleVector.broadcast(S, 0), s00i = s00r, s11r = s00r, s11i = s00r;
         for (int k = 0; k < half; k += L) {
             int i = ((k & ~low) << 1) | (k & low), j = i + st;
                 DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
@@ -321,9 +314,9 @@ final class VectorKernels implements StateKernels {
 
     private static void reverseDiagInVector(double[] re, double[] im, double[] lre, double[] lim, int dim, int q,
             double ar, double ai, double dr, double di, double[] r) {
-        VectorMask<Double> high = VectorMath.high(q);
-        DoubleVector sr = byBit(ar, dr, high), si = byBit(ai, di, high), nsi = si.neg();
-        DoubleVector dR = b(0), dI = dR;
+        VectorMask<Double> high = VectorMask.fromLong(S, VectorMath.highBits(q));
+        DoubleVector sr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), high), si = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), high), nsi = si.neg();
+        DoubleVector dR = DoubleVector.broadcast(S, 0), dI = dR;
         for (int i = 0; i < dim; i += L) {
             DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
             DoubleVector nr = xr.fma(sr, xi.mul(nsi)), ni = xi.fma(sr, xr.mul(si));

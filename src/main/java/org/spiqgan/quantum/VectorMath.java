@@ -35,27 +35,19 @@ public final class VectorMath {
 
     /** SWAP[q]: lane k to lane k ^ 2^q, for 2^q < L (a pair partner inside one vector; also the folds of sum). */
     private static final VectorShuffle<Double>[] SWAP;
-    /** HIGH[q]: the lanes whose index has bit q set, for 2^q < L. */
-    private static final VectorMask<Double>[] HIGH;
 
     static {
         int qs = Integer.numberOfTrailingZeros(L);
         @SuppressWarnings("unchecked")
         VectorShuffle<Double>[] sw = new VectorShuffle[qs];
-        @SuppressWarnings("unchecked")
-        VectorMask<Double>[] hi = new VectorMask[qs];
         for (int q = 0; q < qs; q++) {
             int[] idx = new int[L];
-            boolean[] bit = new boolean[L];
             for (int k = 0; k < L; k++) {
                 idx[k] = k ^ (1 << q);
-                bit[k] = (k & (1 << q)) != 0;
             }
             sw[q] = VectorShuffle.fromArray(S, idx, 0);
-            hi[q] = VectorMask.fromArray(S, bit, 0);
         }
         SWAP = sw;
-        HIGH = hi;
     }
 
     /** The shuffle that swaps lane k with lane k ^ 2^q (2^q below the lane count). */
@@ -63,10 +55,17 @@ public final class VectorMath {
         return SWAP[q];
     }
 
-    /** The lanes whose index has bit q set (2^q below the lane count): in a vector starting at a multiple of the
-     * lane count, the amplitudes or codes with bit q set. */
-    public static VectorMask<Double> high(int q) {
-        return HIGH[q];
+    /**
+     * The lanes whose index has bit q set (2^q below the lane count), as the bits of {@code VectorMask.fromLong}: in
+     * a vector starting at a multiple of the lane count, the amplitudes or codes with bit q set. Kernels build their
+     * masks from this with the API's own factory, whose result C2 knows the exact class of: a mask or vector that a
+     * kernel gets from a method of ours that C2 did not inline has only the abstract type, and JDK 17 then ran the
+     * kernel's whole loop in the API's boxed fallback (one compilation in two, seen as a training step 1.6x slower).
+     */
+    public static long highBits(int q) {
+        long bits = 0;
+        for (int k = 0; k < L; k++) if ((k >> q & 1) != 0) bits |= 1L << k;
+        return bits;
     }
 
     /**
