@@ -12,8 +12,9 @@ import org.spiqgan.quantum.VectorMath;
  * accumulators reduced at the end in lane order. The same quantities as {@link SoftmaxKernels#SCALAR}, computed
  * differently: the score takes log(P / E), E = -log u, where the scalar loop adds log P and -log E (two logarithms
  * instead of three), {@link VectorMath}'s logarithm and exponential are within a few units in the last place of
- * {@code Math.log} and {@code Math.exp}, and the sums are reassociated (tested in {@code SoftmaxKernelsTest}). Patches of fewer basis
- * states than one vector holds use the scalar loops. Loaded by name by {@link SoftmaxKernels#chosen()} only.
+ * {@code Math.log} and {@code Math.exp}, and the sums are reassociated (tested in {@code SoftmaxKernelsTest}).
+ * Patches of fewer basis states than one vector holds use the scalar loops. Loaded by name by
+ * {@link SoftmaxKernels#chosen()} only.
  */
 final class VectorSoftmaxKernels implements SoftmaxKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
