@@ -72,9 +72,9 @@ public final class VectorMath {
      * Whether kernels sum their vector accumulators by storing the lanes ({@link #foldLanes}) or by passing the
      * vector to {@link #sum(DoubleVector)}: the same additions in the same order, so the same bits, but each JDK's C2
      * handles only one of them well. JDK 25 often does not inline sum (its caller is past the JIT's node budget),
-     * which boxes the vector (measured: the adjoint sums 5% of a training step); JDK 17 compiles the kernels' main
-     * loops with boxed vectors once their accumulators are stored after the loop (measured: a training step 2.2x
-     * slower than with sum).
+     * which boxes the vector (measured: the adjoint sums 5% of a training step). On JDK 17 the first runs with
+     * stored lanes had the adjoint loop compiled with boxed vectors (a step 2.2x slower), but JDK 17 turned out to
+     * do that in some JVM starts either way (BENCHMARKS.md, issue 12's sixth part): there sum is kept as before.
      */
     public static final boolean STORE_LANES = storeLanes();
 
