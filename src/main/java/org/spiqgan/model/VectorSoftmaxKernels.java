@@ -20,6 +20,18 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int LOG_L = Integer.numberOfTrailingZeros(L);
+
+    /** Runs each kernel once, for the reason of {@code VectorKernels}' warm-up: the Vector API's classes initialized
+     * before any kernel gets hot. Results are discarded. */
+    VectorSoftmaxKernels() {
+        int m = LOG_L + 2, dim = 1 << m;
+        double[] p = new double[dim], nz = new double[dim], y = new double[dim], out = new double[m];
+        java.util.Arrays.fill(p, 1.0 / dim);
+        java.util.Arrays.fill(nz, 0.5);
+        double max = scores(p, 0, nz, 0, dim, 0.5, 1e-30);
+        softmax(nz, 0, dim, max, y);
+        marginals(y, 0, m, out);
+    }
     @Override
     public double scores(double[] p, int po, double[] nz, int no, int dim, double tau, double floor) {
         if (dim < L) return SCALAR.scores(p, po, nz, no, dim, tau, floor);

@@ -28,7 +28,42 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements StateKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    VectorKernels() {}
+    VectorKernels() {
+        warmUp();
+    }
+
+    /**
+     * Runs every kernel once on a small state, in the thread that chooses the kernels, so that the Vector API's
+     * classes (vectors, masks, shuffles of each shape and element type used) are loaded and initialized before
+     * any kernel gets hot. A C2 compilation that meets a vector class not yet initialized cannot use the API's
+     * intrinsics and compiles the API's Java fallback instead, boxed vectors and all, and keeps it: a suspected
+     * cause of JDK 17's slow JVM starts (BENCHMARKS.md, issue 12's sixth part). Results are discarded.
+     */
+    private void warmUp() {
+        int dim = 4 * L;
+        double[] re = new double[dim], im = new double[dim], lre = new double[dim], lim = new double[dim];
+        double[] m = {0.6, 0.1, -0.7, 0.2, 0.7, 0.2, 0.6, -0.1}, r = new double[correlationLength()];
+        int[] from = new int[dim];
+        for (int i = 0; i < dim; i++) {
+            re[i] = lre[i] = 1.0 / (i + 1);
+            from[i] = dim - 1 - i;
+        }
+        for (int q = 0; (1 << q) < dim; q++) {
+            apply(re, im, dim, q, m, 0);
+            applyDiag(re, im, dim, q, m, 0);
+            reverse(re, im, lre, lim, dim, q, m, 0, r);
+            reverseDiag(re, im, lre, lim, dim, q, m, 0, r);
+        }
+        gather(re, im, lre, lim, from, dim);
+        appendQubit(re, im, dim / 2, 0.6, 0.1, 0.7, -0.2);
+        cosSin(re, lre, lim, dim);
+        VectorMath.log(lim, 0, 0); // class initialization only
+        double[] pos = new double[dim];
+        java.util.Arrays.fill(pos, 0.5);
+        VectorMath.log(pos, 0, dim);
+        VectorMath.exp(pos, 0, 0.0, lre, 0, dim);
+        VectorMath.sum(DoubleVector.fromArray(S, pos, 0));
+    }
 
     /** The number of doubles per vector. */
     static int lanes() {
