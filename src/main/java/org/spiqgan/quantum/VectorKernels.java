@@ -57,7 +57,6 @@ final class VectorKernels implements StateKernels {
         gather(re, im, lre, lim, from, dim);
         appendQubit(re, im, dim / 2, 0.6, 0.1, 0.7, -0.2);
         cosSin(re, lre, lim, dim);
-        VectorMath.log(lim, 0, 0); // class initialization only
         double[] pos = new double[dim];
         java.util.Arrays.fill(pos, 0.5);
         VectorMath.log(pos, 0, dim);

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Scratch timing programs behind single numbers in BENCHMARKS.md (issue 12, sixth part); not JMH, so read them as
+# rough ns per element or us per call after the JIT has warmed up (the last lines of each run).
+# Usage: bash bench/scratch/run.sh JAR [JAVA_BIN_DIR]
+#   With a jar of the old VectorMath.log/exp(DoubleVector) API (before 2026-12-07 afternoon,
+#   e.g. one built at 6ad72df) it runs OldVectorMathBench and EvaluatorRunBench; with today's, the others. Extra JVM flags: JVM_FLAGS (e.g. -XX:FreqInlineSize=600).
+set -euo pipefail
+jar="$1"; bin="${2:-$(dirname "$(readlink -f "$(command -v java)")")}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
+flags=(--add-modules jdk.incubator.vector)
+if "$bin/java" -version 2>&1 | head -1 | grep -Eq '"(2[4-9]|[3-9][0-9])'; then flags+=(--sun-misc-unsafe-memory-access=allow); fi
+# the old API: a method of VectorMath from DoubleVector to DoubleVector (its descriptor in the class file)
+if unzip -p "$jar" org/spiqgan/quantum/VectorMath.class | grep -aq '(Ljdk/incubator/vector/DoubleVector;)Ljdk/incubator/vector/DoubleVector;'; then
+  srcs=("$here/OldVectorMathBench.java" "$here/org/spiqgan/quantum/EvaluatorRunBench.java")
+  mains=(OldVectorMathBench org.spiqgan.quantum.EvaluatorRunBench)
+else
+  srcs=("$here/CosSinBench.java" "$here/VectorMathArrayBench.java" "$here/org/spiqgan/quantum/EvaluatorRunBench.java")
+  mains=(CosSinBench VectorMathArrayBench org.spiqgan.quantum.EvaluatorRunBench)
+fi
+"$bin/javac" --release 17 --add-modules jdk.incubator.vector -cp "$jar" -d "$out" "${srcs[@]}" 2>&1 | grep -v '^warning\|^Note\|incubat' || true
+for m in "${mains[@]}"; do
+  echo "== $m"
+  "$bin/java" "${flags[@]}" ${JVM_FLAGS:-} -cp "$jar:$out" "$m" 2>&1 | grep -v 'WARNING: Using incubator'
+done
