@@ -5,6 +5,7 @@
 #   With a jar of the old VectorMath.log/exp(DoubleVector) API (before 2026-12-07 afternoon,
 #   e.g. one built at 6ad72df) it runs OldVectorMathBench and EvaluatorRunBench; with today's, the others. Extra JVM flags: JVM_FLAGS (e.g. -XX:FreqInlineSize=600).
 set -euo pipefail
+[ $# -ge 1 ] && [ -f "$1" ] || { echo "usage: $0 JAR [JAVA_BIN_DIR]   (no such jar: ${1:-none given})" >&2; exit 2; }
 jar="$1"; bin="${2:-$(dirname "$(readlink -f "$(command -v java)")")}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
 flags=(--add-modules jdk.incubator.vector)
