@@ -70,22 +70,16 @@ public final class VectorMath {
 
     /**
      * Whether kernels sum their vector accumulators by storing the lanes ({@link #foldLanes}) or by passing the
-     * vector to {@link #sum(DoubleVector)}: the same additions in the same order, so the same bits, but each JDK's C2
-     * handles only one of them well. JDK 25 often does not inline sum (its caller is past the JIT's node budget),
-     * which boxes the vector (measured: the adjoint sums 5% of a training step). On JDK 17 the first runs with
-     * stored lanes had the adjoint loop compiled with boxed vectors (a step 2.2x slower), but JDK 17 turned out to
-     * do that in some JVM starts either way (BENCHMARKS.md, issue 12's sixth part): there sum is kept as before.
+     * vector to {@link #sum(DoubleVector)}: the same additions in the same order, so the same bits. Stored lanes on
+     * every JDK: C2 often does not inline sum (its caller is past the JIT's node budget), which boxes the vector
+     * (JDK 25: the adjoint sums 5% of a training step; JDK 17, where sum was kept until the kernels' warm-up ended
+     * its slow JVM starts: sum compiled on its own, 2.3% of a step in perf). The system property
+     * spiqgan.storeLanes=other picks sum, which the build tests too.
      */
-    public static final boolean STORE_LANES = storeLanes();
-
-    /** By the JDK; the system property spiqgan.storeLanes=other picks the other way (the build tests both). */
-    private static boolean storeLanes() {
-        boolean byJdk = Runtime.version().feature() >= 21;
-        return "other".equals(System.getProperty("spiqgan.storeLanes")) != byJdk;
-    }
+    public static final boolean STORE_LANES = !"other".equals(System.getProperty("spiqgan.storeLanes"));
 
     /**
-     * The lanes' sum in the fixed order of {@link #fold} (the JDK 17 path of the kernels, see {@link #STORE_LANES}).
+     * The lanes' sum in the fixed order of {@link #fold} (the kernels' other path, see {@link #STORE_LANES}).
      */
     public static double sum(DoubleVector v) {
         for (int q = SWAP.length - 1; q >= 0; q--) v = v.add(v.rearrange(SWAP[q]));

@@ -94,4 +94,28 @@ class SoftmaxKernelsTest {
             }
         }
     }
+
+    /**
+     * The vector marginals in one pass are bit for bit the pass per bit they replaced: each lane adds the codes with
+     * the bit set in increasing order from 0, then the lanes are summed by halving (VectorMath's fixed order).
+     */
+    @Test
+    void vectorMarginalsAddInThePassPerBitsOrder() {
+        int lanes = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.length();
+        SoftmaxKernels v = new VectorSoftmaxKernels();
+        SplittableRandom r = new SplittableRandom(3);
+        for (int m = Integer.numberOfTrailingZeros(lanes); m <= 13; m++) {
+            int dim = 1 << m, off = 7;
+            double[] p = probabilities(r, dim, off), got = new double[m];
+            v.marginals(p, off, m, got);
+            for (int i = 0; i < m; i++) {
+                double[] acc = new double[lanes];
+                for (int c = 0; c < dim; c += lanes) {
+                    for (int k = 0; k < lanes; k++) if ((c + k >> i & 1) != 0) acc[k] += p[off + c + k];
+                }
+                for (int h = lanes >> 1; h > 0; h >>= 1) for (int k = 0; k < h; k++) acc[k] += acc[k + h];
+                assertEquals(Double.doubleToLongBits(acc[0]), Double.doubleToLongBits(got[i]), "bit " + i + " of " + m);
+            }
+        }
+    }
 }
