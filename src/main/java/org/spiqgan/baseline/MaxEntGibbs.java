@@ -92,6 +92,47 @@ final class MaxEntGibbs {
 
     long code(int c) { return code[c]; }
 
+    /**
+     * The integrated autocorrelation time, in sweeps, of the chains' active count K (the collective mode, the
+     * slowest to mix in these models and the one P(K = k) depends on), estimated from further sweeps of every chain
+     * with Sokal's automatic window: tau = 1 + 2 sum_{t=1}^{M} rho(t), M the first lag with M >= 5 tau. The pilot
+     * starts at 2,000 sweeps and doubles, up to maxSweeps, until the window fits in a quarter of it. The chains
+     * keep the state they reach (the pilot is also burn-in). 1 when K never changes.
+     */
+    double countAutocorrelationTime(int maxSweeps) {
+        for (int len = Math.min(2000, maxSweeps); ; len = Math.min(2 * len, maxSweeps)) {
+            double[] series = new double[chains * len];
+            for (int t = 0; t < len; t++) {
+                sweep();
+                for (int c = 0; c < chains; c++) series[c * len + t] = k[c];
+            }
+            for (int c = 0; c < chains; c++) {
+                double mean = 0;
+                for (int t = 0; t < len; t++) mean += series[c * len + t];
+                mean /= len;
+                for (int t = 0; t < len; t++) series[c * len + t] -= mean;
+            }
+            double c0 = autocovariance(series, len, 0);
+            if (c0 == 0) return 1;
+            double tau = 1;
+            for (int lag = 1; lag <= len / 4; lag++) {
+                tau += 2 * autocovariance(series, len, lag) / c0;
+                if (lag >= 5 * tau) return Math.max(tau, 1);
+            }
+            if (len == maxSweeps) return Math.max(tau, 1);
+        }
+    }
+
+    /** The chains' mean autocovariance at a lag, from mean-subtracted series of len sweeps per chain. */
+    private double autocovariance(double[] series, int len, int lag) {
+        double s = 0;
+        for (int c = 0; c < chains; c++) {
+            int o = c * len;
+            for (int t = 0; t + lag < len; t++) s += series[o + t] * series[o + t + lag];
+        }
+        return s / ((double) chains * (len - lag));
+    }
+
     /** Runs sweeps and stores one pattern per chain after each sweep (every thin-th sweep) into out. */
     void sample(long[] out, int count, int thin) {
         int filled = 0;

@@ -236,6 +236,37 @@ class MaxEntTest {
         }
     }
 
+    /**
+     * The Gibbs thinning follows the chains' mixing: without couplings one sweep draws every neuron afresh, so K's
+     * autocorrelation time is 1 sweep (kept every 10, the floor); near the critical point K moves slowly
+     * and the sampler keeps patterns further apart, at twice the measured time.
+     */
+    @Test
+    void gibbsThinningFollowsTheAutocorrelationTimeOfTheActiveCount() {
+        int n = 30;
+        MaxEntLayout lay = new MaxEntLayout(MaxEntLayout.Model.PAIRWISE, n, 0);
+        double[] theta = new double[lay.size];
+        for (int a = 0; a < n; a++) theta[a] = -2;
+        MaxEntGibbs free = new MaxEntGibbs(n, 64, 1);
+        free.setParameters(lay, theta);
+        for (int b = 0; b < 200; b++) free.sweep();
+        double tauFree = free.countAutocorrelationTime(64_000);
+        assertEquals(1, tauFree, 0.15, "independent neurons");
+        free.setParameters(lay, theta);
+        assertEquals(10, MaxEntModel.gibbsThinning(free));
+
+        // near the mean-field critical point (slope J (N - 1) p (1 - p) = 1 at p = 1/2 is J = 4 / 29): critical slowing
+        for (int a = 0; a < n; a++) theta[a] = -0.13 * (n - 1) / 2;
+        for (int a = 0; a < n; a++) for (int b = a + 1; b < n; b++) theta[lay.pair(a, b)] = 0.13;
+        MaxEntGibbs coupled = new MaxEntGibbs(n, 64, 2);
+        coupled.setParameters(lay, theta);
+        for (int b = 0; b < 1000; b++) coupled.sweep();
+        double tau = coupled.countAutocorrelationTime(64_000);
+        assertTrue(tau > 5, "coupled: tau " + tau);
+        int thin = MaxEntModel.gibbsThinning(coupled);
+        assertTrue(Math.abs(thin - 2 * tau) < 0.5 * tau + 1, "thinning " + thin + " for tau " + tau);
+    }
+
     @Test
     void gibbsSamplesOfAThirtyNeuronModelHaveItsSilenceProbability() {
         // N = 30 (beyond enumeration), weak couplings: compare Gibbs moments with the partial-enumeration moments
