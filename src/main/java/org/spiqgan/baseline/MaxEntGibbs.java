@@ -96,30 +96,38 @@ final class MaxEntGibbs {
      * The integrated autocorrelation time, in sweeps, of the chains' active count K (the collective mode, the
      * slowest to mix in these models and the one P(K = k) depends on), estimated from further sweeps of every chain
      * with Sokal's automatic window: tau = 1 + 2 sum_{t=1}^{M} rho(t), M the first lag with M >= 5 tau. The pilot
-     * starts at 2,000 sweeps and doubles, up to maxSweeps, until the window fits in a quarter of it. The chains
-     * keep the state they reach (the pilot is also burn-in). 1 when K never changes.
+     * starts at 2,000 sweeps and doubles, up to maxSweeps, until the window fits in a quarter of it; beyond 2,000
+     * sweeps K is recorded every len / 2,000 sweeps and tau scaled back (a coarse estimate, used only when tau is
+     * large), so the autocovariances cost at most 64 chains x 2,000 x 500 products per pilot. The chains keep the
+     * state they reach (the pilot is also burn-in). 1 when K never changes.
      */
     double countAutocorrelationTime(int maxSweeps) {
-        for (int len = Math.min(2000, maxSweeps); ; len = Math.min(2 * len, maxSweeps)) {
-            double[] series = new double[chains * len];
-            for (int t = 0; t < len; t++) {
-                sweep();
-                for (int c = 0; c < chains; c++) series[c * len + t] = k[c];
+        final int points = 2000;
+        for (int len = Math.min(points, maxSweeps); ; len = Math.min(2 * len, maxSweeps)) {
+            int stride = Math.max(1, len / points), m = len / stride;
+            double[] series = new double[chains * m];
+            for (int t = 0; t < m; t++) {
+                for (int u = 0; u < stride; u++) sweep();
+                for (int c = 0; c < chains; c++) series[c * m + t] = k[c];
             }
             for (int c = 0; c < chains; c++) {
                 double mean = 0;
-                for (int t = 0; t < len; t++) mean += series[c * len + t];
-                mean /= len;
-                for (int t = 0; t < len; t++) series[c * len + t] -= mean;
+                for (int t = 0; t < m; t++) mean += series[c * m + t];
+                mean /= m;
+                for (int t = 0; t < m; t++) series[c * m + t] -= mean;
             }
-            double c0 = autocovariance(series, len, 0);
+            double c0 = autocovariance(series, m, 0);
             if (c0 == 0) return 1;
             double tau = 1;
-            for (int lag = 1; lag <= len / 4; lag++) {
-                tau += 2 * autocovariance(series, len, lag) / c0;
-                if (lag >= 5 * tau) return Math.max(tau, 1);
+            boolean fits = false;
+            for (int lag = 1; lag <= m / 4; lag++) {
+                tau += 2 * autocovariance(series, m, lag) / c0;
+                if (lag >= 5 * tau) {
+                    fits = true;
+                    break;
+                }
             }
-            if (len == maxSweeps) return Math.max(tau, 1);
+            if (fits || len == maxSweeps) return Math.max(tau * stride, 1);
         }
     }
 

@@ -118,8 +118,9 @@ public final class MaxEntModel implements Baseline {
 
     /**
      * Sweeps between kept Gibbs patterns: twice K's integrated autocorrelation time (kept patterns of one chain
-     * then correlate by about e^-2), at least 10. A fixed 10 left the patterns of a 50-neuron retina model
-     * correlated, which made P(K = k) of a draw noisier than that of independent samples (RESULTS.md).
+     * then correlate by about e^-2), at least 10. A fixed 10 suits the retina's 50-neuron k-pairwise model (tau about
+     * 4 sweeps; its kept patterns' K correlate by 0.007, RESULTS.md) but not a population near a critical point,
+     * where K mixes slowly.
      */
     static int gibbsThinning(MaxEntGibbs g) {
         double tau = g.countAutocorrelationTime(64_000);

@@ -73,7 +73,8 @@ public final class VectorMath {
      * vector to {@link #sum(DoubleVector)}: the same additions in the same order, so the same bits. Stored lanes on
      * every JDK: C2 often does not inline sum (its caller is past the JIT's node budget), which boxes the vector
      * (JDK 25: the adjoint sums 5% of a training step; JDK 17, where sum was kept until the kernels' warm-up ended
-     * its slow JVM starts: sum compiled on its own, 2.3% of a step in perf). The system property
+     * its slow JVM starts, compiled sum on its own, and stored lanes took its training step from 0.49-0.52 s to
+     * 0.33-0.40 s, BENCHMARKS.md, issue 12's seventh part). The system property
      * spiqgan.storeLanes=other picks sum, which the build tests too.
      */
     public static final boolean STORE_LANES = !"other".equals(System.getProperty("spiqgan.storeLanes"));

@@ -265,6 +265,15 @@ class MaxEntTest {
         assertTrue(tau > 5, "coupled: tau " + tau);
         int thin = MaxEntModel.gibbsThinning(coupled);
         assertTrue(Math.abs(thin - 2 * tau) < 0.5 * tau + 1, "thinning " + thin + " for tau " + tau);
+
+        // past the critical point K moves between a silent and an active state only slowly (tau 143 sweeps): the pilot
+        // grows past 2,000 sweeps and records K every few sweeps (the coarse path)
+        for (int a = 0; a < n; a++) theta[a] = -0.2 * (n - 1) / 2;
+        for (int a = 0; a < n; a++) for (int b = a + 1; b < n; b++) theta[lay.pair(a, b)] = 0.2;
+        MaxEntGibbs ordered = new MaxEntGibbs(n, 64, 3);
+        ordered.setParameters(lay, theta);
+        double slow = ordered.countAutocorrelationTime(16_000);
+        assertTrue(slow > 100, "ordered: tau " + slow);
     }
 
     @Test
