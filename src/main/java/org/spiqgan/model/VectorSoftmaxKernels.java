@@ -1,7 +1,6 @@
 package org.spiqgan.model;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.spiqgan.quantum.VectorMath;
@@ -20,6 +19,7 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int LOG_L = Integer.numberOfTrailingZeros(L);
+    private static final double[] HIGH = VectorMath.highLanes();
 
     /** Runs each kernel once, for the reason of {@code VectorKernels}' warm-up: the Vector API's classes initialized
      * before any kernel gets hot. Results are discarded. */
@@ -82,14 +82,14 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
         // bit i >= log2 L as fma(v, 1, acc) = acc + v when bit i - log2 L of k is set and fma(v, 0, acc) = acc + 0 =
         // acc when it is not, the additions of a pass per bit exactly. Bits below log2 L select lanes of the total.
         DoubleVector zero = DoubleVector.zero(S);
-        DoubleVector total = zero;
         for (int g = LOG_L; g < Math.max(m, LOG_L + 1); g += 7) {
             int b = g - LOG_L;
-            boolean first = g == LOG_L;
-            DoubleVector a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero, a5 = zero, a6 = zero;
+            // every pass keeps the total (unconditionally: JDK 17's C2 boxed a vector updated under a condition in
+            // the loop, and fell back to the API's allocating Java code), the first one uses it
+            DoubleVector total = zero, a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero, a5 = zero, a6 = zero;
             for (int k = 0, c = 0; c < dim; k++, c += L) {
                 DoubleVector x = DoubleVector.fromArray(S, v, vo + c);
-                if (first) total = total.add(x);
+                total = total.add(x);
                 int bits = k >> b;
                 a0 = x.fma(DoubleVector.broadcast(S, (double) (bits & 1)), a0);
                 a1 = x.fma(DoubleVector.broadcast(S, (double) (bits >> 1 & 1)), a1);
@@ -105,11 +105,11 @@ final class VectorSoftmaxKernels implements SoftmaxKernels {
                 for (int q = LOG_L - 1; q >= 0; q--) acc = acc.add(acc.rearrange(VectorMath.swap(q)));
                 out[g + j] = acc.lane(0);
             }
-        }
-        for (int i = 0; i < LOG_L; i++) {
-            DoubleVector acc = zero.blend(total, VectorMask.fromLong(S, VectorMath.highBits(i)));
-            for (int q = LOG_L - 1; q >= 0; q--) acc = acc.add(acc.rearrange(VectorMath.swap(q)));
-            out[i] = acc.lane(0);
+            for (int i = 0; i < LOG_L && b == 0; i++) {
+                DoubleVector acc = zero.blend(total, DoubleVector.fromArray(S, HIGH, i * L).compare(VectorOperators.NE, 0));
+                for (int q = LOG_L - 1; q >= 0; q--) acc = acc.add(acc.rearrange(VectorMath.swap(q)));
+                out[i] = acc.lane(0);
+            }
         }
     }
 

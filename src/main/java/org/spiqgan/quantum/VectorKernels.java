@@ -28,6 +28,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements StateKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** VectorMath.highLanes(): the masks of the lanes with bit q set, built in place (see there). */
+    private static final double[] HIGH = VectorMath.highLanes();
     VectorKernels() {
         warmUp();
     }
@@ -137,7 +139,7 @@ final class VectorKernels implements StateKernels {
             return;
         }
         VectorShuffle<Double> sw = VectorMath.swap(q);
-        VectorMask<Double> high = VectorMask.fromLong(S, VectorMath.highBits(q));
+        VectorMask<Double> high = DoubleVector.fromArray(S, HIGH, q * L).compare(VectorOperators.NE, 0);
         // self coefficient: a on bit-clear lanes, d on bit-set lanes; partner: b, c
         DoubleVector sr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), high), si = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), high), nsi = si.neg();
         DoubleVector pr = DoubleVector.broadcast(S, br).blend(DoubleVector.broadcast(S, cr), high), pi = DoubleVector.broadcast(S, bi).blend(DoubleVector.broadcast(S, ci), high), npi = pi.neg();
@@ -174,7 +176,7 @@ final class VectorKernels implements StateKernels {
             }
             return;
         }
-        VectorMask<Double> high = VectorMask.fromLong(S, VectorMath.highBits(q));
+        VectorMask<Double> high = DoubleVector.fromArray(S, HIGH, q * L).compare(VectorOperators.NE, 0);
         DoubleVector sr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), high), si = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), high), nsi = si.neg();
         for (int i = 0; i < dim; i += L) {
             DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
@@ -254,7 +256,7 @@ final class VectorKernels implements StateKernels {
     private static void reverseInVector(double[] re, double[] im, double[] lre, double[] lim, int dim, int q,
             double ar, double ai, double br, double bi, double cr, double ci, double dr, double di, double[] r) {
         VectorShuffle<Double> sw = VectorMath.swap(q);
-        VectorMask<Double> high = VectorMask.fromLong(S, VectorMath.highBits(q));
+        VectorMask<Double> high = DoubleVector.fromArray(S, HIGH, q * L).compare(VectorOperators.NE, 0);
         DoubleVector sr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), high), si = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), high), nsi = si.neg();
         DoubleVector pr = DoubleVector.broadcast(S, br).blend(DoubleVector.broadcast(S, cr), high), pi = DoubleVector.broadcast(S, bi).blend(DoubleVector.broadcast(S, ci), high), npi = pi.neg();
         DoubleVector dR = DoubleVector.broadcast(S, 0), dI = dR, oR = dR, oI = dR;
@@ -348,7 +350,7 @@ final class VectorKernels implements StateKernels {
 
     private static void reverseDiagInVector(double[] re, double[] im, double[] lre, double[] lim, int dim, int q,
             double ar, double ai, double dr, double di, double[] r) {
-        VectorMask<Double> high = VectorMask.fromLong(S, VectorMath.highBits(q));
+        VectorMask<Double> high = DoubleVector.fromArray(S, HIGH, q * L).compare(VectorOperators.NE, 0);
         DoubleVector sr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), high), si = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), high), nsi = si.neg();
         DoubleVector dR = DoubleVector.broadcast(S, 0), dI = dR;
         for (int i = 0; i < dim; i += L) {

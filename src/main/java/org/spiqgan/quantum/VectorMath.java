@@ -56,16 +56,20 @@ public final class VectorMath {
     }
 
     /**
-     * The lanes whose index has bit q set (2^q below the lane count), as the bits of {@code VectorMask.fromLong}: in
-     * a vector starting at a multiple of the lane count, the amplitudes or codes with bit q set. Kernels build their
-     * masks from this with the API's own factory, whose result C2 knows the exact class of: a mask or vector that a
-     * kernel gets from a method of ours that C2 did not inline has only the abstract type, and JDK 17 then ran the
-     * kernel's whole loop in the API's boxed fallback (one compilation in two, seen as a training step 1.6x slower).
+     * The lanes whose index has bit q set (2^q below the lane count), for every q, as a fresh array of log2(L) rows of
+     * L doubles: 1 in the lanes with the bit set, 0 elsewhere. In a vector starting at a multiple of the lane count
+     * these are the amplitudes or codes with bit q set. Kernels keep a copy and build each mask in place with
+     * {@code DoubleVector.fromArray(S, high, q * L).compare(VectorOperators.NE, 0)}: the API's own operations, whose
+     * result C2 knows the exact class of (a mask or vector that a kernel gets from a method of ours that C2 did not
+     * inline has only the abstract type, and JDK 17 then ran the kernel's whole loop in the API's boxed fallback), and
+     * which allocate nothing (JDK 17's {@code VectorMask.fromLong}, used before, allocated an array per call: 100-160
+     * MB per 30 s of training).
      */
-    public static long highBits(int q) {
-        long bits = 0;
-        for (int k = 0; k < L; k++) if ((k >> q & 1) != 0) bits |= 1L << k;
-        return bits;
+    public static double[] highLanes() {
+        int qs = Integer.numberOfTrailingZeros(L);
+        double[] h = new double[qs * L];
+        for (int q = 0; q < qs; q++) for (int k = 0; k < L; k++) h[q * L + k] = k >> q & 1;
+        return h;
     }
 
     /**
