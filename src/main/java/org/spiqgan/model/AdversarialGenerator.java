@@ -37,6 +37,14 @@ public interface AdversarialGenerator {
     double[] relaxedForward(double[] params, Noise noise, int batch, BatchExecutor ex);
 
     /**
+     * {@link #relaxedForward} for the pass whose {@link #backward} follows (the generator step): a generator may keep
+     * what its backward would otherwise compute again. The same results.
+     */
+    default double[] relaxedForwardForBackward(double[] params, Noise noise, int batch, BatchExecutor ex) {
+        return relaxedForward(params, noise, batch, ex);
+    }
+
+    /**
      * The gradient of the generator loss at the last {@link #relaxedForward}: {@code dx} holds d(adversarial
      * loss)/dx; the generator adds its own loss terms (K-loss, temporal loss) and overwrites {@code grad} with
      * dL/dparams. Returns the values of the terms it added.

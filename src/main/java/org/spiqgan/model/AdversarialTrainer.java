@@ -136,7 +136,7 @@ public final class AdversarialTrainer implements AutoCloseable {
                 adamC.step(critic);
             }
             AdversarialGenerator.Noise noise = gen.draw(streams.noise(step, st.nCritic()), batch, null);
-            double[] x = gen.relaxedForward(s.theta, noise, batch, ex);
+            double[] x = gen.relaxedForwardForBackward(s.theta, noise, batch, ex);
             double adversarial = AdversarialLoss.valueAndGradient(critic, x, batch, dx, ex);
             AdversarialGenerator.LossTerms terms = gen.backward(s.theta, dx, grad, ex);
             Losses gl = new Losses(adversarial + terms.kLoss() + terms.temporalLoss(), adversarial, terms.kLoss(), terms.temporalLoss());

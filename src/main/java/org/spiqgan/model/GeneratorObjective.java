@@ -117,6 +117,15 @@ public final class GeneratorObjective {
      * passes of 2^m doubles per patch and item, so reusing them saves the allocation and the collector's work.
      */
     public Pass forward(double[] theta, double[] z, int batch, long noiseSeed, BatchExecutor ex, Pass reuse) {
+        return forward(theta, z, batch, noiseSeed, ex, reuse, false);
+    }
+
+    /**
+     * As {@link #forward(double[], double[], int, long, BatchExecutor, Pass)}; {@code backwardFollows}: the
+     * circuits' final states are kept for the {@link #backward} of this pass, which then need not run them again.
+     */
+    public Pass forward(double[] theta, double[] z, int batch, long noiseSeed, BatchExecutor ex, Pass reuse,
+            boolean backwardFollows) {
         Pass pass = reuse != null && reuse.batch == batch ? new Pass(reuse, z) : new Pass(batch, z);
         if (gen.autoregressive()) {
             int tt = cfg.timesteps(), groups = cfg.groups();
@@ -136,7 +145,7 @@ public final class GeneratorObjective {
             }
             return pass;
         }
-        gen.readouts(theta, z, batch, pass.readout, ex);
+        gen.readouts(theta, z, batch, pass.readout, ex, backwardFollows);
         int items = gen.patches() * batch;
         ex.run((items + CHUNK - 1) / CHUNK, c -> {
             int from = c * CHUNK, to = Math.min(items, from + CHUNK);

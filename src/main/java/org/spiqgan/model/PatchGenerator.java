@@ -36,6 +36,12 @@ public final class PatchGenerator {
     private final double[][] setParams;
     private double[][] itemGrads = new double[0][];
     private final ThreadLocal<double[]> gradBuf;
+    /** Final states of the last {@link #readouts} pass asked to keep them (per patch: batch x state), and its inputs. */
+    private double[][] kept = new double[0][];
+    private double[] keptTheta, keptZ;
+    private int keptBatch;
+    /** Kept states above this many doubles (256 MB) are not kept: the gradient runs its circuits again. */
+    static final long KEEP_LIMIT = 32L << 20;
 
     public PatchGenerator(GeneratorConfig config) {
         this.config = config;
@@ -195,9 +201,28 @@ public final class PatchGenerator {
 
     /** Readouts of every patch for every item: out[p][b * size ..] (not for autoregressive generators). */
     public void readouts(double[] theta, double[] z, int batch, double[][] out, BatchExecutor ex) {
+        readouts(theta, z, batch, out, ex, false);
+    }
+
+    /**
+     * As {@link #readouts(double[], double[], int, double[][], BatchExecutor)}; with {@code keepStates} the circuits'
+     * final states are kept (up to {@link #KEEP_LIMIT}) so that a {@link #gradient} at the same theta and z that
+     * follows loads them instead of running the circuits again (the same bits either way).
+     */
+    public void readouts(double[] theta, double[] z, int batch, double[][] out, BatchExecutor ex, boolean keepStates) {
         if (config.autoregressive()) throw new IllegalStateException("autoregressive: use readoutsAt in time order");
         loadParams(theta);
         int items = patches() * batch;
+        keptTheta = null;
+        boolean keep = keepStates && keptDoubles(batch) <= KEEP_LIMIT;
+        if (keep) {
+            if (kept.length != patches()) kept = new double[patches()][];
+            for (int p = 0; p < kept.length; p++) {
+                int need = batch * (2 << circuits[groupOf(p)].qubits());
+                if (kept[p] == null || kept[p].length != need) kept[p] = new double[need];
+            }
+        }
+        double[][] st = kept;
         int chunks = (items + CHUNK - 1) / CHUNK;
         ex.run(chunks, c -> {
             Evaluator[] ev = evaluators.get();
@@ -207,8 +232,26 @@ public final class PatchGenerator {
                 Evaluator e = ev[g];
                 e.run(setParams[setOf(p)], z, b * latent);
                 e.read(readouts[g], out[p], b * readoutSize(p));
+                if (keep) e.saveState(st[p], b * e.stateLength());
             }
         });
+        if (keep) {
+            keptTheta = theta.clone();
+            keptZ = Arrays.copyOf(z, batch * latent);
+            keptBatch = batch;
+        }
+    }
+
+    private long keptDoubles(int batch) {
+        long total = 0;
+        for (int p = 0; p < patches(); p++) total += (long) batch * (2L << circuits[groupOf(p)].qubits());
+        return total;
+    }
+
+    /** Whether the kept states are those of theta and z (then a gradient loads them). */
+    boolean keptFor(double[] theta, double[] z, int batch) {
+        return keptTheta != null && keptBatch == batch && Arrays.equals(theta, keptTheta)
+                && Arrays.equals(z, 0, batch * latent, keptZ, 0, batch * latent);
     }
 
     /**
@@ -228,6 +271,8 @@ public final class PatchGenerator {
         double[][] ig = itemGrads;
         int items = patches * batch;
         int chunks = (items + CHUNK - 1) / CHUNK;
+        double[][] st = keptFor(theta, z, batch) ? kept : null;
+        keptTheta = null;
         ex.run(chunks, c -> {
             Evaluator[] ev = evaluators.get();
             double[] gp = gradBuf.get();
@@ -236,8 +281,12 @@ public final class PatchGenerator {
                 int p = k / batch, b = k % batch, g = groupOf(p);
                 int np = circuits[g].paramCount();
                 Arrays.fill(gp, 0, np, 0.0);
-                double loss = ev[g].gradient(setParams[setOf(p)], z, b * latent, readouts[g], cot[p], b * readoutSize(p),
-                        gp, null, 0, null, 0);
+                Evaluator e = ev[g];
+                double loss = st == null
+                        ? e.gradient(setParams[setOf(p)], z, b * latent, readouts[g], cot[p], b * readoutSize(p), gp, null, 0,
+                                null, 0)
+                        : e.gradientFromState(setParams[setOf(p)], z, b * latent, st[p], b * e.stateLength(), readouts[g],
+                                cot[p], b * readoutSize(p), gp, null, 0, null, 0);
                 System.arraycopy(gp, 0, ig[p], b * np, np);
                 ig[p][batch * np + b] = loss;
             }

@@ -501,6 +501,55 @@ public final class Evaluator {
      */
     public double gradient(double[] params, double[] inputs, int inOff, Readout readout, double[] cotangent,
             int cotOff, double[] gradParams, double[] gradInputs, int giOff, double[] out, int outOff) {
+        return gradient(params, inputs, inOff, null, 0, readout, cotangent, cotOff, gradParams, gradInputs, giOff, out,
+                outOff);
+    }
+
+    /** Amplitudes in a saved state ({@link #saveState}): the real parts, then the imaginary parts. */
+    public int stateLength() {
+        return 2 * dim;
+    }
+
+    /** The final state of the last {@link #run} into {@code dst[off .. off + stateLength())}. */
+    public void saveState(double[] dst, int off) {
+        if (!stateValid) throw new IllegalStateException("no state: call run()");
+        System.arraycopy(re, 0, dst, off, dim);
+        System.arraycopy(im, 0, dst, off + dim, dim);
+    }
+
+    /**
+     * {@link #gradient(double[], double[], int, Readout, double[], int, double[], double[], int, double[], int)} for
+     * a run whose final state {@link #saveState} kept, with the same parameters and inputs: the gate matrices are
+     * prepared again but the state is loaded, not computed (a training step's generator pass runs the circuits
+     * for its readouts first, then for the gradient). The same bits as the gradient with its own forward run.
+     */
+    public double gradientFromState(double[] params, double[] inputs, int inOff, double[] state, int stateOff,
+            Readout readout, double[] cotangent, int cotOff, double[] gradParams, double[] gradInputs, int giOff,
+            double[] out, int outOff) {
+        if (state == null || stateOff < 0 || state.length < stateOff + 2 * dim) {
+            throw new IllegalArgumentException("need a saved state of " + 2 * dim + " doubles at offset " + stateOff);
+        }
+        return gradient(params, inputs, inOff, state, stateOff, readout, cotangent, cotOff, gradParams, gradInputs,
+                giOff, out, outOff);
+    }
+
+    /** What {@link #forward} leaves for the adjoint sweep (the fused matrices), with the state copied in. */
+    private void loadState(double[] params, double[] inputs, int inOff, double[] state, int off) {
+        prepareCached(params, inputs, inOff);
+        probValid = false;
+        stateValid = true;
+        prefixAmplitudes(c, productPrefix, qubitAmp, fmat, bmat);
+        final int[] kind = c.kind;
+        for (int i = productPrefix; i < c.nInstr; i++) {
+            if (kind[i] == Circuit.K_VAR || kind[i] == Circuit.K_VAR_DIAG) fuse(i);
+        }
+        System.arraycopy(state, off, re, 0, dim);
+        System.arraycopy(state, off + dim, im, 0, dim);
+    }
+
+    private double gradient(double[] params, double[] inputs, int inOff, double[] state, int stateOff,
+            Readout readout, double[] cotangent, int cotOff, double[] gradParams, double[] gradInputs, int giOff,
+            double[] out, int outOff) {
         checkArgs(params, inputs, inOff);
         readout.check(n);
         int size = readout.size(n);
@@ -517,7 +566,8 @@ public final class Evaluator {
             inputs = inputs0;
             inOff = 0;
         }
-        forward(params, inputs, inOff);
+        if (state == null) forward(params, inputs, inOff);
+        else loadState(params, inputs, inOff, state, stateOff);
         ensureProb();
         if (outTmp == null || outTmp.length < size) outTmp = new double[size];
         readout.compute(prob, n, outTmp);
