@@ -4,6 +4,7 @@
 # Usage: bash bench/scratch/run.sh JAR [JAVA_BIN_DIR]
 #   With a jar of the old VectorMath.log/exp(DoubleVector) API (before 2026-12-07 afternoon,
 #   e.g. one built at 6ad72df) it runs OldVectorMathBench and EvaluatorRunBench; with today's, the others. Extra JVM flags: JVM_FLAGS (e.g. -XX:FreqInlineSize=600).
+# KAcf.java and org/spiqgan/baseline/TauProbe.java (the maximum-entropy sampler, RESULTS.md) run as their usage lines say.
 set -euo pipefail
 [ $# -ge 1 ] && [ -f "$1" ] || { echo "usage: $0 JAR [JAVA_BIN_DIR]   (no such jar: ${1:-none given})" >&2; exit 2; }
 jar="$1"; bin="${2:-$(dirname "$(readlink -f "$(command -v java)")")}"

@@ -218,7 +218,7 @@ public final class PatchGenerator {
         if (keep) {
             if (kept.length != patches()) kept = new double[patches()][];
             for (int p = 0; p < kept.length; p++) {
-                int need = batch * (2 << circuits[groupOf(p)].qubits());
+                int need = batch * stateLength(p);
                 if (kept[p] == null || kept[p].length != need) kept[p] = new double[need];
             }
         }
@@ -232,7 +232,7 @@ public final class PatchGenerator {
                 Evaluator e = ev[g];
                 e.run(setParams[setOf(p)], z, b * latent);
                 e.read(readouts[g], out[p], b * readoutSize(p));
-                if (keep) e.saveState(st[p], b * e.stateLength());
+                if (keep) e.saveState(st[p], b * stateLength(p));
             }
         });
         if (keep) {
@@ -244,8 +244,13 @@ public final class PatchGenerator {
 
     private long keptDoubles(int batch) {
         long total = 0;
-        for (int p = 0; p < patches(); p++) total += (long) batch * (2L << circuits[groupOf(p)].qubits());
+        for (int p = 0; p < patches(); p++) total += (long) batch * stateLength(p);
         return total;
+    }
+
+    /** Doubles in one saved state of patch p's circuit ({@link Evaluator#stateLength}). */
+    private int stateLength(int p) {
+        return 2 << circuits[groupOf(p)].qubits();
     }
 
     /** Whether the kept states are those of theta and z (then a gradient loads them). */
@@ -285,7 +290,7 @@ public final class PatchGenerator {
                 double loss = st == null
                         ? e.gradient(setParams[setOf(p)], z, b * latent, readouts[g], cot[p], b * readoutSize(p), gp, null, 0,
                                 null, 0)
-                        : e.gradientFromState(setParams[setOf(p)], z, b * latent, st[p], b * e.stateLength(), readouts[g],
+                        : e.gradientFromState(setParams[setOf(p)], z, b * latent, st[p], b * stateLength(p), readouts[g],
                                 cot[p], b * readoutSize(p), gp, null, 0, null, 0);
                 System.arraycopy(gp, 0, ig[p], b * np, np);
                 ig[p][batch * np + b] = loss;

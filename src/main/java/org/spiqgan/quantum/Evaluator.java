@@ -526,8 +526,8 @@ public final class Evaluator {
     public double gradientFromState(double[] params, double[] inputs, int inOff, double[] state, int stateOff,
             Readout readout, double[] cotangent, int cotOff, double[] gradParams, double[] gradInputs, int giOff,
             double[] out, int outOff) {
-        if (state == null || stateOff < 0 || state.length < stateOff + 2 * dim) {
-            throw new IllegalArgumentException("need a saved state of " + 2 * dim + " doubles at offset " + stateOff);
+        if (state == null || stateOff < 0 || state.length < stateOff + stateLength()) {
+            throw new IllegalArgumentException("need a saved state of " + stateLength() + " doubles at offset " + stateOff);
         }
         return gradient(params, inputs, inOff, state, stateOff, readout, cotangent, cotOff, gradParams, gradInputs,
                 giOff, out, outOff);
