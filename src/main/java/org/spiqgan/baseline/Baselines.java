@@ -92,6 +92,9 @@ public final class Baselines {
                 throw BadInputException.of(file, "format", "'" + o.get("format").getAsString() + "' is not " + FORMAT);
             }
             return o;
+        } catch (java.nio.charset.CharacterCodingException ex) {
+            // e.g. a samples file given where a run is expected: say what was expected, not the decoder's words
+            throw BadInputException.of(file, null, "binary content, not a model file (expected RUNDIR/model.json, JSON text)");
         } catch (IOException ex) {
             throw BadInputException.of(file, null, "cannot read: " + ex.getMessage());
         } catch (RuntimeException ex) {

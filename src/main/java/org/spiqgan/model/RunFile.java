@@ -40,6 +40,9 @@ public final class RunFile {
             JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
             if (!e.isJsonObject()) throw BadInputException.of(file, null, "not a JSON object");
             o = e.getAsJsonObject();
+        } catch (java.nio.charset.CharacterCodingException ex) {
+            // e.g. a samples file given where a run is expected: say what was expected, not the decoder's words
+            throw BadInputException.of(file, null, "binary content, not a model file (expected RUNDIR/model.json, JSON text)");
         } catch (IOException ex) {
             throw BadInputException.of(file, null, "cannot read: " + ex.getMessage());
         } catch (BadInputException ex) {

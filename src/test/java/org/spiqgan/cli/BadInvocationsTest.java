@@ -120,7 +120,9 @@ class BadInvocationsTest {
             new String[] {"circuit", "run", cxQasm},
             new String[] {"circuit", "run", "--shots", "0", cxQasm},
             new String[] {"info", w("none")},
-            new String[] {"generate", w("none"), "--samples", "3", "--out", w("g.npy")}));
+            new String[] {"generate", w("none"), "--samples", "3", "--out", w("g.npy")},
+            new String[] {"generate", g, "--samples", "3", "--out", w("g2.npy")},
+            new String[] {"baseline", "generate", g, "--samples", "3", "--out", w("g2.npy")}));
         return t;
     }
 
