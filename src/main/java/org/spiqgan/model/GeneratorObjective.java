@@ -365,9 +365,10 @@ public final class GeneratorObjective {
                 for (int k = 0; k < gen.latentSize(); k++) z[b * gen.latentSize() + k] = cfg.zMax() * r.nextDouble();
                 for (int k = 0; k < gen.patches() * cfg.groupSize(); k++) u[b * gen.patches() * cfg.groupSize() + k] = r.nextDouble();
             }
-            double[][] out = gen.newReadoutArrays(batch);
+            int uStride = cfg.groupSize();
             if (gen.autoregressive()) {
                 // Time order with the measured patterns fed forward (classical feed-forward on hardware).
+                double[][] out = gen.newReadoutArrays(batch);
                 double[] hard = new double[batch * n * tt];
                 for (int t = 0; t < tt; t++) {
                     double[][] in = new double[cfg.groups()][];
@@ -381,10 +382,10 @@ public final class GeneratorObjective {
                     }
                     gen.readoutsAt(theta, t, in, batch, out, ex);
                     for (int g = 0; g < cfg.groups(); g++) {
-                        int p = g * tt + t;
+                        int p = g * tt + t, m = cfg.groupNeurons(g), start = cfg.groupStart(g);
                         for (int b = 0; b < batch; b++) {
-                            int code = hardPattern(gen, out, p, b, u[(b * gen.patches() + p) * cfg.groupSize()], u, (b * gen.patches() + p) * cfg.groupSize());
-                            int m = cfg.groupNeurons(g), start = cfg.groupStart(g);
+                            int code = PatchGenerator.hardPattern(out[p], b * gen.readoutSize(p), m, !born, u,
+                                    (b * gen.patches() + p) * uStride);
                             for (int i = 0; i < m; i++) {
                                 int bit = code >> i & 1;
                                 hard[(b * n + start + i) * tt + t] = bit;
@@ -395,53 +396,17 @@ public final class GeneratorObjective {
                 }
                 continue;
             }
-            gen.readouts(theta, z, batch, out, ex);
+            int[] codes = new int[gen.patches() * batch];
+            gen.samplePatterns(theta, z, u, uStride, batch, codes, ex);
             for (int p = 0; p < gen.patches(); p++) {
                 int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
-                int size = gen.readoutSize(p);
                 for (int b = 0; b < batch; b++) {
-                    int uo = (b * gen.patches() + p) * cfg.groupSize();
-                    int base = ((first + b) * n + start) * tt + t;
-                    if (born) {
-                        double v = u[uo], acc = 0;
-                        int code = (1 << m) - 1;
-                        for (int bb = 0; bb < 1 << m; bb++) {
-                            acc += out[p][b * size + bb];
-                            if (v < acc) {
-                                code = bb;
-                                break;
-                            }
-                        }
-                        // Rounding can leave the cumulative sum just below 1: take the last state with weight.
-                        if (v >= acc) {
-                            for (int bb = (1 << m) - 1; bb >= 0; bb--) if (out[p][b * size + bb] > 0) { code = bb; break; }
-                        }
-                        for (int i = 0; i < m; i++) values[base + i * tt] = (byte) (code >> i & 1);
-                    } else {
-                        for (int i = 0; i < m; i++) values[base + i * tt] = (byte) (u[uo + i] < out[p][b * size + i] ? 1 : 0);
-                    }
+                    int code = codes[p * batch + b], base = ((first + b) * n + start) * tt + t;
+                    for (int i = 0; i < m; i++) values[base + i * tt] = (byte) (code >> i & 1);
                 }
             }
         }
         return new SampleSet(count, n, tt, values);
-    }
-
-    /** One hard pattern of patch p for item b: born by inverse CDF with u[uo]; bernoulli with u[uo + i]. */
-    private static int hardPattern(PatchGenerator gen, double[][] out, int p, int b, double v, double[] u, int uo) {
-        GeneratorConfig cfg = gen.config();
-        int m = cfg.groupNeurons(gen.groupOf(p)), size = gen.readoutSize(p);
-        if (cfg.sampling() == GeneratorConfig.Sampling.BERNOULLI) {
-            int code = 0;
-            for (int i = 0; i < m; i++) if (u[uo + i] < out[p][b * size + i]) code |= 1 << i;
-            return code;
-        }
-        double acc = 0;
-        for (int bb = 0; bb < 1 << m; bb++) {
-            acc += out[p][b * size + bb];
-            if (v < acc) return bb;
-        }
-        for (int bb = (1 << m) - 1; bb >= 0; bb--) if (out[p][b * size + bb] > 0) return bb;
-        return 0;
     }
 
     /** P_gen(k): mean over items and timesteps of the groups' Hamming distributions convolved. */
