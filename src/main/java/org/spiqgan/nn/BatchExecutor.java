@@ -28,7 +28,8 @@ public final class BatchExecutor implements AutoCloseable {
     public BatchExecutor(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         this.threads = threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+        // The calling thread works too (see run), so the pool has one thread fewer.
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "spiqgan-nn-batch");
             t.setDaemon(true);
             return t;
@@ -54,26 +55,45 @@ public final class BatchExecutor implements AutoCloseable {
             for (int c = 0; c < chunks; c++) task.accept(c);
             return;
         }
+        // The caller takes chunks alongside the helpers instead of waiting for them: one hand-off fewer per
+        // call, and its core stays busy (a training step makes hundreds of calls, some of a few chunks).
         AtomicInteger next = new AtomicInteger();
-        int workers = Math.min(threads, chunks);
-        List<Future<?>> futures = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            futures.add(pool.submit(() -> {
-                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) task.accept(c);
-            }));
-        }
+        Runnable loop = () -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) task.accept(c);
+        };
+        int helpers = Math.min(threads, chunks) - 1;
+        List<Future<?>> futures = new ArrayList<>(helpers);
+        for (int w = 0; w < helpers; w++) futures.add(pool.submit(loop));
+        Throwable failure = null;
         try {
-            for (Future<?> f : futures) f.get();
-        } catch (InterruptedException e) {
-            for (Future<?> f : futures) f.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating a batch", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) throw (RuntimeException) cause;
-            if (cause instanceof Error) throw (Error) cause;
-            throw new IllegalStateException(cause);
+            loop.run();
+        } catch (RuntimeException | Error e) {
+            next.set(chunks); // the helpers take no new chunk
+            failure = e;
         }
+        boolean interrupted = false;
+        for (Future<?> f : futures) {
+            // Wait for every helper even after a failure, so no chunk of this call runs into the next one.
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    next.set(chunks);
+                } catch (ExecutionException e) {
+                    if (failure == null) failure = e.getCause();
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            if (failure == null) throw new IllegalStateException("interrupted while evaluating a batch");
+        }
+        if (failure instanceof RuntimeException) throw (RuntimeException) failure;
+        if (failure instanceof Error) throw (Error) failure;
+        if (failure != null) throw new IllegalStateException(failure);
     }
 
     @Override
