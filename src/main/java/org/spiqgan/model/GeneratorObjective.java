@@ -178,14 +178,7 @@ public final class GeneratorObjective {
         int g = gen.groupOf(p), t = gen.timeOf(p), m = cfg.groupNeurons(g), start = cfg.groupStart(g);
         int size = gen.readoutSize(p), ro = b * size, ns = noiseSize(p), no = b * ns;
         double[] r = pass.readout[p], nz = pass.noise[p], x = pass.x;
-        if (ns > 0) {
-            SplittableRandom rng = org.spiqgan.quantum.BatchSimulator.itemRandom(noiseSeed, item);
-            // born: the uniforms, which softmax.scores turns into Gumbel noise and the scores
-            for (int k = 0; k < ns; k++) {
-                double u = openUniform(rng);
-                nz[no + k] = born ? u : BinaryConcrete.logisticNoise(u);
-            }
-        }
+        if (ns > 0) drawNoise(nz, no, ns, noiseSeed, item);
         if (born) {
             int dim = 1 << m;
             double[] sums = w.marginals(m);
@@ -209,6 +202,21 @@ public final class GeneratorObjective {
             for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = sums[i];
         } else {
             for (int i = 0; i < m; i++) x[xIndex(b, start + i, t)] = concrete.fromProbability(r[ro + i], ns > 0 ? nz[no + i] : 0);
+        }
+    }
+
+    /**
+     * One item's relaxation noise into {@code nz[no .. no + ns)}: born, the uniforms, which softmax.scores turns into
+     * Gumbel noise and the scores; bernoulli, logistic noise. A method of its own because a loop this long inside
+     * relaxForward had JDK 17 compile relaxForward on the stack first; the profile left to its normal compilation then
+     * sometimes showed the scores call as cold, C2 did not inline the Vector API kernel, and the kernel ran in C1 code
+     * for the whole run (0.35-0.40 instead of 0.30-0.32 s per two-thread step, BENCHMARKS.md, issue 12, eighth part).
+     */
+    private void drawNoise(double[] nz, int no, int ns, long noiseSeed, long item) {
+        SplittableRandom rng = org.spiqgan.quantum.BatchSimulator.itemRandom(noiseSeed, item);
+        for (int k = 0; k < ns; k++) {
+            double u = openUniform(rng);
+            nz[no + k] = born ? u : BinaryConcrete.logisticNoise(u);
         }
     }
 
