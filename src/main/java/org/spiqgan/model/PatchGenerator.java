@@ -218,7 +218,6 @@ public final class PatchGenerator {
     public void readouts(double[] theta, double[] z, int batch, double[][] out, BatchExecutor ex, boolean keepStates) {
         if (config.autoregressive()) throw new IllegalStateException("autoregressive: use readoutsAt in time order");
         loadParams(theta);
-        int items = patches() * batch;
         keptTheta = null;
         boolean keep = keepStates && keptDoubles(batch) <= KEEP_LIMIT;
         if (keep) {
@@ -229,17 +228,9 @@ public final class PatchGenerator {
             }
         }
         double[][] st = kept;
-        int chunks = (items + CHUNK - 1) / CHUNK;
-        ex.run(chunks, c -> {
-            Evaluator[] ev = evaluators.get();
-            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
-            for (int k = from; k < to; k++) {
-                int p = k / batch, b = k % batch, g = groupOf(p);
-                Evaluator e = ev[g];
-                e.run(setParams[setOf(p)], z, b * latent);
-                e.read(readouts[g], out[p], b * readoutSize(p));
-                if (keep) e.saveState(st[p], b * stateLength(p));
-            }
+        runItems(z, batch, ex, (e, k, p, b, g) -> {
+            e.read(readouts[g], out[p], b * readoutSize(p));
+            if (keep) e.saveState(st[p], b * stateLength(p));
         });
         if (keep) {
             keptTheta = theta.clone();
@@ -258,18 +249,30 @@ public final class PatchGenerator {
     public void samplePatterns(double[] theta, double[] z, double[] u, int uStride, int batch, int[] codes, BatchExecutor ex) {
         if (config.autoregressive()) throw new IllegalStateException("autoregressive: use readoutsAt in time order");
         loadParams(theta);
-        int items = patches() * batch;
         boolean bernoulli = config.sampling() == GeneratorConfig.Sampling.BERNOULLI;
+        runItems(z, batch, ex, (e, k, p, b, g) -> {
+            double[] r = readBuf.get();
+            e.read(readouts[g], r, 0);
+            codes[k] = hardPattern(r, 0, config.groupNeurons(g), bernoulli, u, (b * patches() + p) * uStride);
+        });
+    }
+
+    /** What a worker does with item k = p * batch + b (group g) after running its circuit on evaluator e. */
+    private interface AfterRun {
+        void accept(Evaluator e, int k, int p, int b, int g);
+    }
+
+    /** Runs the circuit of every (patch, item) with the loaded parameters, in chunks on ex, each followed by {@code after}. */
+    private void runItems(double[] z, int batch, BatchExecutor ex, AfterRun after) {
+        int items = patches() * batch;
         ex.run((items + CHUNK - 1) / CHUNK, c -> {
             Evaluator[] ev = evaluators.get();
-            double[] r = readBuf.get();
             int from = c * CHUNK, to = Math.min(items, from + CHUNK);
             for (int k = from; k < to; k++) {
                 int p = k / batch, b = k % batch, g = groupOf(p);
                 Evaluator e = ev[g];
                 e.run(setParams[setOf(p)], z, b * latent);
-                e.read(readouts[g], r, 0);
-                codes[k] = hardPattern(r, 0, config.groupNeurons(g), bernoulli, u, (b * patches() + p) * uStride);
+                after.accept(e, k, p, b, g);
             }
         });
     }
