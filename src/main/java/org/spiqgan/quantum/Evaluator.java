@@ -160,19 +160,15 @@ public final class Evaluator {
 
     private void forward(double[] params, double[] inputs, int inOff) {
         final Circuit c = this.c;
-        prepareCached(params, inputs, inOff);
-        probValid = false;
-        stateValid = true;
+        prepareRun(params, inputs, inOff);
         final int[] kind = c.kind, q0 = c.q0, q1 = c.q1;
         productPrefixState();
         for (int i = productPrefix; i < c.nInstr; i++) {
             switch (kind[i]) {
                 case Circuit.K_VAR:
-                    fuse(i);
                     kern.apply(re, im, dim, q0[i], bmat, 8 * i);
                     break;
                 case Circuit.K_VAR_DIAG:
-                    fuse(i);
                     kern.applyDiag(re, im, dim, q0[i], bmat, 8 * i);
                     break;
                 case Circuit.K_CONST:
@@ -343,9 +339,25 @@ public final class Evaluator {
      * that opens with a layer of rotations on |0...0> (every sub-generator does) skips one full-vector
      * pass per qubit.
      */
+    /**
+     * Everything of a run that does not touch the state vector, for {@link #forward} and {@link #loadState} alike:
+     * angles and factor matrices ({@link #prepareCached}), the prefix's qubit amplitudes and every block's fused
+     * matrix (bmat), which the adjoint pass reads too.
+     */
+    private void prepareRun(double[] params, double[] inputs, int inOff) {
+        prepareCached(params, inputs, inOff);
+        probValid = false;
+        stateValid = true;
+        prefixAmplitudes(c, productPrefix, qubitAmp, fmat, bmat);
+        final int[] kind = c.kind;
+        for (int i = productPrefix; i < c.nInstr; i++) {
+            if (kind[i] == Circuit.K_VAR || kind[i] == Circuit.K_VAR_DIAG) fuse(i);
+        }
+    }
+
+    /** The product state of the prefix (qubitAmp, from {@link #prepareRun}) written out as the full vector. */
     private void productPrefixState() {
         final double[] u = qubitAmp;
-        prefixAmplitudes(c, productPrefix, u, fmat, bmat);
         final double[] re = this.re, im = this.im;
         re[0] = 1.0;
         im[0] = 0.0;
@@ -535,14 +547,7 @@ public final class Evaluator {
 
     /** What {@link #forward} leaves for the adjoint sweep (the fused matrices), with the state copied in. */
     private void loadState(double[] params, double[] inputs, int inOff, double[] state, int off) {
-        prepareCached(params, inputs, inOff);
-        probValid = false;
-        stateValid = true;
-        prefixAmplitudes(c, productPrefix, qubitAmp, fmat, bmat);
-        final int[] kind = c.kind;
-        for (int i = productPrefix; i < c.nInstr; i++) {
-            if (kind[i] == Circuit.K_VAR || kind[i] == Circuit.K_VAR_DIAG) fuse(i);
-        }
+        prepareRun(params, inputs, inOff);
         System.arraycopy(state, off, re, 0, dim);
         System.arraycopy(state, off + dim, im, 0, dim);
     }
