@@ -308,7 +308,7 @@ public final class GeneratorObjective {
         int batch = pass.batch;
         double[][] cot = gen.newReadoutArrays(batch);
         if (gen.autoregressive()) {
-            double k = lambdaK != 0 ? kLoss.valueAndCotangent(pass.readout, batch, cot) : 0;
+            double k = lambdaK != 0 ? kLoss.valueAndCotangent(pass.readout, batch, cot, ex) : 0;
             double a = lambdaAcg != 0 ? temporalLoss.valueAndCotangent(pass.readout, batch, cot) : 0;
             int tt = cfg.timesteps(), groups = cfg.groups();
             double[][] gin = new double[groups][];
@@ -339,7 +339,7 @@ public final class GeneratorObjective {
             Scratch w = scratch.get();
             for (int kk = from; kk < to; kk++) relaxBackward(pass, kk / batch, kk % batch, gx, cot, w);
         });
-        double k = lambdaK != 0 ? kLoss.valueAndCotangent(pass.readout, batch, cot) : 0;
+        double k = lambdaK != 0 ? kLoss.valueAndCotangent(pass.readout, batch, cot, ex) : 0;
         double a = lambdaAcg != 0 ? temporalLoss.valueAndCotangent(pass.readout, batch, cot) : 0;
         gen.gradient(theta, pass.z, batch, cot, grad, ex);
         return new AdversarialGenerator.LossTerms(k, a);

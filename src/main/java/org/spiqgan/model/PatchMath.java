@@ -17,21 +17,26 @@ final class PatchMath {
         }
     }
 
-    /** out[w] = P(exactly w of m neurons fire) = sum over b with popcount w of P_b. */
-    static void hammingFromProbs(double[] prob, int off, int m, double[] out) {
-        java.util.Arrays.fill(out, 0, m + 1, 0.0);
+    /** out[oo + w] = P(exactly w of m neurons fire) = sum over b with popcount w of P_b. */
+    static void hammingFromProbs(double[] prob, int off, int m, double[] out, int oo) {
+        java.util.Arrays.fill(out, oo, oo + m + 1, 0.0);
         int dim = 1 << m;
-        for (int b = 0; b < dim; b++) out[Integer.bitCount(b)] += prob[off + b];
+        for (int b = 0; b < dim; b++) out[oo + Integer.bitCount(b)] += prob[off + b];
     }
 
     /** The Poisson-binomial distribution of m independent spikes with probabilities p[off..off+m), into out[0..m]. */
     static void poissonBinomial(double[] p, int off, int m, double[] out) {
-        java.util.Arrays.fill(out, 0, m + 1, 0.0);
-        out[0] = 1.0;
+        poissonBinomial(p, off, m, out, 0);
+    }
+
+    /** As {@link #poissonBinomial(double[], int, int, double[])}, into out[oo .. oo + m]. */
+    static void poissonBinomial(double[] p, int off, int m, double[] out, int oo) {
+        java.util.Arrays.fill(out, oo, oo + m + 1, 0.0);
+        out[oo] = 1.0;
         for (int i = 0; i < m; i++) {
             double pi = p[off + i], qi = 1.0 - pi;
-            for (int k = i + 1; k >= 1; k--) out[k] = out[k] * qi + out[k - 1] * pi;
-            out[0] *= qi;
+            for (int k = i + 1; k >= 1; k--) out[oo + k] = out[oo + k] * qi + out[oo + k - 1] * pi;
+            out[oo] *= qi;
         }
     }
 
@@ -59,10 +64,15 @@ final class PatchMath {
 
     /** out = a * b (discrete convolution), lengths la, lb; out needs la + lb - 1. */
     static void convolve(double[] a, int la, double[] b, int lb, double[] out) {
+        convolve(a, la, b, 0, lb, out);
+    }
+
+    /** As {@link #convolve(double[], int, double[], int, double[])} with b read from {@code b[bo ..]}. */
+    static void convolve(double[] a, int la, double[] b, int bo, int lb, double[] out) {
         java.util.Arrays.fill(out, 0, la + lb - 1, 0.0);
         for (int i = 0; i < la; i++) {
             double ai = a[i];
-            for (int j = 0; j < lb; j++) out[i + j] += ai * b[j];
+            for (int j = 0; j < lb; j++) out[i + j] += ai * b[bo + j];
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.spiqgan.model;
 
+import org.spiqgan.nn.BatchExecutor;
+
 /**
  * What the patch generator's loss terms read from its readouts (probabilities of each patch's basis states
  * under Born sampling, marginals under Bernoulli sampling): per-group Hamming-weight distributions, P_gen(k),
@@ -26,6 +28,11 @@ final class PatchReadouts {
 
     /** P_gen(k): mean over items and timesteps of the groups' Hamming distributions convolved. */
     public double[] kDistribution(double[][] readout, int batch) {
+        return kDistributionOf(hammingTable(readout, batch, BatchExecutor.serial()), batch);
+    }
+
+    /** P_gen(k) from the Hamming distributions of {@link #hammingTable}, summed in item, bin, group order. */
+    double[] kDistributionOf(double[][] hamming, int batch) {
         int n = cfg.neurons(), tt = cfg.timesteps(), groups = cfg.groups();
         double[] pGen = new double[n + 1], q = new double[n + 1], tmp = new double[n + 1];
         for (int b = 0; b < batch; b++) {
@@ -33,9 +40,9 @@ final class PatchReadouts {
                 int len = 1;
                 q[0] = 1;
                 for (int g = 0; g < groups; g++) {
-                    double[] h = groupHamming(readout, g * tt + t, b);
-                    PatchMath.convolve(q, len, h, h.length, tmp);
-                    len += h.length - 1;
+                    int p = g * tt + t, l = cfg.groupNeurons(g) + 1;
+                    PatchMath.convolve(q, len, hamming[p], b * l, l, tmp);
+                    len += l - 1;
                     System.arraycopy(tmp, 0, q, 0, len);
                 }
                 for (int k = 0; k <= n; k++) pGen[k] += q[k];
@@ -45,12 +52,25 @@ final class PatchReadouts {
         return pGen;
     }
 
-    double[] groupHamming(double[][] readout, int p, int b) {
-        int m = cfg.groupNeurons(gen.groupOf(p)), size = gen.readoutSize(p);
-        double[] h = new double[m + 1];
-        if (born) PatchMath.hammingFromProbs(readout[p], b * size, m, h);
-        else PatchMath.poissonBinomial(readout[p], b * size, m, h);
-        return h;
+    /**
+     * The Hamming-weight distribution of every (patch p, item b) readout: {@code table[p][b * (m + 1) + w]}, m the
+     * neurons of p's group. Computed in chunks of items on ex (each entry by one worker: the same bits on any
+     * number of threads); the K-loss reads each twice, and on one thread they were the step's largest serial part.
+     */
+    double[][] hammingTable(double[][] readout, int batch, BatchExecutor ex) {
+        int patches = gen.patches();
+        double[][] table = new double[patches][];
+        for (int p = 0; p < patches; p++) table[p] = new double[batch * (cfg.groupNeurons(gen.groupOf(p)) + 1)];
+        int items = patches * batch;
+        ex.run((items + BatchExecutor.CHUNK - 1) / BatchExecutor.CHUNK, c -> {
+            int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
+            for (int k = from; k < to; k++) {
+                int p = k / batch, b = k % batch, m = cfg.groupNeurons(gen.groupOf(p)), ro = b * gen.readoutSize(p);
+                if (born) PatchMath.hammingFromProbs(readout[p], ro, m, table[p], b * (m + 1));
+                else PatchMath.poissonBinomial(readout[p], ro, m, table[p], b * (m + 1));
+            }
+        });
+        return table;
     }
 
     void addHammingCotangent(double[][] readout, int p, int b, double[] dh, double[][] cot, double[] work) {
