@@ -5,10 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.spiqgan.BadInputException;
 import org.spiqgan.data.AtomicFile;
@@ -82,29 +79,12 @@ public final class Baselines {
     }
 
     static JsonObject read(Path rundir, boolean checkFormat) {
-        Path file = Files.isDirectory(rundir) ? rundir.resolve(MODEL_FILE) : rundir;
-        if (!Files.isRegularFile(file)) throw BadInputException.of(file, null, "no model file (expected RUNDIR/" + MODEL_FILE + ")");
-        try {
-            JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            if (!e.isJsonObject()) throw BadInputException.of(file, null, "not a JSON object");
-            JsonObject o = e.getAsJsonObject();
-            if (checkFormat && o.has("format") && !FORMAT.equals(o.get("format").getAsString())) {
-                throw BadInputException.of(file, "format", "'" + o.get("format").getAsString() + "' is not " + FORMAT);
-            }
-            return o;
-        } catch (java.nio.charset.CharacterCodingException ex) {
-            // e.g. a samples file given where a run is expected: say what was expected, not the decoder's words
-            throw BadInputException.of(file, null, "binary content, not a model file (expected RUNDIR/model.json, JSON text)");
-        } catch (IOException ex) {
-            throw BadInputException.of(file, null, "cannot read: " + ex.getMessage());
-        } catch (RuntimeException ex) {
-            if (ex instanceof BadInputException b) throw b;
-            throw BadInputException.of(file, null, "not valid JSON: " + oneLine(ex.getMessage()));
+        Path file = org.spiqgan.model.RunFile.path(rundir);
+        JsonObject o = org.spiqgan.model.RunFile.readObject(rundir);
+        if (checkFormat && o.has("format") && !FORMAT.equals(o.get("format").getAsString())) {
+            throw BadInputException.of(file, "format", "'" + o.get("format").getAsString() + "' is not " + FORMAT);
         }
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replace('\n', ' ');
+        return o;
     }
 
     static JsonElement member(JsonObject o, String name, String file) {

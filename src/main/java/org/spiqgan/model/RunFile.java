@@ -31,18 +31,20 @@ public final class RunFile {
         return Files.isDirectory(dirOrFile) ? dirOrFile.resolve(FILE_NAME) : dirOrFile;
     }
 
-    /** The kind of a run's model file, or a one-line error naming the file. */
-    public static String kindOf(Path dirOrFile) {
+    /**
+     * A run's model file (RUNDIR/model.json, or the file itself) as a JSON object, or a one-line error naming the file:
+     * missing, unreadable, binary (e.g. a samples file given where a run is expected), not JSON, not an object.
+     */
+    public static JsonObject readObject(Path dirOrFile) {
         Path file = path(dirOrFile);
         if (!Files.isRegularFile(file)) throw BadInputException.of(file, null, "no model file (expected RUNDIR/" + FILE_NAME + ")");
-        JsonObject o;
         try {
             JsonElement e = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
             if (!e.isJsonObject()) throw BadInputException.of(file, null, "not a JSON object");
-            o = e.getAsJsonObject();
+            return e.getAsJsonObject();
         } catch (java.nio.charset.CharacterCodingException ex) {
-            // e.g. a samples file given where a run is expected: say what was expected, not the decoder's words
-            throw BadInputException.of(file, null, "binary content, not a model file (expected RUNDIR/model.json, JSON text)");
+            // say what was expected, not the decoder's words
+            throw BadInputException.of(file, null, "binary content, not a model file (expected RUNDIR/" + FILE_NAME + ", JSON text)");
         } catch (IOException ex) {
             throw BadInputException.of(file, null, "cannot read: " + ex.getMessage());
         } catch (BadInputException ex) {
@@ -50,6 +52,12 @@ public final class RunFile {
         } catch (RuntimeException ex) {
             throw BadInputException.of(file, null, "not valid JSON: " + String.valueOf(ex.getMessage()).replace('\n', ' '));
         }
+    }
+
+    /** The kind of a run's model file, or a one-line error naming the file. */
+    public static String kindOf(Path dirOrFile) {
+        Path file = path(dirOrFile);
+        JsonObject o = readObject(dirOrFile);
         JsonElement kind = o.get("kind");
         if (kind != null && kind.isJsonPrimitive()) return kind.getAsString();
         JsonElement format = o.get("format");

@@ -335,11 +335,6 @@ public final class Evaluator {
     }
 
     /**
-     * The state after the leading single-qubit gates, built as a product of one-qubit states: a circuit
-     * that opens with a layer of rotations on |0...0> (every sub-generator does) skips one full-vector
-     * pass per qubit.
-     */
-    /**
      * Everything of a run that does not touch the state vector, for {@link #forward} and {@link #loadState} alike:
      * angles and factor matrices ({@link #prepareCached}), the prefix's qubit amplitudes and every block's fused
      * matrix (bmat), which the adjoint pass reads too.
@@ -355,7 +350,11 @@ public final class Evaluator {
         }
     }
 
-    /** The product state of the prefix (qubitAmp, from {@link #prepareRun}) written out as the full vector. */
+    /**
+     * The state after the leading single-qubit gates, built as a product of one-qubit states (qubitAmp, from
+     * {@link #prepareRun}): a circuit that opens with a layer of rotations on |0...0> (every sub-generator does) skips
+     * one full-vector pass per qubit.
+     */
     private void productPrefixState() {
         final double[] u = qubitAmp;
         final double[] re = this.re, im = this.im;
