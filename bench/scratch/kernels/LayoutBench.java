@@ -26,13 +26,13 @@ public class LayoutBench {
             DoubleVector.fromArray(S, im, 0, src, i).intoArray(im2, i);
           }
           double[] t = re; re = re2; re2 = t; t = im; im = im2; im2 = t;
-          for (int q = 3; q < 10; q++) AlignGen.general(re, im, 0, dim, q, c, 0.01, -s, 0.02, s, 0.01, c, -0.02);
+          for (int q = 3; q < 10; q++) ScratchKernels.general(re, im, 0, dim, q, c, 0.01, -s, 0.02, s, 0.01, c, -0.02);
         }
       }
       long t1 = System.nanoTime();
       best = Math.min(best, (t1 - t0) / (double) iters);
       long t2 = System.nanoTime();
-      for (int it = 0; it < iters; it++) for (int q = 3; q < 10; q++) AlignGen.general(re, im, 0, dim, q, c, 0.01, -s, 0.02, s, 0.01, c, -0.02);
+      for (int it = 0; it < iters; it++) for (int q = 3; q < 10; q++) ScratchKernels.general(re, im, 0, dim, q, c, 0.01, -s, 0.02, s, 0.01, c, -0.02);
       long t3 = System.nanoTime();
       for (int it = 0; it < iters; it++) { for (int i = 0; i < dim; i += 8) { DoubleVector.fromArray(S, re, 0, src, i).intoArray(re2, i); DoubleVector.fromArray(S, im, 0, src, i).intoArray(im2, i); } double[] t = re; re = re2; re2 = t; t = im; im = im2; im2 = t; }
       long t4 = System.nanoTime();
@@ -42,24 +42,5 @@ public class LayoutBench {
     }
     System.out.printf("pads %d %d %d: re %d im %d re2 %d im2 %d src %d (mod 4096): %.0f ns%n", p1, p2, p3,
         addr(re) % 4096, addr(im) % 4096, addr(re2) % 4096, addr(im2) % 4096, addr(src) % 4096, best);
-  }
-}
-class AlignGen {
-  static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;
-  static final int L = 8;
-  static void general(double[] re, double[] im, int base, int dim, int q, double ar, double ai, double br,
-      double bi, double cr, double ci, double dr, double di) {
-    int st = 1 << q, half = dim >> 1, low = st - 1;
-    DoubleVector vAr = DoubleVector.broadcast(S, ar), vAi = DoubleVector.broadcast(S, ai), vNai = DoubleVector.broadcast(S, -ai), vBr = DoubleVector.broadcast(S, br), vBi = DoubleVector.broadcast(S, bi), vNbi = DoubleVector.broadcast(S, -bi);
-    DoubleVector vCr = DoubleVector.broadcast(S, cr), vCi = DoubleVector.broadcast(S, ci), vNci = DoubleVector.broadcast(S, -ci), vDr = DoubleVector.broadcast(S, dr), vDi = DoubleVector.broadcast(S, di), vNdi = DoubleVector.broadcast(S, -di);
-    for (int k = 0; k < half; k += L) {
-      int i = base + (((k & ~low) << 1) | (k & low)), j = i + st;
-      DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
-      DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
-      xr.fma(vAr, xi.fma(vNai, yr.fma(vBr, yi.mul(vNbi)))).intoArray(re, i);
-      xi.fma(vAr, xr.fma(vAi, yi.fma(vBr, yr.mul(vBi)))).intoArray(im, i);
-      xr.fma(vCr, xi.fma(vNci, yr.fma(vDr, yi.mul(vNdi)))).intoArray(re, j);
-      xi.fma(vCr, xr.fma(vCi, yi.fma(vDr, yr.mul(vDi)))).intoArray(im, j);
-    }
   }
 }

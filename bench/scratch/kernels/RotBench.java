@@ -5,22 +5,6 @@ public class RotBench {
   static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;
   static final int L = 8;
 
-  static void applyGeneral(double[] re, double[] im, int dim, int q, double ar, double ai, double br,
-      double bi, double cr, double ci, double dr, double di) {
-    int st = 1 << q, half = dim >> 1, low = st - 1;
-    DoubleVector vAr = DoubleVector.broadcast(S, ar), vAi = DoubleVector.broadcast(S, ai), vNai = DoubleVector.broadcast(S, -ai), vBr = DoubleVector.broadcast(S, br), vBi = DoubleVector.broadcast(S, bi), vNbi = DoubleVector.broadcast(S, -bi);
-    DoubleVector vCr = DoubleVector.broadcast(S, cr), vCi = DoubleVector.broadcast(S, ci), vNci = DoubleVector.broadcast(S, -ci), vDr = DoubleVector.broadcast(S, dr), vDi = DoubleVector.broadcast(S, di), vNdi = DoubleVector.broadcast(S, -di);
-    for (int k = 0; k < half; k += L) {
-      int i = ((k & ~low) << 1) | (k & low), j = i + st;
-      DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
-      DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
-      xr.fma(vAr, xi.fma(vNai, yr.fma(vBr, yi.mul(vNbi)))).intoArray(re, i);
-      xi.fma(vAr, xr.fma(vAi, yi.fma(vBr, yr.mul(vBi)))).intoArray(im, i);
-      xr.fma(vCr, xi.fma(vNci, yr.fma(vDr, yi.mul(vNdi)))).intoArray(re, j);
-      xi.fma(vCr, xr.fma(vCi, yi.fma(vDr, yr.mul(vDi)))).intoArray(im, j);
-    }
-  }
-
   /** tan-form rotation on two high qubits q1 < q2 (both >= 3). */
   static void ry2(double[] re, double[] im, int dim, int q1, double t1, int q2, double t2) {
     int s1 = 1 << q1, s2 = 1 << q2;
@@ -43,21 +27,6 @@ public class RotBench {
         y3.fma(N2, y1).intoArray(v, i1);
         y1.fma(T2, y3).intoArray(v, i3);
       }
-    }
-  }
-
-  /** tan-form rotation on one high qubit. */
-  static void ry1(double[] re, double[] im, int dim, int q, double t) {
-    int st = 1 << q, half = dim >> 1, low = st - 1;
-    DoubleVector T = DoubleVector.broadcast(S, t), N = DoubleVector.broadcast(S, -t);
-    for (int k = 0; k < half; k += L) {
-      int i = ((k & ~low) << 1) | (k & low), j = i + st;
-      DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
-      DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
-      yr.fma(N, xr).intoArray(re, i);
-      yi.fma(N, xi).intoArray(im, i);
-      xr.fma(T, yr).intoArray(re, j);
-      xi.fma(T, yi).intoArray(im, j);
     }
   }
 
@@ -153,19 +122,19 @@ public class RotBench {
       int iters = 100000;
       long t0 = System.nanoTime();
       for (int it = 0; it < iters; it++) {
-        for (int q = 0; q < n; q++) applyGeneral(re, im, dim, q < 3 ? q + 3 : q, c, 0.01, -s, 0.02, s, 0.01, c, -0.02);
+        for (int q = 0; q < n; q++) ScratchKernels.general(re, im, 0, dim, q < 3 ? q + 3 : q, c, 0.01, -s, 0.02, s, 0.01, c, -0.02);
       }
       long t1 = System.nanoTime();
       for (int it = 0; it < iters; it++) {
         ry2(re, im, dim, 3, 0.3, 4, -0.2); ry2(re, im, dim, 5, 0.3, 6, -0.2); ry2(re, im, dim, 7, 0.3, 8, -0.2);
-        ry1(re, im, dim, 9, 0.1);
+        ScratchKernels.ry1(re, im, 0, dim, 9, 0.1);
         ryLow3(re, im, dim, 0.1, 0.2, -0.3);
       }
       long t2 = System.nanoTime();
       long a0 = System.nanoTime();
       for (int it = 0; it < iters; it++) { ry2(re, im, dim, 3, 0.3, 4, -0.2); ry2(re, im, dim, 5, 0.3, 6, -0.2); ry2(re, im, dim, 7, 0.3, 8, -0.2); }
       long a1 = System.nanoTime();
-      for (int it = 0; it < iters; it++) { ry1(re, im, dim, 9, 0.1); ry1(re, im, dim, 3, 0.1); ry1(re, im, dim, 5, -0.1); }
+      for (int it = 0; it < iters; it++) { ScratchKernels.ry1(re, im, 0, dim, 9, 0.1); ScratchKernels.ry1(re, im, 0, dim, 3, 0.1); ScratchKernels.ry1(re, im, 0, dim, 5, -0.1); }
       long a2 = System.nanoTime();
       for (int it = 0; it < iters; it++) { ryLow3(re, im, dim, 0.1, 0.2, -0.3); }
       long a3 = System.nanoTime();
