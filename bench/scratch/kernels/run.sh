@@ -13,8 +13,8 @@ if [ "${3:-}" = loop ]; then
   "$bin/java" "${flags[@]}" -cp "$4:$out" LoopBench "$5" 2>&1 | grep -v 'WARNING: Using incubator'
   exit 0
 fi
-"$bin/javac" --release 17 --add-modules jdk.incubator.vector -d "$out" "$here/ScratchKernels.java" "$here/AlignBench.java" "$here/BwBench.java" "$here/RotBench.java" "$here/LayoutBench.java" 2>&1 | grep -v '^warning\|warnings$\|^Note\|incubat\|Unsafe\|^ ' || true
-for m in AlignBench BwBench RotBench; do
+"$bin/javac" --release 17 --add-modules jdk.incubator.vector -d "$out" "$here/ScratchKernels.java" "$here/AlignBench.java" "$here/BwBench.java" "$here/RotBench.java" "$here/LayoutBench.java" "$here/PermBench.java" 2>&1 | grep -v '^warning\|warnings$\|^Note\|incubat\|Unsafe\|^ ' || true
+for m in AlignBench BwBench RotBench PermBench; do
   echo "== $m ($gc)"
   "$bin/java" "${flags[@]}" -cp "$out" "$m" 2>&1 | grep -v 'WARNING: Using incubator'
 done
