@@ -5,7 +5,8 @@
 # final write are outside the interval (the whole-process differences of run-patch-train-ab.sh include the JIT's
 # warm-up, which varies from run to run). Runs the jars given in turn, REPS times (alternating order).
 # Usage: bash bench/run-patch-train-steady.sh [-t THREADS] [-r REPS] [-s STEPS] A.jar [B.jar ...]
-#   JAVA=/path/to/bin/java; JAVA_OPTS (default: the launcher's -Xmx8g -XX:+UseParallelGC and the Vector API module)
+#   JAVA=/path/to/bin/java; JAVA_OPTS (default: the launcher's -Xmx8g, its collector for that JDK (G1 from JDK 25 on,
+#   the parallel collector before) and the Vector API module)
 set -euo pipefail
 threads=""; reps=1; steps=30
 while getopts "t:r:s:" o; do case "$o" in t) threads="$OPTARG" ;; r) reps="$OPTARG" ;; s) steps="$OPTARG" ;; *) exit 2 ;; esac; done
@@ -14,8 +15,10 @@ shift $((OPTIND - 1))
 [ $# -ge 1 ] || { echo "usage: $0 [-t THREADS] [-r REPS] [-s STEPS] A.jar [B.jar ...]" >&2; exit 2; }
 for j in "$@"; do [ -f "$j" ] || { echo "$0: no such jar: $j" >&2; exit 2; }; done
 java="${JAVA:-java}"
+gc=-XX:+UseParallelGC
+if "$java" -version 2>&1 | head -1 | grep -Eq '"(2[5-9]|[3-9][0-9])'; then gc=-XX:+UseG1GC; fi
 # shellcheck disable=SC2206
-opts=(${JAVA_OPTS:--Xmx8g -XX:+UseParallelGC --add-modules jdk.incubator.vector})
+opts=(${JAVA_OPTS:--Xmx8g $gc --add-modules jdk.incubator.vector})
 if "$java" -version 2>&1 | head -1 | grep -Eq '"(2[4-9]|[3-9][0-9])'; then opts+=(--sun-misc-unsafe-memory-access=allow); fi
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc); java: $("$java" -version 2>&1 | head -1)"
