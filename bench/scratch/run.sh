@@ -4,6 +4,7 @@
 # Usage: bash bench/scratch/run.sh JAR [JAVA_BIN_DIR]
 #   With a jar of the old VectorMath.log/exp(DoubleVector) API (before 2026-12-07 afternoon,
 #   e.g. one built at 6ad72df) it runs OldVectorMathBench and EvaluatorRunBench; with today's, the others. Extra JVM flags: JVM_FLAGS (e.g. -XX:FreqInlineSize=600).
+# RowAdjointBench: the stationary model's adjoint sweep, lane loops against the fused one (ninth part).
 # KAcf.java and org/spiqgan/baseline/TauProbe.java (the maximum-entropy sampler, RESULTS.md) run as their usage lines say.
 set -euo pipefail
 [ $# -ge 1 ] && [ -f "$1" ] || { echo "usage: $0 JAR [JAVA_BIN_DIR]   (no such jar: ${1:-none given})" >&2; exit 2; }
@@ -18,6 +19,10 @@ if unzip -p "$jar" org/spiqgan/quantum/VectorMath.class | grep -aq '(Ljdk/incuba
 else
   srcs=("$here/CosSinBench.java" "$here/VectorMathArrayBench.java" "$here/org/spiqgan/quantum/EvaluatorRunBench.java")
   mains=(CosSinBench VectorMathArrayBench org.spiqgan.quantum.EvaluatorRunBench)
+fi
+# jars since the fused adjoint sweeps (issue 12, ninth part) also time those against the lane loops
+if unzip -l "$jar" org/spiqgan/quantum/VectorRowKernels.class >/dev/null 2>&1; then
+  srcs+=("$here/org/spiqgan/quantum/RowAdjointBench.java"); mains+=(org.spiqgan.quantum.RowAdjointBench)
 fi
 "$bin/javac" --release 17 --add-modules jdk.incubator.vector -cp "$jar" -d "$out" "${srcs[@]}" 2>&1 | grep -v '^warning\|^Note\|incubat' || true
 for m in "${mains[@]}"; do

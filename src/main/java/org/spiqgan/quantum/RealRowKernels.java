@@ -16,13 +16,41 @@ package org.spiqgan.quantum;
 public final class RealRowKernels {
     private RealRowKernels() {}
 
+    /**
+     * The adjoint sweeps written with the Vector API ({@code VectorRowKernels}: the three lane loops of a row pair
+     * fused into one, the same operations in the same order, so the same bits), used when the simulator uses its
+     * vector kernels ({@link KernelChoice}) and loaded by name only then; null: the loops here. They were 60% of the
+     * default model's training (BENCHMARKS.md, issue 12's ninth part).
+     */
+    private static final RowAdjoint FUSED = RowAdjoint.chosen();
+
+    /** The two adjoint sweeps, for {@link #FUSED}. Rows hold a multiple of {@link #lanes()} values. */
+    interface RowAdjoint {
+        int lanes();
+
+        void ryMultiplexedAdjoint(double[][] psi, double[][] lam, int qubits, int lanes, int target, double[] c, double[] s,
+                double[] cosT, double[] sinT, double[] grad, double[] tableGrad, double[][] scratch);
+
+        void ryAdjoint(double[][] psi, double[][] lam, int qubits, int lanes, int q, double[] c, double[] s, double[] grad,
+                double[][] scratch);
+
+        static RowAdjoint chosen() {
+            if (!KernelChoice.vectorInUse()) return null;
+            try {
+                return (RowAdjoint) Class.forName("org.spiqgan.quantum.VectorRowKernels").getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new IllegalStateException("cannot load the vector row kernels: " + e, e);
+            }
+        }
+    }
+
     /** Rows for a state of {@code qubits} qubits and {@code lanes} lanes. */
     public static double[][] state(int qubits, int lanes) {
         return new double[1 << qubits][lanes];
     }
 
     /** cos and sin of a table angle combined with every lane's: (ca ct - sa st, sa ct + ca st) into (co, so). */
-    private static void combine(double[] ca, double[] sa, double ct, double st, double[] co, double[] so, int lanes) {
+    static void combine(double[] ca, double[] sa, double ct, double st, double[] co, double[] so, int lanes) {
         for (int k = 0; k < lanes; k++) {
             double x = ca[k], y = sa[k];
             co[k] = x * ct - y * st;
@@ -101,9 +129,19 @@ public final class RealRowKernels {
      */
     public static void ryMultiplexedAdjoint(double[][] psi, double[][] lam, int qubits, int lanes, int target, double[] c,
             double[] s, double[] cosT, double[] sinT, double[] grad, double[] tableGrad, double[][] scratch) {
+        if (FUSED != null && lanes % FUSED.lanes() == 0) {
+            FUSED.ryMultiplexedAdjoint(psi, lam, qubits, lanes, target, c, s, cosT, sinT, grad, tableGrad, scratch);
+        } else {
+            ryMultiplexedAdjointLoops(psi, lam, qubits, lanes, target, c, s, cosT, sinT, grad, tableGrad, scratch);
+        }
+    }
+
+    /** {@link #ryMultiplexedAdjoint} as separate lane loops (the reference for the fused one). */
+    static void ryMultiplexedAdjointLoops(double[][] psi, double[][] lam, int qubits, int lanes, int target, double[] c,
+            double[] s, double[] cosT, double[] sinT, double[] grad, double[] tableGrad, double[][] scratch) {
         int dim = 1 << qubits, step = 1 << target;
         if (cosT == null) {
-            ryAdjoint(psi, lam, qubits, lanes, target, c, s, grad, scratch);
+            ryAdjointLoops(psi, lam, qubits, lanes, target, c, s, grad, scratch);
             return;
         }
         double[] acc = scratch[0], co = scratch[1], so = scratch[2], neg = scratch[3];
@@ -140,6 +178,13 @@ public final class RealRowKernels {
      * {@code scratch}: 4 rows.
      */
     public static void ryAdjoint(double[][] psi, double[][] lam, int qubits, int lanes, int q, double[] c, double[] s, double[] grad,
+            double[][] scratch) {
+        if (FUSED != null && lanes % FUSED.lanes() == 0) FUSED.ryAdjoint(psi, lam, qubits, lanes, q, c, s, grad, scratch);
+        else ryAdjointLoops(psi, lam, qubits, lanes, q, c, s, grad, scratch);
+    }
+
+    /** {@link #ryAdjoint} as separate lane loops (the reference for the fused one). */
+    static void ryAdjointLoops(double[][] psi, double[][] lam, int qubits, int lanes, int q, double[] c, double[] s, double[] grad,
             double[][] scratch) {
         int dim = 1 << qubits, step = 1 << q;
         double[] neg = scratch[3];
