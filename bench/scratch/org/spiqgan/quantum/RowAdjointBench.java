@@ -1,9 +1,10 @@
 package org.spiqgan.quantum;
 
 /**
- * Scratch timing program (issue 12, ninth part; bench/scratch/run.sh): one layer of the stationary model's adjoint
- * sweep (10 targets at 10 qubits, 32 lanes, multiplexed tables) with the lane loops of RealRowKernels against the
- * fused Vector API sweep of VectorRowKernels, after checking that they give the same bits.
+ * Scratch timing program (issue 12, ninth part; bench/scratch/run.sh): one layer of the stationary model's
+ * multiplexed rotations and of its adjoint sweep (10 targets at 10 qubits, 32 lanes, multiplexed tables) with the lane
+ * loops of RealRowKernels against the Vector API passes of VectorRowKernels, after checking that they give the same
+ * bits.
  */
 public class RowAdjointBench {
   public static void main(String[] a) {
@@ -22,6 +23,10 @@ public class RowAdjointBench {
       RealRowKernels.ryMultiplexedAdjointLoops(psiA, lamA, n, lanes, q, c, s, cosT[q], sinT[q], gA, tA, scA);
       fused.ryMultiplexedAdjoint(psiB, lamB, n, lanes, q, c, s, cosT[q], sinT[q], gB, tB, scB);
     }
+    for (int q = 0; q < n; q++) {
+      RealRowKernels.ryMultiplexedLoops(psiA, n, lanes, q, c, s, cosT[q], sinT[q], scA);
+      fused.ryMultiplexed(psiB, n, lanes, q, c, s, cosT[q], sinT[q], scB);
+    }
     boolean same = java.util.Arrays.equals(gA, gB) && java.util.Arrays.equals(tA, tB);
     for (int b = 0; b < dim; b++) same &= java.util.Arrays.equals(psiA[b], psiB[b]) && java.util.Arrays.equals(lamA[b], lamB[b]);
     System.out.println("same bits: " + same);
@@ -32,7 +37,12 @@ public class RowAdjointBench {
       long t1 = System.nanoTime();
       for (int i = 0; i < it; i++) for (int q = n - 1; q >= 0; q--) fused.ryMultiplexedAdjoint(psiB, lamB, n, lanes, q, c, s, cosT[q], sinT[q], gB, tB, scB);
       long t2 = System.nanoTime();
-      System.out.printf("adjoint layer (10 targets): lane loops %.1f us, fused %.1f us%n", (t1 - t0) / 1e3 / it, (t2 - t1) / 1e3 / it);
+      for (int i = 0; i < it; i++) for (int q = 0; q < n; q++) RealRowKernels.ryMultiplexedLoops(psiA, n, lanes, q, c, s, cosT[q], sinT[q], scA);
+      long t3 = System.nanoTime();
+      for (int i = 0; i < it; i++) for (int q = 0; q < n; q++) fused.ryMultiplexed(psiB, n, lanes, q, c, s, cosT[q], sinT[q], scB);
+      long t4 = System.nanoTime();
+      System.out.printf("adjoint layer (10 targets): lane loops %.1f us, fused %.1f us; rotation layer: lane loops %.1f us, vector %.1f us%n",
+          (t1 - t0) / 1e3 / it, (t2 - t1) / 1e3 / it, (t3 - t2) / 1e3 / it, (t4 - t3) / 1e3 / it);
     }
   }
 }

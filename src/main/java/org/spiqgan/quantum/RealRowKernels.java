@@ -17,16 +17,20 @@ public final class RealRowKernels {
     private RealRowKernels() {}
 
     /**
-     * The adjoint sweeps written with the Vector API ({@code VectorRowKernels}: the three lane loops of a row pair
-     * fused into one, the same operations in the same order, so the same bits), used when the simulator uses its
-     * vector kernels ({@link KernelChoice}) and loaded by name only then; null: the loops here. They were 60% of the
-     * default model's training (BENCHMARKS.md, issue 12's ninth part).
+     * The multiplexed rotation and the adjoint sweeps written with the Vector API ({@code VectorRowKernels}: one pass
+     * per vector of lanes over a row pair, the adjoint's three lane loops fused into one; the same operations in the
+     * same order, so the same bits), used when the simulator uses its vector kernels ({@link KernelChoice}) and
+     * loaded by name only then; null: the loops here. The adjoint was 60% of the default model's training, the
+     * rotation a quarter of it and most of its generation (BENCHMARKS.md, issue 12's ninth part).
      */
-    private static final RowAdjoint FUSED = RowAdjoint.chosen();
+    private static final FusedRows FUSED = FusedRows.chosen();
 
-    /** The two adjoint sweeps, for {@link #FUSED}. Rows hold a multiple of {@link #lanes()} values. */
-    interface RowAdjoint {
+    /** The passes of {@link #FUSED}. Rows hold a multiple of {@link #lanes()} values. */
+    interface FusedRows {
         int lanes();
+
+        void ryMultiplexed(double[][] psi, int qubits, int lanes, int target, double[] c, double[] s, double[] cosT,
+                double[] sinT, double[][] scratch);
 
         void ryMultiplexedAdjoint(double[][] psi, double[][] lam, int qubits, int lanes, int target, double[] c, double[] s,
                 double[] cosT, double[] sinT, double[] grad, double[] tableGrad, double[][] scratch);
@@ -34,10 +38,10 @@ public final class RealRowKernels {
         void ryAdjoint(double[][] psi, double[][] lam, int qubits, int lanes, int q, double[] c, double[] s, double[] grad,
                 double[][] scratch);
 
-        static RowAdjoint chosen() {
+        static FusedRows chosen() {
             if (!KernelChoice.vectorInUse()) return null;
             try {
-                return (RowAdjoint) Class.forName("org.spiqgan.quantum.VectorRowKernels").getDeclaredConstructor().newInstance();
+                return (FusedRows) Class.forName("org.spiqgan.quantum.VectorRowKernels").getDeclaredConstructor().newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
                 throw new IllegalStateException("cannot load the vector row kernels: " + e, e);
             }
@@ -108,6 +112,13 @@ public final class RealRowKernels {
      * multiplexed block (null table: none), one pass. {@code scratch}: 2 rows.
      */
     public static void ryMultiplexed(double[][] psi, int qubits, int lanes, int target, double[] c, double[] s, double[] cosT,
+            double[] sinT, double[][] scratch) {
+        if (FUSED != null && lanes % FUSED.lanes() == 0) FUSED.ryMultiplexed(psi, qubits, lanes, target, c, s, cosT, sinT, scratch);
+        else ryMultiplexedLoops(psi, qubits, lanes, target, c, s, cosT, sinT, scratch);
+    }
+
+    /** {@link #ryMultiplexed} as lane loops (the reference for the fused one). */
+    static void ryMultiplexedLoops(double[][] psi, int qubits, int lanes, int target, double[] c, double[] s, double[] cosT,
             double[] sinT, double[][] scratch) {
         int dim = 1 << qubits, step = 1 << target;
         double[] co = scratch[0], so = scratch[1];

@@ -4,21 +4,46 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The adjoint sweeps of {@link RealRowKernels} with the Vector API: for each row pair and each vector of lanes, the
- * correlation and the two inverse rotations are done together, the four rows loaded once, where the loops of
- * {@link RealRowKernels} make three passes over short rows (32 lanes in the stationary model), each vectorized by the
- * JIT with its own start-up and tail. The operations per lane are those of the loops, in the same order, with
+ * The multiplexed rotation and the adjoint sweeps of {@link RealRowKernels} with the Vector API: for each row pair
+ * and each vector of lanes, one pass (in the adjoint the correlation and the two inverse rotations together, the four
+ * rows loaded once), where the loops of {@link RealRowKernels} run over short rows (32 lanes in the stationary model),
+ * each vectorized by the JIT with its own start-up and tail, three of them per row pair in the adjoint. The operations per lane are those of the loops, in the same order, with
  * multiplies and adds rounded separately (no fused multiply-add), so the results are the same bits
- * ({@code VectorRowKernelsTest}). Loaded only by {@link RealRowKernels.RowAdjoint#chosen}, by name, so that the jar
+ * ({@code VectorRowKernelsTest}). Loaded only by {@link RealRowKernels.FusedRows#chosen}, by name, so that the jar
  * runs on a JVM without the module.
  */
-final class VectorRowKernels implements RealRowKernels.RowAdjoint {
+final class VectorRowKernels implements RealRowKernels.FusedRows {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
     @Override
     public int lanes() {
         return L;
+    }
+
+    @Override
+    public void ryMultiplexed(double[][] psi, int qubits, int lanes, int target, double[] c, double[] s, double[] cosT,
+            double[] sinT, double[][] scratch) {
+        int dim = 1 << qubits, step = 1 << target;
+        double[] co = scratch[0], so = scratch[1];
+        for (int lo = 0; lo < step; lo++) {
+            double[] rc = c, rs = s;
+            if (cosT != null) {
+                RealRowKernels.combine(c, s, cosT[lo], sinT[lo], co, so, lanes);
+                rc = co;
+                rs = so;
+            }
+            for (int hi = 0; hi < dim; hi += step << 1) {
+                double[] p0 = psi[hi + lo], p1 = psi[hi + lo + step];
+                for (int v = 0; v < lanes; v += L) {
+                    DoubleVector x0 = DoubleVector.fromArray(S, p0, v), x1 = DoubleVector.fromArray(S, p1, v);
+                    DoubleVector ck = DoubleVector.fromArray(S, rc, v), sk = DoubleVector.fromArray(S, rs, v);
+                    // RealRowKernels.rotate
+                    ck.mul(x0).sub(sk.mul(x1)).intoArray(p0, v);
+                    sk.mul(x0).add(ck.mul(x1)).intoArray(p1, v);
+                }
+            }
+        }
     }
 
     @Override

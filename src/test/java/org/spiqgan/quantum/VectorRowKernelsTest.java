@@ -8,15 +8,15 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused Vector API adjoint sweeps give the same bits as the lane loops of {@link RealRowKernels} they replace:
- * states, adjoint vectors, per-lane gradients and table gradients, for every target, with and without a multiplexed
- * table, at several lane counts.
+ * The Vector API passes give the same bits as the lane loops of {@link RealRowKernels} they replace: the multiplexed
+ * rotation's state, and the adjoint sweep's states, adjoint vectors, per-lane gradients and table gradients, for every
+ * target, with and without a multiplexed table, at several lane counts.
  */
 class VectorRowKernelsTest {
     private static final int L = new VectorRowKernels().lanes();
 
     @Test
-    void multiplexedAdjointIsBitForBitTheLoops() {
+    void multiplexedRotationAndAdjointAreBitForBitTheLoops() {
         for (int qubits = 1; qubits <= 6; qubits++) {
             for (int lanes : new int[] {L, 2 * L, 32}) {
                 if (lanes % L != 0) continue;
@@ -34,9 +34,9 @@ class VectorRowKernelsTest {
         assertTrue(KernelChoice.vectorModulePresent(), "surefire starts the JVM with the module");
         StateKernels before = KernelChoice.use(StateKernels.SCALAR);
         try {
-            assertNull(RealRowKernels.RowAdjoint.chosen(), "scalar kernels: the lane loops");
+            assertNull(RealRowKernels.FusedRows.chosen(), "scalar kernels: the lane loops");
             KernelChoice.use(KernelChoice.vectorKernels());
-            assertTrue(RealRowKernels.RowAdjoint.chosen() instanceof VectorRowKernels, "vector kernels: the fused sweeps");
+            assertTrue(RealRowKernels.FusedRows.chosen() instanceof VectorRowKernels, "vector kernels: the fused sweeps");
         } finally {
             KernelChoice.use(before);
         }
@@ -72,9 +72,18 @@ class VectorRowKernelsTest {
         double[] gA = new double[lanes], gB = new double[lanes], tA = new double[step], tB = new double[step];
         for (int k = 0; k < lanes; k++) gA[k] = gB[k] = r.nextDouble();
         double[][] scA = new double[4][lanes], scB = new double[4][lanes];
+        String where = "qubits " + qubits + ", lanes " + lanes + ", target " + target + ", table " + table;
+        // the forward rotation first (on copies), then the adjoint sweep on the originals
+        double[][] fA = new double[dim][], fB = new double[dim][];
+        for (int b = 0; b < dim; b++) {
+            fA[b] = psiA[b].clone();
+            fB[b] = psiB[b].clone();
+        }
+        RealRowKernels.ryMultiplexedLoops(fA, qubits, lanes, target, c, s, cosT, sinT, scA);
+        new VectorRowKernels().ryMultiplexed(fB, qubits, lanes, target, c, s, cosT, sinT, scB);
+        for (int b = 0; b < dim; b++) assertArrayEquals(fA[b], fB[b], 0.0, "rotated row " + b + ", " + where);
         RealRowKernels.ryMultiplexedAdjointLoops(psiA, lamA, qubits, lanes, target, c, s, cosT, sinT, gA, tA, scA);
         new VectorRowKernels().ryMultiplexedAdjoint(psiB, lamB, qubits, lanes, target, c, s, cosT, sinT, gB, tB, scB);
-        String where = "qubits " + qubits + ", lanes " + lanes + ", target " + target + ", table " + table;
         assertArrayEquals(gA, gB, 0.0, "per-lane gradient, " + where);
         assertArrayEquals(tA, tB, 0.0, "table gradient, " + where);
         for (int b = 0; b < dim; b++) {
