@@ -19,7 +19,6 @@ import org.spiqgan.nn.CriticLoss;
 public final class GeneratorObjective {
     /** Probabilities below this enter the Gumbel logits as this (log 0 = -inf); no gradient there. */
     static final double PROB_FLOOR = 1e-300;
-    private static final int CHUNK = 8;
 
     private final PatchGenerator gen;
     private final GeneratorConfig cfg;
@@ -134,8 +133,8 @@ public final class GeneratorObjective {
                 for (int g = 0; g < groups; g++) pass.arInputs[t][g] = arInputs(z, batch, g, t, pass.x);
                 gen.readoutsAt(theta, t, pass.arInputs[t], batch, pass.readout, ex);
                 int items = groups * batch, ft = t;
-                ex.run((items + CHUNK - 1) / CHUNK, c -> {
-                    int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+                ex.run(BatchExecutor.chunks(items), c -> {
+                    int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
                     Scratch w = scratch.get();
                     for (int k = from; k < to; k++) {
                         int g = k / batch, b = k % batch, p = g * tt + ft;
@@ -147,8 +146,8 @@ public final class GeneratorObjective {
         }
         gen.readouts(theta, z, batch, pass.readout, ex, backwardFollows);
         int items = gen.patches() * batch;
-        ex.run((items + CHUNK - 1) / CHUNK, c -> {
-            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+        ex.run(BatchExecutor.chunks(items), c -> {
+            int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
             Scratch w = scratch.get();
             for (int k = from; k < to; k++) relaxForward(pass, k / batch, k % batch, noiseSeed, k, w);
         });
@@ -317,8 +316,8 @@ public final class GeneratorObjective {
             // Reverse time order: x_t feeds patch t+1, so its gradient is complete once t+1 is done.
             for (int t = tt - 1; t >= 0; t--) {
                 int gitems = groups * batch, ft = t;
-                ex.run((gitems + CHUNK - 1) / CHUNK, c -> {
-                    int from = c * CHUNK, to = Math.min(gitems, from + CHUNK);
+                ex.run(BatchExecutor.chunks(gitems), c -> {
+                    int from = c * BatchExecutor.CHUNK, to = Math.min(gitems, from + BatchExecutor.CHUNK);
                     Scratch w = scratch.get();
                     for (int kk = from; kk < to; kk++) relaxBackward(pass, (kk / batch) * tt + ft, kk % batch, gx, cot, w);
                 });
@@ -334,8 +333,8 @@ public final class GeneratorObjective {
             return new AdversarialGenerator.LossTerms(k, a);
         }
         int items = gen.patches() * batch;
-        ex.run((items + CHUNK - 1) / CHUNK, c -> {
-            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+        ex.run(BatchExecutor.chunks(items), c -> {
+            int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
             Scratch w = scratch.get();
             for (int kk = from; kk < to; kk++) relaxBackward(pass, kk / batch, kk % batch, gx, cot, w);
         });

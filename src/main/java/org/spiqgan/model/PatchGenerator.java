@@ -23,7 +23,6 @@ import org.spiqgan.quantum.Readout;
  * the item: {@code quantum/KernelChoice}).
  */
 public final class PatchGenerator {
-    private static final int CHUNK = 8;
 
     private final GeneratorConfig config;
     private final Circuit[] circuits; // per group
@@ -160,9 +159,9 @@ public final class PatchGenerator {
     public void readoutsAt(double[] theta, int t, double[][] inputs, int batch, double[][] out, BatchExecutor ex) {
         loadParams(theta);
         int groups = config.groups(), items = groups * batch, tt = config.timesteps();
-        ex.run((items + CHUNK - 1) / CHUNK, c -> {
+        ex.run(BatchExecutor.chunks(items), c -> {
             Evaluator[] ev = evaluators.get();
-            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
             for (int k = from; k < to; k++) {
                 int g = k / batch, b = k % batch, p = g * tt + t;
                 ev[g].run(setParams[setOf(p)], inputs[g], b * inputWidth(g));
@@ -186,10 +185,10 @@ public final class PatchGenerator {
             if (itemGrads[p] == null || itemGrads[p].length < need) itemGrads[p] = new double[need];
         }
         double[][] ig = itemGrads;
-        ex.run((items + CHUNK - 1) / CHUNK, c -> {
+        ex.run(BatchExecutor.chunks(items), c -> {
             Evaluator[] ev = evaluators.get();
             double[] gp = gradBuf.get();
-            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
             for (int k = from; k < to; k++) {
                 int g = k / batch, b = k % batch, p = g * tt + t, np = circuits[g].paramCount(), w = inputWidth(g);
                 Arrays.fill(gp, 0, np, 0.0);
@@ -265,9 +264,9 @@ public final class PatchGenerator {
     /** Runs the circuit of every (patch, item) with the loaded parameters, in chunks on ex, each followed by {@code after}. */
     private void runItems(double[] z, int batch, BatchExecutor ex, AfterRun after) {
         int items = patches() * batch;
-        ex.run((items + CHUNK - 1) / CHUNK, c -> {
+        ex.run(BatchExecutor.chunks(items), c -> {
             Evaluator[] ev = evaluators.get();
-            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
             for (int k = from; k < to; k++) {
                 int p = k / batch, b = k % batch, g = groupOf(p);
                 Evaluator e = ev[g];
@@ -330,13 +329,13 @@ public final class PatchGenerator {
         }
         double[][] ig = itemGrads;
         int items = patches * batch;
-        int chunks = (items + CHUNK - 1) / CHUNK;
+        int chunks = BatchExecutor.chunks(items);
         double[][] st = keptFor(theta, z, batch) ? kept : null;
         keptTheta = null;
         ex.run(chunks, c -> {
             Evaluator[] ev = evaluators.get();
             double[] gp = gradBuf.get();
-            int from = c * CHUNK, to = Math.min(items, from + CHUNK);
+            int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
             for (int k = from; k < to; k++) {
                 int p = k / batch, b = k % batch, g = groupOf(p);
                 int np = circuits[g].paramCount();

@@ -62,7 +62,7 @@ final class PatchReadouts {
         double[][] table = new double[patches][];
         for (int p = 0; p < patches; p++) table[p] = new double[batch * (cfg.groupNeurons(gen.groupOf(p)) + 1)];
         int items = patches * batch;
-        ex.run((items + BatchExecutor.CHUNK - 1) / BatchExecutor.CHUNK, c -> {
+        ex.run(BatchExecutor.chunks(items), c -> {
             int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
             for (int k = from; k < to; k++) {
                 int p = k / batch, b = k % batch, m = cfg.groupNeurons(gen.groupOf(p)), ro = b * gen.readoutSize(p);
