@@ -36,7 +36,7 @@ final class RunModels {
             }
             return new StationaryRunModel(StationaryRun.read(run), o.checkpoint() == Choices.Checkpoint.LAST, o.threads());
         }
-        if (kind.startsWith("spiqgan")) return new PatchRunModel(ModelFile.read(run), o.sampling(), o.checkpoint().word(), o.threads());
+        if (kind.startsWith("spiqgan")) return new PatchRunModel(ModelFile.readModel(run), o.sampling(), o.checkpoint().word(), o.threads());
         if (o.sampling() != null) {
             throw BadInputException.of(null, "--sampling", "applies to SpiQGAN runs only; " + run + " is a " + kind + " run");
         }

@@ -243,16 +243,32 @@ public final class PatchGenerator {
      * {@link #hardPattern} with the uniforms at {@code u[(b * patches() + p) * uStride ..]}, written to
      * {@code codes[p * batch + b]} (bit i = neuron i of the patch's group). The same patterns as
      * {@link #readouts} followed by {@link #hardPattern} on each readout, without holding patches x batch
-     * readouts (a quarter of a gigabyte per 1,024 windows at N = 10, T = 30) or drawing on one thread.
+     * readouts (a quarter of a gigabyte per 1,024 windows at N = 10, T = 30) or drawing on one thread. Under Born
+     * sampling with every qubit a neuron, the evaluator draws the code itself ({@link Evaluator#sampleCode}, a
+     * cheaper schedule of the same circuit): the same probabilities up to rounding, so a code can differ only when
+     * its uniform lies within about 1e-16 of a cumulative sum.
      */
     public void samplePatterns(double[] theta, double[] z, double[] u, int uStride, int batch, int[] codes, BatchExecutor ex) {
         if (config.autoregressive()) throw new IllegalStateException("autoregressive: use readoutsAt in time order");
         loadParams(theta);
         boolean bernoulli = config.sampling() == GeneratorConfig.Sampling.BERNOULLI;
-        runItems(z, batch, ex, (e, k, p, b, g) -> {
-            double[] r = readBuf.get();
-            e.read(readouts[g], r, 0);
-            codes[k] = hardPattern(r, 0, config.groupNeurons(g), bernoulli, u, (b * patches() + p) * uStride);
+        int items = patches() * batch;
+        ex.run(BatchExecutor.chunks(items), c -> {
+            Evaluator[] ev = evaluators.get();
+            int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
+            for (int k = from; k < to; k++) {
+                int p = k / batch, b = k % batch, g = groupOf(p), m = config.groupNeurons(g), uo = (b * patches() + p) * uStride;
+                Evaluator e = ev[g];
+                if (!bernoulli && m == circuits[g].qubits()) {
+                    // every qubit is a neuron: the evaluator draws the code itself, by a cheaper schedule
+                    codes[k] = e.sampleCode(setParams[setOf(p)], z, b * latent, u[uo]);
+                    continue;
+                }
+                e.run(setParams[setOf(p)], z, b * latent);
+                double[] r = readBuf.get();
+                e.read(readouts[g], r, 0);
+                codes[k] = hardPattern(r, 0, m, bernoulli, u, uo);
+            }
         });
     }
 

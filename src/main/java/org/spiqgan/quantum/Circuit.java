@@ -241,7 +241,7 @@ public final class Circuit {
         return out;
     }
 
-    private static int permute(int kind, int a, int b, int x) {
+    static int permute(int kind, int a, int b, int x) {
         switch (kind) {
             case K_CONST_X: return x ^ (1 << a);
             case K_CNOT: return ((x >>> a) & 1) != 0 ? x ^ (1 << b) : x;

@@ -62,6 +62,11 @@ public final class Evaluator {
     /** Per block instruction: the product of its factors from blockSplit on (valid unless upperStale). */
     private final double[] upperMat;
     private boolean upperStale = true;
+    /** The schedule of {@link #sampleCode}, built on first use (null: the circuit has none). */
+    private SamplingPlan plan;
+    /** The two-branch step's tensor (and the closing step's sums). */
+    private final double[] bondTensor = new double[24];
+    private boolean planChecked;
 
     Evaluator(Circuit c) {
         this(c, KernelChoice.kernels());
@@ -430,6 +435,247 @@ public final class Evaluator {
         if (prob == null) prob = new double[dim];
         for (int b = 0; b < dim; b++) prob[b] = re[b] * re[b] + im[b] * im[b];
         probValid = true;
+    }
+
+    /**
+     * Runs the circuit and draws one code of all its qubits (qubit k = bit k) from the final state's Born
+     * distribution: the first code whose cumulative probability, summed in code order, exceeds u; when rounding
+     * leaves the total just below u, the last code with weight. The run follows the circuit's {@link SamplingPlan}
+     * when it has one (the same probabilities up to rounding: about 1e-16 of the total), and leaves no state to read.
+     */
+    public int sampleCode(double[] params, double[] inputs, int inOff, double u) {
+        checkArgs(params, inputs, inOff);
+        if (params == null) params = params0;
+        if (inputs == null) {
+            inputs = inputs0;
+            inOff = 0;
+        }
+        SamplingPlan p = samplingPlan();
+        if (p == null) {
+            forward(params, inputs, inOff);
+            return drawCode(re, im, null, u);
+        }
+        runPlan(p, params, inputs, inOff);
+        return drawCodeBlocked(re, im, p.readIndex, u);
+    }
+
+    /** Whether {@link #sampleCode} runs a cheaper schedule than {@link #run}. */
+    boolean hasSamplingPlan() {
+        return samplingPlan() != null;
+    }
+
+    /** The Born probabilities that {@link #sampleCode} draws from, in code order (for tests); null without a plan. */
+    double[] planProbabilities(double[] params, double[] inputs) {
+        SamplingPlan p = samplingPlan();
+        if (p == null) return null;
+        runPlan(p, params == null ? params0 : params, inputs == null ? inputs0 : inputs, 0);
+        double[] out = new double[dim];
+        for (int y = 0; y < dim; y++) {
+            int x = p.readIndex == null ? y : p.readIndex[y];
+            out[y] = re[x] * re[x] + im[x] * im[x];
+        }
+        return out;
+    }
+
+    private SamplingPlan samplingPlan() {
+        if (!planChecked) {
+            plan = SamplingPlan.of(c, kern.maskedLanes());
+            planChecked = true;
+        }
+        return plan;
+    }
+
+    private void runPlan(SamplingPlan p, double[] params, double[] inputs, int inOff) {
+        prepareRun(params, inputs, inOff);
+        stateValid = false; // the amplitudes end up relabelled: nothing for read() or a gradient
+        final double[] re = this.re, im = this.im, u = qubitAmp;
+        if (p.bondGate != null) {
+            runBond(p);
+        } else if (p.grows) {
+            re[0] = 1.0;
+            im[0] = 0.0;
+            for (int s = 0; s < p.growKind.length; s++) {
+                int a = p.growArg[s], len = p.growLen[s];
+                switch (p.growKind[s]) {
+                    case SamplingPlan.APPEND:
+                        kern.appendQubit(re, im, len, u[4 * a], u[4 * a + 1], u[4 * a + 2], u[4 * a + 3]);
+                        break;
+                    case SamplingPlan.APPEND_CHAINED:
+                        kern.appendQubitChained(re, im, len, a - 1, u[4 * a], u[4 * a + 1], u[4 * a + 2],
+                                u[4 * a + 3]);
+                        break;
+                    default:
+                        kern.apply(re, im, len, c.q0[a], c.kind[a] == Circuit.K_VAR ? bmat : c.constMat, 8 * a);
+                }
+            }
+        } else {
+            productPrefixState();
+        }
+        final int[] gi = p.gateInstr;
+        final MaskedGate[] gm = p.gateMasked;
+        for (int s = 0; s < gi.length; s++) {
+            int i = gi[s];
+            double[] m = c.kind[i] == Circuit.K_VAR ? bmat : c.constMat;
+            if (gm[s] == null) kern.apply(re, im, dim, c.q0[i], m, 8 * i);
+            else kern.applyMasked(re, im, dim, gm[s], m, 8 * i);
+        }
+    }
+
+    /**
+     * The two-branch growing blocks of {@link SamplingPlan}: branch y of the block over qubits 0..k holds the state
+     * with the first layer's bit k (before the second layer's gate on qubit k) fixed to y, which is all that the next
+     * qubit's factor needs; each step adds one qubit through the tensor t[w][n][o] = U[w][n] a[n ^ (chain1 ? o : 0)],
+     * the last one sums the branches, and every gate after the second permutation is applied as soon as its qubit's
+     * factors are in ({@link SamplingPlan#growLen}).
+     */
+    private void runBond(SamplingPlan p) {
+        if (re2 == null) {
+            re2 = new double[dim];
+            im2 = new double[dim];
+        }
+        final double[] r0 = re, i0 = im, r1 = re2, i1 = im2, u = qubitAmp, t = bondTensor;
+        int step = 0;
+        for (int k = 0; k < n; k++) {
+            int g = p.bondGate[k], off = g < 0 ? 0 : 8 * g;
+            double[] m = g < 0 ? IDENTITY : c.kind[g] == Circuit.K_VAR ? bmat : c.constMat;
+            boolean chained = p.chain1[k];
+            for (int w = 0; w < 2; w++) {
+                for (int nb = 0; nb < 2; nb++) {
+                    double mr = m[off + 4 * w + 2 * nb], mi = m[off + 4 * w + 2 * nb + 1];
+                    for (int o = 0; o < 2; o++) {
+                        int a = 4 * k + 2 * (chained ? nb ^ o : nb);
+                        double ar = u[a], ai = u[a + 1];
+                        t[4 * (w * 2 + nb) + 2 * o] = mr * ar - mi * ai;
+                        t[4 * (w * 2 + nb) + 2 * o + 1] = mr * ai + mi * ar;
+                    }
+                }
+            }
+            int len = 1 << k, split = p.chain2[k] ? k - 1 : -1;
+            if (k == 0) {
+                // branch y at v: U[v][y] a[y] (t[v][y][0])
+                r0[0] = t[0];
+                i0[0] = t[1];
+                r0[1] = t[8];
+                i0[1] = t[9];
+                r1[0] = t[4];
+                i1[0] = t[5];
+                r1[1] = t[12];
+                i1[1] = t[13];
+            } else if (k < n - 1) {
+                kern.bondStep(r0, i0, r1, i1, len, split, t);
+            } else {
+                closeCoefficients(p, t);
+                kern.bondClose(r0, i0, r1, i1, len, split, t);
+            }
+            int have = 2 << k;
+            for (; step < p.growKind.length && p.growLen[step] == have; step++) {
+                int a = p.growArg[step];
+                double[] gm = c.kind[a] == Circuit.K_VAR ? bmat : c.constMat;
+                kern.apply(r0, i0, have, c.q0[a], gm, 8 * a);
+                if (k < n - 1) kern.apply(r1, i1, have, c.q0[a], gm, 8 * a);
+            }
+        }
+    }
+
+    /**
+     * The closing step's coefficients t[f][b][o], from the step tensor t[w][n][o]: N[w][o] = sum over n of t[w][n][o]
+     * (the branches summed), then the folded gate V on the last qubit, sum over c of V[b][c] N[c ^ f][o]
+     * (N[b ^ f][o] without one).
+     */
+    private void closeCoefficients(SamplingPlan p, double[] t) {
+        // N[w][o] at 16 + 2 (2 w + o), past the step tensor
+        for (int w = 0; w < 2; w++) {
+            for (int o = 0; o < 2; o++) {
+                int a = 4 * (w * 2) + 2 * o, b = 4 * (w * 2 + 1) + 2 * o, n = 16 + 2 * (2 * w + o);
+                t[n] = t[a] + t[b];
+                t[n + 1] = t[a + 1] + t[b + 1];
+            }
+        }
+        int g = p.foldedLast;
+        double[] m = g < 0 ? IDENTITY : c.kind[g] == Circuit.K_VAR ? bmat : c.constMat;
+        int off = g < 0 ? 0 : 8 * g;
+        for (int f = 0; f < 2; f++) {
+            for (int b = 0; b < 2; b++) {
+                for (int o = 0; o < 2; o++) {
+                    int at = 4 * (f * 2 + b) + 2 * o;
+                    if (g < 0) {
+                        t[at] = t[16 + 2 * (2 * (b ^ f) + o)];
+                        t[at + 1] = t[16 + 2 * (2 * (b ^ f) + o) + 1];
+                        continue;
+                    }
+                    double sr = 0, si = 0;
+                    for (int cc = 0; cc < 2; cc++) {
+                        double vr = m[off + 4 * b + 2 * cc], vi = m[off + 4 * b + 2 * cc + 1];
+                        int n = 16 + 2 * (2 * (cc ^ f) + o);
+                        double xr = t[n], xi = t[n + 1];
+                        sr += vr * xr - vi * xi;
+                        si += vr * xi + vi * xr;
+                    }
+                    t[at] = sr;
+                    t[at + 1] = si;
+                }
+            }
+        }
+    }
+
+    private static final double[] IDENTITY = {1, 0, 0, 0, 0, 0, 1, 0};
+
+    /**
+     * {@link #drawCode} with the running sum taken eight codes at a time (a pairwise sum of the eight), and code by
+     * code only inside the block where it passes u: the same draw up to the rounding of the sums (as the plan's
+     * amplitudes are), at a quarter of the dependent additions, which bound the sequential loop.
+     */
+    private static int drawCodeBlocked(double[] re, double[] im, int[] index, double u) {
+        int dim = re.length;
+        if (index == null || dim < 8) return drawCode(re, im, index, u);
+        double acc = 0;
+        for (int y = 0; y < dim; y += 8) {
+            int x0 = index[y], x1 = index[y + 1], x2 = index[y + 2], x3 = index[y + 3];
+            int x4 = index[y + 4], x5 = index[y + 5], x6 = index[y + 6], x7 = index[y + 7];
+            double p0 = re[x0] * re[x0] + im[x0] * im[x0], p1 = re[x1] * re[x1] + im[x1] * im[x1];
+            double p2 = re[x2] * re[x2] + im[x2] * im[x2], p3 = re[x3] * re[x3] + im[x3] * im[x3];
+            double p4 = re[x4] * re[x4] + im[x4] * im[x4], p5 = re[x5] * re[x5] + im[x5] * im[x5];
+            double p6 = re[x6] * re[x6] + im[x6] * im[x6], p7 = re[x7] * re[x7] + im[x7] * im[x7];
+            double next = acc + (((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7)));
+            if (u < next) {
+                double a = acc;
+                if (u < (a += p0)) return y;
+                if (u < (a += p1)) return y + 1;
+                if (u < (a += p2)) return y + 2;
+                if (u < (a += p3)) return y + 3;
+                if (u < (a += p4)) return y + 4;
+                if (u < (a += p5)) return y + 5;
+                if (u < (a += p6)) return y + 6;
+                // the block's total passed u (the steps' rounding may not have): its last code with weight
+                if (p7 > 0) return y + 7;
+                double[] p = {p0, p1, p2, p3, p4, p5, p6};
+                int k = 6;
+                while (p[k] == 0) k--;
+                return y + k;
+            }
+            acc = next;
+        }
+        return drawCode(re, im, index, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The inverse-CDF draw of {@link #sampleCode} on amplitudes (re, im) read through index (null: in place), with
+     * the probability of each code computed as {@link #ensureProb} does and summed in code order, so that without
+     * a plan the code is the one a probability readout would give.
+     */
+    private static int drawCode(double[] re, double[] im, int[] index, double u) {
+        int dim = re.length;
+        double acc = 0;
+        for (int y = 0; y < dim; y++) {
+            int x = index == null ? y : index[y];
+            acc += re[x] * re[x] + im[x] * im[x];
+            if (u < acc) return y;
+        }
+        for (int y = dim - 1; y >= 0; y--) {
+            int x = index == null ? y : index[y];
+            if (re[x] * re[x] + im[x] * im[x] > 0) return y;
+        }
+        return 0;
     }
 
     /** Writes the readout of the current state into out[0 .. r.size(n)). */

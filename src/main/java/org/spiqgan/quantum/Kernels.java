@@ -28,6 +28,19 @@ final class Kernels {
         double a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];
         double b0 = b[bo], b1 = b[bo + 1], b2 = b[bo + 2], b3 = b[bo + 3];
         double b4 = b[bo + 4], b5 = b[bo + 5], b6 = b[bo + 6], b7 = b[bo + 7];
+        if (b1 == 0 && b3 == 0 && b5 == 0 && b7 == 0) {
+            // b real (an RY, the input factor of every re-uploading block): the terms with b's imaginary parts
+            // are zeros, so dropping them gives the same values (up to the sign of a zero) at half the cost
+            out[oo] = a0 * b0 + a2 * b4;
+            out[oo + 1] = a1 * b0 + a3 * b4;
+            out[oo + 2] = a0 * b2 + a2 * b6;
+            out[oo + 3] = a1 * b2 + a3 * b6;
+            out[oo + 4] = a4 * b0 + a6 * b4;
+            out[oo + 5] = a5 * b0 + a7 * b4;
+            out[oo + 6] = a4 * b2 + a6 * b6;
+            out[oo + 7] = a5 * b2 + a7 * b6;
+            return;
+        }
         out[oo] = a0 * b0 - a1 * b1 + a2 * b4 - a3 * b5;
         out[oo + 1] = a0 * b1 + a1 * b0 + a2 * b5 + a3 * b4;
         out[oo + 2] = a0 * b2 - a1 * b3 + a2 * b6 - a3 * b7;
@@ -133,6 +146,94 @@ final class Kernels {
     }
 
     /** dst[i] = src[from[i]] for re and im. */
+    /**
+     * The 2x2 matrix m[o..o+8) on the qubit that {@link MaskedGate} g describes in a relabelled state: each pair
+     * (x, x ^ mask), its element with odd parity of x &amp; role updated with row 1, the other with row 0.
+     */
+    static void applyMasked(double[] re, double[] im, int dim, MaskedGate g, double[] m, int o) {
+        double ar = m[o], ai = m[o + 1], br = m[o + 2], bi = m[o + 3];
+        double cr = m[o + 4], ci = m[o + 5], dr = m[o + 6], di = m[o + 7];
+        int mask = g.mask, role = g.role, hb = Integer.highestOneBit(mask);
+        for (int x = 0; x < dim; x++) {
+            if ((x & hb) != 0) continue;
+            int i = x, j = x ^ mask;
+            if (MaskedGate.parity(x & role) == 1) {
+                i = j;
+                j = x;
+            }
+            // i: row 0, j: row 1
+            double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+            re[i] = ar * xr - ai * xi + br * yr - bi * yi;
+            im[i] = ar * xi + ai * xr + br * yi + bi * yr;
+            re[j] = cr * xr - ci * xi + dr * yr - di * yi;
+            im[j] = cr * xi + ci * xr + dr * yi + di * yr;
+        }
+    }
+
+    /**
+     * {@link #appendQubit} for a qubit whose factor reads its own bit XOR bit k of the state so far (a CNOT chain
+     * folded into a product state): indices j with bit k set take the factors the other way round.
+     */
+    static void appendQubitChained(double[] re, double[] im, int len, int k, double ar, double ai, double br,
+            double bi) {
+        int bit = 1 << k;
+        for (int j = 0; j < len; j++) {
+            boolean swap = (j & bit) != 0;
+            double pr = swap ? br : ar, pi = swap ? bi : ai, qr = swap ? ar : br, qi = swap ? ai : bi;
+            double xr = re[j], xi = im[j];
+            re[j + len] = xr * qr - xi * qi;
+            im[j + len] = xr * qi + xi * qr;
+            re[j] = xr * pr - xi * pi;
+            im[j] = xr * pi + xi * pr;
+        }
+    }
+
+    /**
+     * One step of {@link SamplingPlan}'s two-branch blocks: branches (r0, i0) and (r1, i1) of length len gain a
+     * qubit b; the new branch n at index v + b len is the sum over old branches o of old_o[v] t[w][n][o], where
+     * w = b, or b ^ bit {@code split} of v when split >= 0. t holds 8 complex numbers at 2 ((w * 2 + n) * 2 + o).
+     */
+    static void bondStep(double[] r0, double[] i0, double[] r1, double[] i1, int len, int split, double[] t) {
+        for (int v = 0; v < len; v++) {
+            int f = split >= 0 ? (v >>> split) & 1 : 0;
+            double xr = r0[v], xi = i0[v], yr = r1[v], yi = i1[v];
+            for (int b = 0; b < 2; b++) {
+                int w = b ^ f, at = v + b * len;
+                for (int nb = 0; nb < 2; nb++) {
+                    int o = 4 * (w * 2 + nb);
+                    double ar = t[o], ai = t[o + 1], br = t[o + 2], bi = t[o + 3];
+                    double outR = xr * ar - xi * ai + yr * br - yi * bi;
+                    double outI = xr * ai + xi * ar + yr * bi + yi * br;
+                    if (nb == 0) {
+                        r0[at] = outR;
+                        i0[at] = outI;
+                    } else {
+                        r1[at] = outR;
+                        i1[at] = outI;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The last step of the two-branch blocks: the new qubit b closes the bond; index v + b len of (r0, i0) becomes
+     * r0[v] t[f][b][0] + r1[v] t[f][b][1], f = bit {@code split} of v (0 when split < 0); t holds 8 complex numbers at
+     * 2 ((f * 2 + b) * 2 + o).
+     */
+    static void bondClose(double[] r0, double[] i0, double[] r1, double[] i1, int len, int split, double[] t) {
+        for (int v = 0; v < len; v++) {
+            int f = split >= 0 ? (v >>> split) & 1 : 0;
+            double xr = r0[v], xi = i0[v], yr = r1[v], yi = i1[v];
+            for (int b = 1; b >= 0; b--) {
+                int o = 4 * (f * 2 + b), at = v + b * len;
+                double ar = t[o], ai = t[o + 1], br = t[o + 2], bi = t[o + 3];
+                r0[at] = xr * ar - xi * ai + yr * br - yi * bi;
+                i0[at] = xr * ai + xi * ar + yr * bi + yi * br;
+            }
+        }
+    }
+
     static void gather(double[] re, double[] im, double[] dre, double[] dim_, int[] from, int dim) {
         for (int i = 0; i < dim; i++) {
             int k = from[i];

@@ -39,6 +39,32 @@ interface StateKernels {
         Kernels.appendQubit(re, im, len, ar, ai, br, bi);
     }
 
+    /** {@link Kernels#appendQubitChained}: a doubling step whose factor also reads bit k (len = 2^(k+1)). */
+    default void appendQubitChained(double[] re, double[] im, int len, int k, double ar, double ai, double br,
+            double bi) {
+        Kernels.appendQubitChained(re, im, len, k, ar, ai, br, bi);
+    }
+
+    /** {@link Kernels#bondStep}: a qubit added to both branches of the two-branch blocks. */
+    default void bondStep(double[] r0, double[] i0, double[] r1, double[] i1, int len, int split, double[] t) {
+        Kernels.bondStep(r0, i0, r1, i1, len, split, t);
+    }
+
+    /** {@link Kernels#bondClose}: the last qubit, summing the branches into (r0, i0). */
+    default void bondClose(double[] r0, double[] i0, double[] r1, double[] i1, int len, int split, double[] t) {
+        Kernels.bondClose(r0, i0, r1, i1, len, split, t);
+    }
+
+    /** {@link Kernels#applyMasked}: a gate on a relabelled state ({@link SamplingPlan}). */
+    default void applyMasked(double[] re, double[] im, int dim, MaskedGate g, double[] m, int o) {
+        Kernels.applyMasked(re, im, dim, g, m, o);
+    }
+
+    /** The lane count whose tables {@link MaskedGate} needs for {@link #applyMasked} (1: none). */
+    default int maskedLanes() {
+        return 1;
+    }
+
     /**
      * The length of the r array that reverse and reverseDiag need: their 8 results go to r[0 .. 8), and kernels may
      * use the rest as scratch (the vector kernels store their accumulators' lanes there to sum them in a fixed order).

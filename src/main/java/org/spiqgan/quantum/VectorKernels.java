@@ -58,6 +58,17 @@ final class VectorKernels implements StateKernels {
         }
         gather(re, im, lre, lim, from, dim);
         appendQubit(re, im, dim / 2, 0.6, 0.1, 0.7, -0.2);
+        appendQubitChained(re, im, dim / 2, Integer.numberOfTrailingZeros(dim / 4), 0.6, 0.1, 0.7, -0.2);
+        int qubits = Integer.numberOfTrailingZeros(dim);
+        // the sampling plan's masked gates: within the lanes, above them, and both
+        for (int mask : new int[] {3, L, L | 1}) {
+            applyMasked(re, im, dim, new MaskedGate(qubits, mask, Integer.lowestOneBit(mask), L), m, 0);
+        }
+        double[] t = new double[16];
+        java.util.Arrays.fill(t, 0.3);
+        bondStep(re, im, lre, lim, dim / 2, -1, t);
+        bondStep(re, im, lre, lim, dim / 2, Integer.numberOfTrailingZeros(dim / 4), t);
+        bondClose(re, im, lre, lim, dim / 2, Integer.numberOfTrailingZeros(dim / 4), t);
         cosSin(re, lre, lim, dim);
         double[] pos = new double[dim];
         java.util.Arrays.fill(pos, 0.5);
@@ -89,12 +100,218 @@ final class VectorKernels implements StateKernels {
             Kernels.appendQubit(re, im, len, ar, ai, br, bi);
             return;
         }
-        for (int j = 0; j < len; j += L) {
+        appendRange(re, im, 0, len, len, ar, ai, br, bi);
+    }
+
+    /** The doubling step on [from, to), whole vectors: x * a stays, x * b goes to len places higher. */
+    private static void appendRange(double[] re, double[] im, int from, int to, int len, double ar, double ai,
+            double br, double bi) {
+        for (int j = from; j < to; j += L) {
             DoubleVector xr = DoubleVector.fromArray(S, re, j), xi = DoubleVector.fromArray(S, im, j);
             xr.mul(br).sub(xi.mul(bi)).intoArray(re, j + len);
             xr.mul(bi).add(xi.mul(br)).intoArray(im, j + len);
             xr.mul(ar).sub(xi.mul(ai)).intoArray(re, j);
             xr.mul(ai).add(xi.mul(ar)).intoArray(im, j);
+        }
+    }
+
+    /** Two ranges of whole vectors once 2^k reaches the lane count: the scalar loop's products and differences. */
+    @Override
+    public void appendQubitChained(double[] re, double[] im, int len, int k, double ar, double ai, double br,
+            double bi) {
+        int bit = 1 << k;
+        if (bit < L || len != 2 * bit) {
+            Kernels.appendQubitChained(re, im, len, k, ar, ai, br, bi);
+            return;
+        }
+        appendRange(re, im, 0, bit, len, ar, ai, br, bi);
+        appendRange(re, im, bit, len, len, br, bi, ar, ai);
+    }
+
+    /** Whole vectors once the step's ranges reach the lane count: all four outputs of a v in one pass. */
+    @Override
+    public void bondStep(double[] r0, double[] i0, double[] r1, double[] i1, int len, int split, double[] t) {
+        int half = split < 0 ? len : 1 << split;
+        if (half < L || (split >= 0 && len != 2 * half)) {
+            Kernels.bondStep(r0, i0, r1, i1, len, split, t);
+            return;
+        }
+        for (int from = 0, f = 0; from < len; from += half, f = 1) {
+            // outputs (b, n) read t[w = b ^ f][n]
+            int p = 8 * f, q = 8 * (1 - f);
+            bondQuad(r0, i0, r1, i1, from, from + half, len, t[p], t[p + 1], t[p + 2], t[p + 3], t[p + 4], t[p + 5],
+                    t[p + 6], t[p + 7], t[q], t[q + 1], t[q + 2], t[q + 3], t[q + 4], t[q + 5], t[q + 6], t[q + 7]);
+        }
+    }
+
+    @Override
+    public void bondClose(double[] r0, double[] i0, double[] r1, double[] i1, int len, int split, double[] t) {
+        int half = split < 0 ? len : 1 << split;
+        if (half < L || (split >= 0 && len != 2 * half)) {
+            Kernels.bondClose(r0, i0, r1, i1, len, split, t);
+            return;
+        }
+        for (int from = 0, f = 0; from < len; from += half, f = 1) {
+            int p = 8 * f, q = 8 * f + 4;
+            bondPair(r0, i0, r1, i1, from, from + half, len, t[p], t[p + 1], t[p + 2], t[p + 3], t[q], t[q + 1],
+                    t[q + 2], t[q + 3]);
+        }
+    }
+
+    /**
+     * One step's four outputs for v in [from, to), whole vectors: with x = (r0, i0)[v], y = (r1, i1)[v], branch n of
+     * bit b gets x t_bn0 + y t_bn1 at v + b len; t_0n = (a, b) for n = 0, (c, d) for n = 1, t_1n = (e, f), (g, h).
+     */
+    private static void bondQuad(double[] r0, double[] i0, double[] r1, double[] i1, int from, int to, int len,
+            double ar, double ai, double br, double bi, double cr, double ci, double dr, double di,
+            double er, double ei, double fr, double fi, double gr, double gi, double hr, double hi) {
+        DoubleVector vAr = DoubleVector.broadcast(S, ar), vAi = DoubleVector.broadcast(S, ai), vNai = DoubleVector.broadcast(S, -ai);
+        DoubleVector vBr = DoubleVector.broadcast(S, br), vBi = DoubleVector.broadcast(S, bi), vNbi = DoubleVector.broadcast(S, -bi);
+        DoubleVector vCr = DoubleVector.broadcast(S, cr), vCi = DoubleVector.broadcast(S, ci), vNci = DoubleVector.broadcast(S, -ci);
+        DoubleVector vDr = DoubleVector.broadcast(S, dr), vDi = DoubleVector.broadcast(S, di), vNdi = DoubleVector.broadcast(S, -di);
+        DoubleVector vEr = DoubleVector.broadcast(S, er), vEi = DoubleVector.broadcast(S, ei), vNei = DoubleVector.broadcast(S, -ei);
+        DoubleVector vFr = DoubleVector.broadcast(S, fr), vFi = DoubleVector.broadcast(S, fi), vNfi = DoubleVector.broadcast(S, -fi);
+        DoubleVector vGr = DoubleVector.broadcast(S, gr), vGi = DoubleVector.broadcast(S, gi), vNgi = DoubleVector.broadcast(S, -gi);
+        DoubleVector vHr = DoubleVector.broadcast(S, hr), vHi = DoubleVector.broadcast(S, hi), vNhi = DoubleVector.broadcast(S, -hi);
+        for (int v = from; v < to; v += L) {
+            DoubleVector xr = DoubleVector.fromArray(S, r0, v), xi = DoubleVector.fromArray(S, i0, v);
+            DoubleVector yr = DoubleVector.fromArray(S, r1, v), yi = DoubleVector.fromArray(S, i1, v);
+            xr.fma(vEr, xi.fma(vNei, yr.fma(vFr, yi.mul(vNfi)))).intoArray(r0, v + len);
+            xi.fma(vEr, xr.fma(vEi, yi.fma(vFr, yr.mul(vFi)))).intoArray(i0, v + len);
+            xr.fma(vGr, xi.fma(vNgi, yr.fma(vHr, yi.mul(vNhi)))).intoArray(r1, v + len);
+            xi.fma(vGr, xr.fma(vGi, yi.fma(vHr, yr.mul(vHi)))).intoArray(i1, v + len);
+            xr.fma(vAr, xi.fma(vNai, yr.fma(vBr, yi.mul(vNbi)))).intoArray(r0, v);
+            xi.fma(vAr, xr.fma(vAi, yi.fma(vBr, yr.mul(vBi)))).intoArray(i0, v);
+            xr.fma(vCr, xi.fma(vNci, yr.fma(vDr, yi.mul(vNdi)))).intoArray(r1, v);
+            xi.fma(vCr, xr.fma(vCi, yi.fma(vDr, yr.mul(vDi)))).intoArray(i1, v);
+        }
+    }
+
+    /** The closing step's two outputs: (r0, i0)[v] = x (a) + y (b), (r0, i0)[v + len] = x (c) + y (d), whole vectors. */
+    private static void bondPair(double[] r0, double[] i0, double[] r1, double[] i1, int from, int to, int len,
+            double ar, double ai, double br, double bi, double cr, double ci, double dr, double di) {
+        DoubleVector vAr = DoubleVector.broadcast(S, ar), vAi = DoubleVector.broadcast(S, ai), vNai = DoubleVector.broadcast(S, -ai);
+        DoubleVector vBr = DoubleVector.broadcast(S, br), vBi = DoubleVector.broadcast(S, bi), vNbi = DoubleVector.broadcast(S, -bi);
+        DoubleVector vCr = DoubleVector.broadcast(S, cr), vCi = DoubleVector.broadcast(S, ci), vNci = DoubleVector.broadcast(S, -ci);
+        DoubleVector vDr = DoubleVector.broadcast(S, dr), vDi = DoubleVector.broadcast(S, di), vNdi = DoubleVector.broadcast(S, -di);
+        for (int v = from; v < to; v += L) {
+            DoubleVector xr = DoubleVector.fromArray(S, r0, v), xi = DoubleVector.fromArray(S, i0, v);
+            DoubleVector yr = DoubleVector.fromArray(S, r1, v), yi = DoubleVector.fromArray(S, i1, v);
+            xr.fma(vCr, xi.fma(vNci, yr.fma(vDr, yi.mul(vNdi)))).intoArray(r0, v + len);
+            xi.fma(vCr, xr.fma(vCi, yi.fma(vDr, yr.mul(vDi)))).intoArray(i0, v + len);
+            xr.fma(vAr, xi.fma(vNai, yr.fma(vBr, yi.mul(vNbi)))).intoArray(r0, v);
+            xi.fma(vAr, xr.fma(vAi, yi.fma(vBr, yr.mul(vBi)))).intoArray(i0, v);
+        }
+    }
+
+    @Override
+    public int maskedLanes() {
+        return L;
+    }
+
+    /**
+     * The masked gate in two loops over its pair starts, even and odd parity of x &amp; role, each with its lanes'
+     * self and partner coefficients in registers, as the in-vector case of {@link #applyGeneral}: per lane the
+     * element's own row of the matrix (row 1 where the role lane is set), self times the element plus partner times
+     * the pair's other element, brought into the lane by a shuffle when the mask has bits within the lanes.
+     */
+    @Override
+    public void applyMasked(double[] re, double[] im, int dim, MaskedGate g, double[] m, int o) {
+        if (g.lanes != L || dim < 2 * L) {
+            Kernels.applyMasked(re, im, dim, g, m, o);
+            return;
+        }
+        double ar = m[o], ai = m[o + 1], br = m[o + 2], bi = m[o + 3];
+        double cr = m[o + 4], ci = m[o + 5], dr = m[o + 6], di = m[o + 7];
+        int[] bases = g.bases;
+        int even = g.evenBases, all = bases.length;
+        if (g.maskHigh == 0) {
+            VectorShuffle<Double> sw = XOR[g.maskLow];
+            maskedWithin(re, im, bases, 0, even, sw, g.roleLanes, 0, ar, ai, br, bi, cr, ci, dr, di);
+            maskedWithin(re, im, bases, even, all, sw, g.roleLanes, L, ar, ai, br, bi, cr, ci, dr, di);
+            return;
+        }
+        int w = g.partnerParity * L;
+        if (g.maskLow == 0) {
+            maskedPairs(re, im, bases, 0, even, g.maskHigh, g.roleLanes, 0, w, ar, ai, br, bi, cr, ci, dr, di);
+            maskedPairs(re, im, bases, even, all, g.maskHigh, g.roleLanes, L, L - w, ar, ai, br, bi, cr, ci, dr, di);
+            return;
+        }
+        VectorShuffle<Double> sw = XOR[g.maskLow];
+        maskedPairsShuffled(re, im, bases, 0, even, g.maskHigh, sw, g.roleLanes, 0, w, ar, ai, br, bi, cr, ci, dr,
+                di);
+        maskedPairsShuffled(re, im, bases, even, all, g.maskHigh, sw, g.roleLanes, L, L - w, ar, ai, br, bi, cr, ci,
+                dr, di);
+    }
+
+    /** Shuffles lane k to lane k ^ b, for every b below the lane count. */
+    @SuppressWarnings("unchecked")
+    private static final VectorShuffle<Double>[] XOR = new VectorShuffle[L];
+
+    static {
+        for (int b = 0; b < L; b++) {
+            int x = b;
+            XOR[b] = VectorShuffle.fromOp(S, k -> k ^ x);
+        }
+    }
+
+    private static VectorMask<Double> roleMask(double[] roles, int off) {
+        return DoubleVector.fromArray(S, roles, off).compare(VectorOperators.NE, 0);
+    }
+
+    /** Masks within the lanes: each vector pairs with itself, shuffled. */
+    private static void maskedWithin(double[] re, double[] im, int[] bases, int from, int to, VectorShuffle<Double> sw,
+            double[] roles, int off, double ar, double ai, double br, double bi, double cr, double ci, double dr,
+            double di) {
+        VectorMask<Double> hi = roleMask(roles, off);
+        DoubleVector sr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), hi), si = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), hi), nsi = si.neg();
+        DoubleVector pr = DoubleVector.broadcast(S, br).blend(DoubleVector.broadcast(S, cr), hi), pi = DoubleVector.broadcast(S, bi).blend(DoubleVector.broadcast(S, ci), hi), npi = pi.neg();
+        for (int t = from; t < to; t++) {
+            int i = bases[t];
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            DoubleVector yr = xr.rearrange(sw), yi = xi.rearrange(sw);
+            xr.fma(sr, xi.fma(nsi, yr.fma(pr, yi.mul(npi)))).intoArray(re, i);
+            xi.fma(sr, xr.fma(si, yi.fma(pr, yr.mul(pi)))).intoArray(im, i);
+        }
+    }
+
+    /** Masks above the lanes only: vector x pairs with vector x ^ maskHigh, lane for lane. */
+    private static void maskedPairs(double[] re, double[] im, int[] bases, int from, int to, int mh, double[] roles,
+            int offX, int offY, double ar, double ai, double br, double bi, double cr, double ci, double dr, double di) {
+        VectorMask<Double> hx = roleMask(roles, offX), hy = roleMask(roles, offY);
+        DoubleVector sxr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), hx), sxi = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), hx), nsxi = sxi.neg();
+        DoubleVector pxr = DoubleVector.broadcast(S, br).blend(DoubleVector.broadcast(S, cr), hx), pxi = DoubleVector.broadcast(S, bi).blend(DoubleVector.broadcast(S, ci), hx), npxi = pxi.neg();
+        DoubleVector syr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), hy), syi = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), hy), nsyi = syi.neg();
+        DoubleVector pyr = DoubleVector.broadcast(S, br).blend(DoubleVector.broadcast(S, cr), hy), pyi = DoubleVector.broadcast(S, bi).blend(DoubleVector.broadcast(S, ci), hy), npyi = pyi.neg();
+        for (int t = from; t < to; t++) {
+            int i = bases[t], j = i ^ mh;
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
+            xr.fma(sxr, xi.fma(nsxi, yr.fma(pxr, yi.mul(npxi)))).intoArray(re, i);
+            xi.fma(sxr, xr.fma(sxi, yi.fma(pxr, yr.mul(pxi)))).intoArray(im, i);
+            yr.fma(syr, yi.fma(nsyi, xr.fma(pyr, xi.mul(npyi)))).intoArray(re, j);
+            yi.fma(syr, yr.fma(syi, xi.fma(pyr, xr.mul(pyi)))).intoArray(im, j);
+        }
+    }
+
+    /** Masks with bits above and within the lanes: vector x pairs with vector x ^ maskHigh, shuffled. */
+    private static void maskedPairsShuffled(double[] re, double[] im, int[] bases, int from, int to, int mh,
+            VectorShuffle<Double> sw, double[] roles, int offX, int offY, double ar, double ai, double br, double bi,
+            double cr, double ci, double dr, double di) {
+        VectorMask<Double> hx = roleMask(roles, offX), hy = roleMask(roles, offY);
+        DoubleVector sxr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), hx), sxi = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), hx), nsxi = sxi.neg();
+        DoubleVector pxr = DoubleVector.broadcast(S, br).blend(DoubleVector.broadcast(S, cr), hx), pxi = DoubleVector.broadcast(S, bi).blend(DoubleVector.broadcast(S, ci), hx), npxi = pxi.neg();
+        DoubleVector syr = DoubleVector.broadcast(S, ar).blend(DoubleVector.broadcast(S, dr), hy), syi = DoubleVector.broadcast(S, ai).blend(DoubleVector.broadcast(S, di), hy), nsyi = syi.neg();
+        DoubleVector pyr = DoubleVector.broadcast(S, br).blend(DoubleVector.broadcast(S, cr), hy), pyi = DoubleVector.broadcast(S, bi).blend(DoubleVector.broadcast(S, ci), hy), npyi = pyi.neg();
+        for (int t = from; t < to; t++) {
+            int i = bases[t], j = i ^ mh;
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
+            DoubleVector uxr = yr.rearrange(sw), uxi = yi.rearrange(sw), uyr = xr.rearrange(sw), uyi = xi.rearrange(sw);
+            xr.fma(sxr, xi.fma(nsxi, uxr.fma(pxr, uxi.mul(npxi)))).intoArray(re, i);
+            xi.fma(sxr, xr.fma(sxi, uxi.fma(pxr, uxr.mul(pxi)))).intoArray(im, i);
+            yr.fma(syr, yi.fma(nsyi, uyr.fma(pyr, uyi.mul(npyi)))).intoArray(re, j);
+            yi.fma(syr, yr.fma(syi, uyi.fma(pyr, uyr.mul(pyi)))).intoArray(im, j);
         }
     }
 
