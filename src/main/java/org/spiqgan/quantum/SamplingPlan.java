@@ -12,7 +12,11 @@ import java.util.List;
  *   by a permutation that sets each bit k to x_k or x_k ^ x_(k-1) (a CNOT chain), the permuted product state is
  *   built directly, qubit by qubit, and each gate of the next layer is applied as soon as every factor that reads
  *   its qubit is in: a gate on qubit q acts on the first 2^(q+2) amplitudes instead of all 2^n. The paper's
- *   second layer then costs about three passes instead of ten passes and a gather.</li>
+ *   second layer then costs about three passes instead of ten passes and a gather. When a second such
+ *   permutation and a third layer follow, the state after the second permutation is a chain of per-qubit tensors
+ *   whose bond is one bit (the second layer's input bit): the plan builds it in two branches, one per bond value,
+ *   applies the third layer's gates to both as soon as their qubits' factors are in ({@link #bondGate}), and folds a
+ *   gate on the last qubit into the step that sums the branches.</li>
  *   <li><b>Relabelling.</b> Every later permutation that is XOR-linear on the index bits (CNOT, SWAP, their chains
  *   and rings) moves no amplitude: the state stays where it is and the plan composes the index map, so that a
  *   gate on qubit q becomes a {@link MaskedGate} and the final probabilities are read through the map.</li>
@@ -35,8 +39,8 @@ final class SamplingPlan {
      */
     final int[] bondGate;
     final boolean[] chain1, chain2;
-    /** The instruction of the gate on the last qubit folded into the closing step, or -1. */
-    int foldedLast = -1;
+    /** The instruction of the gate on the last qubit folded into the two-branch closing step, or -1. */
+    final int foldedLast;
     /** The gates after that, in order: instruction index and, on a relabelled state, its masked form. */
     final int[] gateInstr;
     final MaskedGate[] gateMasked;
@@ -44,8 +48,9 @@ final class SamplingPlan {
     final int[] readIndex;
 
     private SamplingPlan(int[] growKind, int[] growArg, int[] growLen, int[] bondGate, boolean[] chain1,
-            boolean[] chain2, int[] gateInstr, MaskedGate[] gateMasked, int[] readIndex) {
+            boolean[] chain2, int foldedLast, int[] gateInstr, MaskedGate[] gateMasked, int[] readIndex) {
         this.bondGate = bondGate;
+        this.foldedLast = foldedLast;
         this.chain1 = chain1;
         this.chain2 = chain2;
         this.growKind = growKind;
@@ -89,9 +94,7 @@ final class SamplingPlan {
                         if (reach == k && g != folded) grow.add(new int[] {GATE, g, k == n - 1 ? dim : 2 << k});
                     }
                 }
-                i = f;
-                SamplingPlan p = finish(c, i, grow, bondGate, chain1, chain2, lanes);
-                return p == null ? null : p.foldingLast(folded);
+                return finish(c, f, grow, bondGate, chain1, chain2, folded, lanes);
             }
             for (int k = 0; k < n; k++) {
                 boolean chained = k > 0 && ((src0[1 << (k - 1)] >>> k) & 1) == 1;
@@ -104,12 +107,12 @@ final class SamplingPlan {
             }
             i = e;
         }
-        return finish(c, i, grow, null, null, null, lanes);
+        return finish(c, i, grow, null, null, null, -1, lanes);
     }
 
     /** The relabelled gates from instruction i on, after the growing steps. */
     private static SamplingPlan finish(Circuit c, int i, List<int[]> grow, int[] bondGate, boolean[] chain1,
-            boolean[] chain2, int lanes) {
+            boolean[] chain2, int folded, int lanes) {
         int n = c.qubits(), dim = 1 << n;
         int[] map = identity(dim);
         boolean plain = true;
@@ -136,7 +139,7 @@ final class SamplingPlan {
             ga[k] = grow.get(k)[1];
             gl[k] = grow.get(k)[2];
         }
-        return new SamplingPlan(gk, ga, gl, bondGate, chain1, chain2, instr.stream().mapToInt(Integer::intValue).toArray(),
+        return new SamplingPlan(gk, ga, gl, bondGate, chain1, chain2, folded, instr.stream().mapToInt(Integer::intValue).toArray(),
                 masked.toArray(new MaskedGate[0]), plain ? null : map);
     }
 
@@ -156,11 +159,6 @@ final class SamplingPlan {
         boolean[] b = new boolean[n];
         for (int k = 1; k < n; k++) b[k] = ((src[1 << (k - 1)] >>> k) & 1) == 1;
         return b;
-    }
-
-    private SamplingPlan foldingLast(int instruction) {
-        foldedLast = instruction;
-        return this;
     }
 
     private static boolean isGate(int kind) {
