@@ -227,7 +227,8 @@ public final class PatchGenerator {
             }
         }
         double[][] st = kept;
-        runItems(z, batch, ex, (e, k, p, b, g) -> {
+        runItems(batch, ex, (e, k, p, b, g) -> {
+            e.run(setParams[setOf(p)], z, b * latent);
             e.read(readouts[g], out[p], b * readoutSize(p));
             if (keep) e.saveState(st[p], b * stateLength(p));
         });
@@ -252,42 +253,34 @@ public final class PatchGenerator {
         if (config.autoregressive()) throw new IllegalStateException("autoregressive: use readoutsAt in time order");
         loadParams(theta);
         boolean bernoulli = config.sampling() == GeneratorConfig.Sampling.BERNOULLI;
-        int items = patches() * batch;
-        ex.run(BatchExecutor.chunks(items), c -> {
-            Evaluator[] ev = evaluators.get();
-            int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
-            for (int k = from; k < to; k++) {
-                int p = k / batch, b = k % batch, g = groupOf(p), m = config.groupNeurons(g), uo = (b * patches() + p) * uStride;
-                Evaluator e = ev[g];
-                if (!bernoulli && m == circuits[g].qubits()) {
-                    // every qubit is a neuron: the evaluator draws the code itself, by a cheaper schedule
-                    codes[k] = e.sampleCode(setParams[setOf(p)], z, b * latent, u[uo]);
-                    continue;
-                }
-                e.run(setParams[setOf(p)], z, b * latent);
-                double[] r = readBuf.get();
-                e.read(readouts[g], r, 0);
-                codes[k] = hardPattern(r, 0, m, bernoulli, u, uo);
+        runItems(batch, ex, (e, k, p, b, g) -> {
+            int m = config.groupNeurons(g), uo = (b * patches() + p) * uStride;
+            if (!bernoulli && m == circuits[g].qubits()) {
+                // every qubit is a neuron: the evaluator draws the code itself, by a cheaper schedule
+                codes[k] = e.sampleCode(setParams[setOf(p)], z, b * latent, u[uo]);
+                return;
             }
+            e.run(setParams[setOf(p)], z, b * latent);
+            double[] r = readBuf.get();
+            e.read(readouts[g], r, 0);
+            codes[k] = hardPattern(r, 0, m, bernoulli, u, uo);
         });
     }
 
-    /** What a worker does with item k = p * batch + b (group g) after running its circuit on evaluator e. */
-    private interface AfterRun {
+    /** What a worker does with item k = p * batch + b (group g) on its thread's evaluator e of that group. */
+    private interface ItemWork {
         void accept(Evaluator e, int k, int p, int b, int g);
     }
 
-    /** Runs the circuit of every (patch, item) with the loaded parameters, in chunks on ex, each followed by {@code after}. */
-    private void runItems(double[] z, int batch, BatchExecutor ex, AfterRun after) {
+    /** Every (patch, item) with the loaded parameters, in chunks on ex: {@code work} runs its circuit and reads it. */
+    private void runItems(int batch, BatchExecutor ex, ItemWork work) {
         int items = patches() * batch;
         ex.run(BatchExecutor.chunks(items), c -> {
             Evaluator[] ev = evaluators.get();
             int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
             for (int k = from; k < to; k++) {
                 int p = k / batch, b = k % batch, g = groupOf(p);
-                Evaluator e = ev[g];
-                e.run(setParams[setOf(p)], z, b * latent);
-                after.accept(e, k, p, b, g);
+                work.accept(ev[g], k, p, b, g);
             }
         });
     }

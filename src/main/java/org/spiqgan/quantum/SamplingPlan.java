@@ -63,7 +63,7 @@ final class SamplingPlan {
     }
 
     static SamplingPlan of(Circuit c, int lanes) {
-        int n = c.qubits(), dim = 1 << n;
+        int n = c.qubits();
         if (n > Circuit.PERM_MAX_QUBITS) return null;
         int i = Evaluator.productPrefixLength(c);
         List<int[]> grow = new ArrayList<>();
@@ -90,19 +90,16 @@ final class SamplingPlan {
                 // the other gates after the second permutation, each once every factor that reads its qubit is in
                 for (int k = 0; k < n; k++) {
                     for (int g = e + 1; g < f; g++) {
-                        int q = c.q0[g], reach = q + 1 < n && chain2[q + 1] ? q + 1 : q;
-                        if (reach == k && g != folded) grow.add(new int[] {GATE, g, k == n - 1 ? dim : 2 << k});
+                        if (reach(c.q0[g], chain2) == k && g != folded) grow.add(new int[] {GATE, g, 2 << k});
                     }
                 }
                 return finish(c, f, grow, bondGate, chain1, chain2, folded, lanes);
             }
+            boolean[] chained = chainBits(src0, n);
             for (int k = 0; k < n; k++) {
-                boolean chained = k > 0 && ((src0[1 << (k - 1)] >>> k) & 1) == 1;
-                grow.add(new int[] {chained ? APPEND_CHAINED : APPEND, k, 1 << k});
+                grow.add(new int[] {chained[k] ? APPEND_CHAINED : APPEND, k, 1 << k});
                 for (int g = i + 1; g < e; g++) {
-                    int q = c.q0[g];
-                    boolean reachesUp = q + 1 < n && ((src0[1 << q] >>> (q + 1)) & 1) == 1;
-                    if ((reachesUp ? q + 1 : q) == k) grow.add(new int[] {GATE, g, 2 << k});
+                    if (reach(c.q0[g], chained) == k) grow.add(new int[] {GATE, g, 2 << k});
                 }
             }
             i = e;
@@ -152,6 +149,11 @@ final class SamplingPlan {
             g[c.q0[k]] = k;
         }
         return g;
+    }
+
+    /** The last qubit whose factor reads qubit q after a chain with these bits: q + 1 when it XORs q into q + 1. */
+    private static int reach(int q, boolean[] chain) {
+        return q + 1 < chain.length && chain[q + 1] ? q + 1 : q;
     }
 
     /** Per bit k of a bidiagonal permutation: whether it XORs bit k - 1 into bit k. */
@@ -207,16 +209,13 @@ final class SamplingPlan {
 
     /** The gate on qubit q of a state whose basis state y sits at map[y]. */
     private static MaskedGate maskedGate(int[] map, int n, int q, int lanes) {
+        int[] inverse = new int[map.length];
+        for (int y = 0; y < map.length; y++) inverse[map[y]] = y;
         int role = 0;
         for (int j = 0; j < n; j++) {
             // bit q of the basis state at index 2^j: map^-1 is linear, so its row q is these bits
-            if ((inverseAt(map, 1 << j) >>> q & 1) == 1) role |= 1 << j;
+            if ((inverse[1 << j] >>> q & 1) == 1) role |= 1 << j;
         }
         return new MaskedGate(n, map[1 << q], role, lanes);
-    }
-
-    private static int inverseAt(int[] map, int x) {
-        for (int y = 0; y < map.length; y++) if (map[y] == x) return y;
-        throw new IllegalStateException("not a permutation");
     }
 }
