@@ -571,8 +571,14 @@ public final class Evaluator {
             for (; step < p.growKind.length && p.growLen[step] == have; step++) {
                 int a = p.growArg[step];
                 double[] gm = c.kind[a] == Circuit.K_VAR ? bmat : c.constMat;
-                kern.apply(r0, i0, have, c.q0[a], gm, 8 * a);
-                if (k < n - 1) kern.apply(r1, i1, have, c.q0[a], gm, 8 * a);
+                MaskedGate mg = p.growMasked[step];
+                if (mg == null) {
+                    kern.apply(r0, i0, have, c.q0[a], gm, 8 * a);
+                    kern.apply(r1, i1, have, c.q0[a], gm, 8 * a);
+                } else {
+                    kern.applyMasked(r0, i0, have, mg, gm, 8 * a);
+                    kern.applyMasked(r1, i1, have, mg, gm, 8 * a);
+                }
             }
         }
     }

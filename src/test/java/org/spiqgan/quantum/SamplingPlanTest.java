@@ -82,7 +82,7 @@ class SamplingPlanTest {
         for (Entangle ent : new Entangle[] {Entangle.CHAIN, Entangle.LAST_OPEN, Entangle.RING, Entangle.CHAIN_REVERSED,
             Entangle.RANDOM_PAIRS}) {
             for (int n = 1; n <= 10; n++) {
-                for (int l = 1; l <= 4; l++) {
+                for (int l = 1; l <= 6; l++) {
                     Circuit c = layers(n, l, ent, rng);
                     double[] params = random(rng, c.paramCount(), Math.PI), inputs = random(rng, c.inputCount(), Math.PI);
                     double[] ref = ReferenceSim.probabilities(c, params, inputs);
@@ -108,22 +108,49 @@ class SamplingPlanTest {
         SamplingPlan p = SamplingPlan.of(c, 8);
         assertNotNull(p);
         assertNotNull(p.bondGate);
-        // layer 2's ten gates go into the branch tensors, layer 3's into the growing blocks (the last one into the
-        // closing step's coefficients); layers 4-5 are twenty
-        // masked gates and no gather
+        // layer 2's ten gates go into the branch tensors, layer 3's gate on qubit 9 into the closing step's
+        // coefficients; no gather
         for (int g : p.bondGate) assertTrue(g >= 0);
-        assertEquals(20, p.gateInstr.length);
-        for (MaskedGate g : p.gateMasked) assertNotNull(g);
-        assertNotNull(p.readIndex);
-        // the gate on qubit 9 is folded into the closing step; the other nine grow
-        assertEquals(9, p.growKind.length);
         assertEquals(9, c.q0[p.foldedLast]);
-        // a gate on qubit q (q < 9) of layer 3 acts on the first 2^(q+2) amplitudes of each branch
+        assertNotNull(p.readIndex);
+        // on the branches: layer 3's gate on qubit q < 8 after step q + 1 (2^(q+2) amplitudes per branch); layer 4's
+        // (relabelled through one chain: bits q and q + 1) on q < 7 after step q + 2; layer 5's (two chains: bits q and
+        // q + 2) on q < 6 after step q + 3
+        int[] perLayer = new int[5];
+        int lastLen = 0;
         for (int s = 0; s < p.growKind.length; s++) {
             assertEquals(SamplingPlan.GATE, p.growKind[s]);
-            int q = c.q0[p.growArg[s]];
-            assertEquals(q < 9 ? 4 << q : 1024, p.growLen[s], "gate on qubit " + q);
+            int a = p.growArg[s], q = c.q0[a], layer = layerOf(c, a);
+            perLayer[layer]++;
+            assertEquals(2 << (q + layer - 1), p.growLen[s], "layer " + layer + " gate on qubit " + q);
+            assertEquals(layer > 2, p.growMasked[s] != null);
+            assertTrue(p.growLen[s] >= lastLen, "steps in order");
+            lastLen = p.growLen[s];
         }
+        assertEquals(8, perLayer[2]);
+        assertEquals(7, perLayer[3]);
+        assertEquals(6, perLayer[4]);
+        // on the closed state: layer 3's gate on qubit 8 (plain), then layer 4's on 7..9 and layer 5's on 6..9
+        assertEquals(8, p.gateInstr.length);
+        assertNull(p.gateMasked[0]);
+        assertEquals(8, c.q0[p.gateInstr[0]]);
+        for (int s = 1; s < 8; s++) {
+            assertNotNull(p.gateMasked[s]);
+            int layer = layerOf(c, p.gateInstr[s]), q = c.q0[p.gateInstr[s]];
+            assertEquals(s < 4 ? 3 : 4, layer);
+            assertEquals(s < 4 ? 6 + s : 2 + s, q);
+        }
+    }
+
+    /** The 0-based layer of gate instruction a in {@link #layers}: the number of entanglers (runs of CNOTs) before it. */
+    private static int layerOf(Circuit c, int a) {
+        int layer = 0;
+        for (int i = 0; i < a; i++) {
+            boolean perm = c.kind[i] == Circuit.K_CNOT || c.kind[i] == Circuit.K_PERM;
+            boolean next = c.kind[i + 1] == Circuit.K_CNOT || c.kind[i + 1] == Circuit.K_PERM;
+            if (perm && !next) layer++;
+        }
+        return layer;
     }
 
     @Test
