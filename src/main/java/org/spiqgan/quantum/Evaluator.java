@@ -62,6 +62,14 @@ public final class Evaluator {
     /** Per block instruction: the product of its factors from blockSplit on (valid unless upperStale). */
     private final double[] upperMat;
     private boolean upperStale = true;
+    /**
+     * Per instruction, for {@link #sampleCode}'s prepare: the slot of its block's input RY when the block is that RY
+     * followed by input-free factors (reassociating kernels only), so that its matrix is the cached upper product
+     * times the RY straight from the slot's half-angle trig; else -1.
+     */
+    private final int[] ryLead;
+    /** The input factors whose matrices {@link #sampleCode}'s prepare still builds (those no ryLead block starts with). */
+    private final int[] planInputFactors;
     /** The schedule of {@link #sampleCode}, built on first use (null: the circuit has none). */
     private SamplingPlan plan;
     /** The two-branch step's tensor (and the closing step's sums). */
@@ -105,6 +113,19 @@ public final class Evaluator {
         this.reassociate = k != StateKernels.SCALAR;
         this.blockSplit = blockSplits(c, inputFactors);
         this.upperMat = new double[8 * c.nInstr];
+        this.ryLead = new int[c.nInstr];
+        Arrays.fill(ryLead, -1);
+        boolean[] direct = new boolean[c.nFactors];
+        for (int i = 0; reassociate && i < c.nInstr; i++) {
+            int s = c.blockStart[i], f = c.kind[i] == Circuit.K_VAR ? c.blockFactors[s] : -1;
+            if (f < 0 || blockSplit[i] != s + 1 || blockSplit[i] == c.blockEnd[i] || c.factorGate[f] != Gate.RY) continue;
+            int slot = c.factorSlot[f];
+            if (c.factorVariable[f] && c.slotVariable[slot] && c.slotInput[slot] >= 0 && c.slotTrig[slot]) {
+                ryLead[i] = slot;
+                direct[f] = true;
+            }
+        }
+        this.planInputFactors = Arrays.stream(inputFactors).filter(f -> !direct[f]).toArray();
     }
 
     /** For each block, the start of its trailing run of factors that read no input (blockEnd if the last does). */
@@ -206,6 +227,11 @@ public final class Evaluator {
      * computed again. The reused values are the ones prepare computed, so the bits are the same.
      */
     private void prepareCached(double[] params, double[] inputs, int inOff) {
+        prepareCached(params, inputs, inOff, inputFactors);
+    }
+
+    /** {@link #prepareCached} building the matrices of only the given input factors. */
+    private void prepareCached(double[] params, double[] inputs, int inOff, int[] matrixFactors) {
         int np = c.paramCount();
         if (shifting) {
             // the parameter-shift rule changes input-free angles between runs with the same parameters
@@ -231,7 +257,7 @@ public final class Evaluator {
             ch[ts[k]] = halfCos[k];
             sh[ts[k]] = halfSin[k];
         }
-        for (int f : inputFactors) c.factorGate[f].matrix(ch, sh, c.factorSlot[f], fmat, 8 * f);
+        for (int f : matrixFactors) c.factorGate[f].matrix(ch, sh, c.factorSlot[f], fmat, 8 * f);
     }
 
     /** The slots that read an input. */
@@ -302,6 +328,12 @@ public final class Evaluator {
      * instructions, fusing their blocks into bmat.
      */
     static void prefixAmplitudes(Circuit c, int productPrefix, double[] u, double[] fmat, double[] bmat) {
+        prefixAmplitudes(c, productPrefix, u, fmat, bmat, false);
+    }
+
+    /** {@link #prefixAmplitudes}, with the blocks already fused into bmat when {@code fused}. */
+    private static void prefixAmplitudes(Circuit c, int productPrefix, double[] u, double[] fmat, double[] bmat,
+            boolean fused) {
         int n = c.qubits();
         Arrays.fill(u, 0.0);
         for (int q = 0; q < n; q++) u[4 * q] = 1.0;
@@ -318,7 +350,7 @@ public final class Evaluator {
             double[] m;
             int mo = 8 * i;
             if (k == Circuit.K_VAR || k == Circuit.K_VAR_DIAG) {
-                fuse(c, i, fmat, bmat);
+                if (!fused) fuse(c, i, fmat, bmat);
                 m = bmat;
             } else {
                 m = c.constMat;
@@ -485,8 +517,42 @@ public final class Evaluator {
         return plan;
     }
 
+    /**
+     * {@link #prepareRun} for the sampling plan: every block through the cached upper products (the product prefix
+     * too), and the blocks that open with an input RY ({@link #ryLead}) multiplied out from its trig directly.
+     */
+    private void preparePlan(double[] params, double[] inputs, int inOff) {
+        if (shifting || !reassociate) {
+            prepareRun(params, inputs, inOff);
+            return;
+        }
+        prepareCached(params, inputs, inOff, planInputFactors);
+        probValid = false;
+        if (upperStale) fuseUpper();
+        final int[] kind = c.kind;
+        for (int i = 0; i < c.nInstr; i++) {
+            if (ryLead[i] >= 0) {
+                // upper x RY: Kernels.mul's real-factor products, with b = (c, 0, -s, 0, s, 0, c, 0)
+                int o = 8 * i;
+                double co = ch[ryLead[i]], si = sh[ryLead[i]], ns = -si;
+                final double[] a = upperMat, b = bmat;
+                b[o] = a[o] * co + a[o + 2] * si;
+                b[o + 1] = a[o + 1] * co + a[o + 3] * si;
+                b[o + 2] = a[o] * ns + a[o + 2] * co;
+                b[o + 3] = a[o + 1] * ns + a[o + 3] * co;
+                b[o + 4] = a[o + 4] * co + a[o + 6] * si;
+                b[o + 5] = a[o + 5] * co + a[o + 7] * si;
+                b[o + 6] = a[o + 4] * ns + a[o + 6] * co;
+                b[o + 7] = a[o + 5] * ns + a[o + 7] * co;
+            } else if (kind[i] == Circuit.K_VAR || kind[i] == Circuit.K_VAR_DIAG) {
+                fuse(i);
+            }
+        }
+        prefixAmplitudes(c, productPrefix, qubitAmp, fmat, bmat, true);
+    }
+
     private void runPlan(SamplingPlan p, double[] params, double[] inputs, int inOff) {
-        prepareRun(params, inputs, inOff);
+        preparePlan(params, inputs, inOff);
         stateValid = false; // the amplitudes end up relabelled: nothing for read() or a gradient
         final double[] re = this.re, im = this.im, u = qubitAmp;
         if (p.bondGate != null) {
