@@ -23,6 +23,10 @@ class SamplingPlanTest {
 
     /** The re-uploading layer of the paper (RY(w z) RZ RY RZ per qubit, then an entangler), l layers. */
     static Circuit layers(int n, int l, Entangle ent, Random rng) {
+        return layersBuilder(n, l, ent, rng).build();
+    }
+
+    static Circuit.Builder layersBuilder(int n, int l, Entangle ent, Random rng) {
         int perQubit = 4;
         Circuit.Builder b = Circuit.builder(n).params(l * n * perQubit).inputs(n);
         for (int j = 0; j < l; j++) {
@@ -61,7 +65,7 @@ class SamplingPlanTest {
                     for (int q = 0; q + 1 < n; q++) b.gate(Gate.CZ, q, q + 1);
             }
         }
-        return b.build();
+        return b;
     }
 
     static double[] random(Random rng, int size, double scale) {
@@ -151,6 +155,41 @@ class SamplingPlanTest {
             if (perm && !next) layer++;
         }
         return layer;
+    }
+
+    @Test
+    void aGateWaitsOnTheBranchesForEveryEarlierGateItDoesNotCommuteWith() {
+        // after three paper layers (the last without its chain), CNOT(q + 1, q) and a gate on qubit q: in the branches' coordinates that gate
+        // flips bit q and reads bits q and q + 1, so its bits are in after step q + 1, but the third layer's gate on
+        // qubit q + 1 (which flips the bit it reads) may only act after step q + 2, and must act first
+        Random rng = new Random(13);
+        for (int n = 4; n <= 10; n++) {
+            for (int q = 0; q + 2 < n; q++) {
+                Circuit.Builder b = layersBuilder(n, 3, Entangle.LAST_OPEN, rng);
+                b.gate(Gate.CNOT, q + 1, q);
+                b.gate(Gate.RY, q, Angle.param(0));
+                Circuit c = b.build();
+                SamplingPlan p = SamplingPlan.of(c, 8);
+                assertNotNull(p.bondGate);
+                // the builder moves the third layer's gates that commute with the CNOT past it: find the new gate
+                int cnot = 0;
+                while (c.kind[cnot] != Circuit.K_CNOT) cnot++;
+                int gate = cnot + 1, at = -1;
+                while (c.q0[gate] != q) gate++;
+                for (int s = 0; s < p.growKind.length; s++) if (p.growArg[s] == gate) at = s;
+                String where = "n=" + n + " q=" + q;
+                if (q + 2 < n - 1) {
+                    assertTrue(at >= 0, where);
+                    assertEquals(2 << (q + 2), p.growLen[at], where);
+                }
+                double[] params = random(rng, c.paramCount(), Math.PI), inputs = random(rng, c.inputCount(), Math.PI);
+                double[] ref = ReferenceSim.probabilities(c, params, inputs);
+                for (StateKernels k : KERNELS) {
+                    double[] got = new Evaluator(c, k).planProbabilities(params, inputs);
+                    for (int y = 0; y < got.length; y++) assertEquals(ref[y], got[y], TOL, where + " code " + y);
+                }
+            }
+        }
     }
 
     @Test
