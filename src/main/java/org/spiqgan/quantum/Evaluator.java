@@ -532,18 +532,7 @@ public final class Evaluator {
         final int[] kind = c.kind;
         for (int i = 0; i < c.nInstr; i++) {
             if (ryLead[i] >= 0) {
-                // upper x RY: Kernels.mul's real-factor products, with b = (c, 0, -s, 0, s, 0, c, 0)
-                int o = 8 * i;
-                double co = ch[ryLead[i]], si = sh[ryLead[i]], ns = -si;
-                final double[] a = upperMat, b = bmat;
-                b[o] = a[o] * co + a[o + 2] * si;
-                b[o + 1] = a[o + 1] * co + a[o + 3] * si;
-                b[o + 2] = a[o] * ns + a[o + 2] * co;
-                b[o + 3] = a[o + 1] * ns + a[o + 3] * co;
-                b[o + 4] = a[o + 4] * co + a[o + 6] * si;
-                b[o + 5] = a[o + 5] * co + a[o + 7] * si;
-                b[o + 6] = a[o + 4] * ns + a[o + 6] * co;
-                b[o + 7] = a[o + 5] * ns + a[o + 7] * co;
+                Kernels.mulRy(upperMat, 8 * i, ch[ryLead[i]], sh[ryLead[i]], bmat, 8 * i);
             } else if (kind[i] == Circuit.K_VAR || kind[i] == Circuit.K_VAR_DIAG) {
                 fuse(i);
             }

@@ -23,6 +23,24 @@ final class Kernels {
     }
 
     /** out = a * b (2x2 complex); out may alias a or b. */
+    /**
+     * out = a RY, the RY given by its half-angle cosine c and sine s: {@link #mul}'s products for the real factor
+     * (c, 0, -s, 0, s, 0, c, 0), so the same values, without building it.
+     */
+    static void mulRy(double[] a, int ao, double c, double s, double[] out, int oo) {
+        double ns = -s;
+        double a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
+        double a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];
+        out[oo] = a0 * c + a2 * s;
+        out[oo + 1] = a1 * c + a3 * s;
+        out[oo + 2] = a0 * ns + a2 * c;
+        out[oo + 3] = a1 * ns + a3 * c;
+        out[oo + 4] = a4 * c + a6 * s;
+        out[oo + 5] = a5 * c + a7 * s;
+        out[oo + 6] = a4 * ns + a6 * c;
+        out[oo + 7] = a5 * ns + a7 * c;
+    }
+
     static void mul(double[] a, int ao, double[] b, int bo, double[] out, int oo) {
         double a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
         double a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];

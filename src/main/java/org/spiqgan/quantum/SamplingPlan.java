@@ -125,11 +125,8 @@ final class SamplingPlan {
             int[] src = permutationOf(c, i);
             if (src != null) {
                 if (!isLinear(src)) return null;
-                int[] next = new int[dim];
-                for (int y = 0; y < dim; y++) next[y] = map[src[y]];
-                map = next;
-                inverse = new int[dim];
-                for (int y = 0; y < dim; y++) inverse[map[y]] = y;
+                map = relabel(map, src);
+                inverse = invert(map);
                 plain = isIdentity(map);
                 continue;
             }
@@ -202,9 +199,7 @@ final class SamplingPlan {
             int[] src = permutationOf(c, i);
             if (src != null) {
                 if (!isLinear(src)) return null;
-                int[] next = new int[dim];
-                for (int y = 0; y < dim; y++) next[y] = map[src[y]];
-                map = next;
+                map = relabel(map, src);
                 plain = isIdentity(map);
             } else if (isGate(c.kind[i])) {
                 instr.add(i);
@@ -279,6 +274,19 @@ final class SamplingPlan {
         return true;
     }
 
+    /** The index map after a permutation new[y] = old[src[y]]: basis state y now sits where y's source did. */
+    private static int[] relabel(int[] map, int[] src) {
+        int[] next = new int[map.length];
+        for (int y = 0; y < map.length; y++) next[y] = map[src[y]];
+        return next;
+    }
+
+    private static int[] invert(int[] map) {
+        int[] inverse = new int[map.length];
+        for (int y = 0; y < map.length; y++) inverse[map[y]] = y;
+        return inverse;
+    }
+
     private static int[] identity(int dim) {
         int[] m = new int[dim];
         for (int y = 0; y < dim; y++) m[y] = y;
@@ -292,9 +300,7 @@ final class SamplingPlan {
 
     /** The gate on qubit q of a state whose basis state y sits at map[y]. */
     private static MaskedGate maskedGate(int[] map, int n, int q, int lanes) {
-        int[] inverse = new int[map.length];
-        for (int y = 0; y < map.length; y++) inverse[map[y]] = y;
         // bit q of the basis state at index 2^j: map^-1 is linear, so its row q is these bits
-        return new MaskedGate(n, map[1 << q], roleOf(inverse, n, q), lanes);
+        return new MaskedGate(n, map[1 << q], roleOf(invert(map), n, q), lanes);
     }
 }
