@@ -138,7 +138,7 @@ public final class MaxEntMinJsStudy {
 
     static double[] random(int d, SplittableRandom rng) {
         double[] t = new double[d];
-        for (int a = 0; a < d; a++) t[a] = rng.nextGaussian() * 0.5 - (a < d ? 0.5 : 0);
+        for (int a = 0; a < d; a++) t[a] = rng.nextGaussian() * 0.5 - 0.5;
         return t;
     }
 
