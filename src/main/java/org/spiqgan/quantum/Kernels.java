@@ -22,7 +22,6 @@ final class Kernels {
         }
     }
 
-    /** out = a * b (2x2 complex); out may alias a or b. */
     /**
      * out = a RY, the RY given by its half-angle cosine c and sine s: {@link #mul}'s products for the real factor
      * (c, 0, -s, 0, s, 0, c, 0), so the same values, without building it.
@@ -41,6 +40,7 @@ final class Kernels {
         out[oo + 7] = a5 * ns + a7 * c;
     }
 
+    /** out = a * b (2x2 complex); out may alias a or b. */
     static void mul(double[] a, int ao, double[] b, int bo, double[] out, int oo) {
         double a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
         double a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];

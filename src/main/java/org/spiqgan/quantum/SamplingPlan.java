@@ -46,7 +46,7 @@ final class SamplingPlan {
     final boolean[] chain1, chain2;
     /** The instruction of the gate on the last qubit folded into the two-branch closing step, or -1. */
     final int foldedLast;
-    /** The gates on the whole state after that, in order: instruction index and, on a relabelled state, its masked form. */
+    /** The gates on the whole state after that, in order: instruction and, on a relabelled state, its masked form. */
     final int[] gateInstr;
     final MaskedGate[] gateMasked;
     /** The index of each basis state's amplitude at the end, or null when the relabelling is the identity. */
@@ -214,8 +214,9 @@ final class SamplingPlan {
             ga[k] = grow.get(k)[1];
             gl[k] = grow.get(k)[2];
         }
-        return new SamplingPlan(gk, ga, gl, new MaskedGate[gk.length], null, null, null, -1, instr.stream().mapToInt(Integer::intValue).toArray(),
-                masked.toArray(new MaskedGate[0]), plain ? null : map);
+        return new SamplingPlan(gk, ga, gl, new MaskedGate[gk.length], null, null, null, -1,
+                instr.stream().mapToInt(Integer::intValue).toArray(), masked.toArray(new MaskedGate[0]),
+                plain ? null : map);
     }
 
     /** The instruction of the gate on each qubit in [from, to), -1 for none; null when a qubit has two. */
