@@ -27,6 +27,9 @@ import org.spiqgan.model.ReuploadingAnsatz;
  * forward1 = one latent to n marginals; forward64 = 64 latents; grad64 = 64 latents, forward plus
  * adjoint gradient of sum_b dot(c, marginals_b) with respect to all parameters.
  * The *_1thread variants pin the batch to one thread, to separate parallel speed-up from kernel speed.
+ * draw1 = one latent to one Born draw of all n qubits, as the patch model's generate does per circuit
+ * (Evaluator.sampleCode, by the circuit's sampling plan); draw1_plain = the same draw by the plain run and a shot
+ * from its state (Evaluator.sample), what generate did before the plan.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +56,8 @@ public class SubGeneratorBench {
     double[][] marginals64;
     double[][] cotangents;
     double[] gradParams;
+    SplittableRandom drawRng = new SplittableRandom(11);
+    long[] shot = new long[1];
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -109,5 +114,17 @@ public class SubGeneratorBench {
     @Benchmark
     public double grad64_1thread() {
         return batchOne.gradient(params, zs, Readout.marginals(), cotangents, null, gradParams, null);
+    }
+
+    @Benchmark
+    public int draw1() {
+        return evaluator.sampleCode(params, z1, 0, drawRng.nextDouble());
+    }
+
+    @Benchmark
+    public long draw1_plain() {
+        evaluator.run(params, z1);
+        evaluator.sample(null, 1, drawRng, shot, 0);
+        return shot[0];
     }
 }
