@@ -255,9 +255,9 @@ public final class PatchGenerator {
         boolean bernoulli = config.sampling() == GeneratorConfig.Sampling.BERNOULLI;
         runItems(batch, ex, (e, k, p, b, g) -> {
             int m = config.groupNeurons(g), uo = (b * patches() + p) * uStride;
-            if (!bernoulli && m == circuits[g].qubits()) {
-                // every qubit is a neuron: the evaluator draws the code itself, by a cheaper schedule
-                codes[k] = e.sampleCode(setParams[setOf(p)], z, b * latent, u[uo]);
+            if (!bernoulli && (m == circuits[g].qubits() || e.hasSamplingPlan())) {
+                // the evaluator draws the code itself, by a cheaper schedule (ancillas summed out as the readout does)
+                codes[k] = e.sampleCode(setParams[setOf(p)], z, b * latent, u[uo], m);
                 return;
             }
             e.run(setParams[setOf(p)], z, b * latent);

@@ -231,6 +231,36 @@ class SamplingPlanTest {
     }
 
     @Test
+    void codesOverTheLowQubitsAreThePlainSubsetReadoutsInverseCdfCodes() {
+        // ancillas: the draw over qubits 0..m-1 from the distribution Readout.probabilities(0..m-1) gives
+        Random rng = new Random(17);
+        for (int n : new int[] {4, 7, 10}) {
+            Circuit c = layers(n, 5, Entangle.CHAIN, rng);
+            for (int m = 1; m <= n; m++) {
+                int[] data = new int[m];
+                for (int q = 0; q < m; q++) data[q] = q;
+                for (StateKernels k : KERNELS) {
+                    Evaluator fast = new Evaluator(c, k), plain = new Evaluator(c, k);
+                    assertTrue(fast.hasSamplingPlan());
+                    for (int trial = 0; trial < 10; trial++) {
+                        double[] params = random(rng, c.paramCount(), Math.PI), inputs = random(rng, c.inputCount(), Math.PI);
+                        plain.run(params, inputs);
+                        double[] sub = plain.read(Readout.probabilities(data));
+                        for (int draw = 0; draw < 20; draw++) {
+                            double u = rng.nextDouble();
+                            if (nearBoundary(sub, u)) continue;
+                            assertEquals(inverseCdf(sub, u), fast.sampleCode(params, inputs, 0, u, m), "n=" + n + " m=" + m);
+                        }
+                        int last = sub.length - 1;
+                        while (sub[last] == 0) last--;
+                        assertEquals(last, fast.sampleCode(params, inputs, 0, 1.5, m), "past the total, n=" + n + " m=" + m);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void circuitsThePlanCannotTakeKeepThePlainRunBitForBit() {
         Random rng = new Random(5);
         Circuit c = layers(6, 3, Entangle.CZ, rng);
