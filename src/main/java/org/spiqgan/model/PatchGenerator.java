@@ -255,14 +255,19 @@ public final class PatchGenerator {
         boolean bernoulli = config.sampling() == GeneratorConfig.Sampling.BERNOULLI;
         runItems(batch, ex, (e, k, p, b, g) -> {
             int m = config.groupNeurons(g), uo = (b * patches() + p) * uStride;
-            if (!bernoulli && (m == circuits[g].qubits() || e.hasSamplingPlan())) {
-                // the evaluator draws the code itself, by a cheaper schedule (ancillas summed out as the readout does)
-                codes[k] = e.sampleCode(setParams[setOf(p)], z, b * latent, u[uo], m);
+            if (!bernoulli && m == circuits[g].qubits()) {
+                // every qubit is a neuron: the evaluator draws the code itself, by a cheaper schedule
+                codes[k] = e.sampleCode(setParams[setOf(p)], z, b * latent, u[uo]);
                 return;
             }
-            e.run(setParams[setOf(p)], z, b * latent);
             double[] r = readBuf.get();
-            e.read(readouts[g], r, 0);
+            if (e.hasSamplingPlan()) {
+                // ancillas or Bernoulli marginals: the readout of the cheaper schedule's probabilities
+                e.readByPlan(setParams[setOf(p)], z, b * latent, readouts[g], r);
+            } else {
+                e.run(setParams[setOf(p)], z, b * latent);
+                e.read(readouts[g], r, 0);
+            }
             codes[k] = hardPattern(r, 0, m, bernoulli, u, uo);
         });
     }

@@ -72,8 +72,6 @@ public final class Evaluator {
     private final int[] planInputFactors;
     /** The schedule of {@link #sampleCode}, built on first use (null: the circuit has none). */
     private SamplingPlan plan;
-    /** The subset distribution of {@link #sampleCode(double[], double[], int, double, int)}, allocated on first use. */
-    private double[] marginal;
     /** The two-branch step's tensor (and the closing step's sums). */
     private final double[] bondTensor = new double[24];
     private boolean planChecked;
@@ -494,34 +492,26 @@ public final class Evaluator {
     }
 
     /**
-     * {@link #sampleCode} over qubits 0..m-1 only, the others traced out: the inverse-CDF draw from the distribution
-     * that {@code Readout.probabilities(0, ..., m - 1)} gives (the same sums in the same order, of the plan's
-     * probabilities). Only for circuits with a sampling plan ({@link #hasSamplingPlan}); m = n is
-     * {@link #sampleCode(double[], double[], int, double)}.
+     * Runs the circuit by its sampling plan and writes readout r of the final state into out[0 .. r.size(n)): the
+     * sums {@link #read} gives after {@link #run}, of the plan's probabilities (the same up to rounding, about 1e-16
+     * of the total). For drawing from a readout of some qubits (ancillas summed out, or Bernoulli marginals); leaves
+     * no state to read. Only for circuits with a sampling plan ({@link #hasSamplingPlan}).
      */
-    public int sampleCode(double[] params, double[] inputs, int inOff, double u, int m) {
-        if (m == n) return sampleCode(params, inputs, inOff, u);
-        if (m < 1 || m > n) throw new IllegalArgumentException("data qubits " + m + " of " + n);
+    public void readByPlan(double[] params, double[] inputs, int inOff, Readout r, double[] out) {
+        r.check(n);
         SamplingPlan p = samplingPlan();
-        if (p == null) throw new IllegalStateException("no sampling plan: run() and read a subset readout instead");
+        if (p == null) throw new IllegalStateException("no sampling plan: run() and read() instead");
         checkArgs(params, inputs, inOff);
         runPlan(p, params == null ? params0 : params, inputs == null ? inputs0 : inputs, inputs == null ? 0 : inOff);
-        int size = 1 << m, low = size - 1;
-        if (marginal == null || marginal.length != size) marginal = new double[size];
-        final double[] out = marginal;
+        if (prob == null) prob = new double[dim];
+        final double[] pr = prob;
         final int[] index = p.readIndex;
-        Arrays.fill(out, 0.0);
         for (int y = 0; y < dim; y++) {
             int x = index == null ? y : index[y];
-            out[y & low] += re[x] * re[x] + im[x] * im[x];
+            pr[y] = re[x] * re[x] + im[x] * im[x];
         }
-        double acc = 0;
-        for (int c = 0; c < size; c++) {
-            acc += out[c];
-            if (u < acc) return c;
-        }
-        for (int c = size - 1; c >= 0; c--) if (out[c] > 0) return c;
-        return 0;
+        probValid = false; // prob is scratch here: no state backs it for read()
+        r.compute(pr, n, out);
     }
 
     /** Whether {@link #sampleCode} runs a cheaper schedule than {@link #run}. */
