@@ -387,7 +387,7 @@ public final class GeneratorObjective {
                             if (t > 0) for (int q = 0; q < m; q++) in[g][b * w + zw + q] = hard[(b * n + start + q) * tt + t - 1];
                         }
                     }
-                    gen.readoutsAt(theta, t, in, batch, out, ex);
+                    gen.sampleReadoutsAt(theta, t, in, batch, out, ex);
                     for (int g = 0; g < cfg.groups(); g++) {
                         int p = g * tt + t, m = cfg.groupNeurons(g), start = cfg.groupStart(g);
                         for (int b = 0; b < batch; b++) {

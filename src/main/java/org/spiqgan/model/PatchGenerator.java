@@ -157,6 +157,19 @@ public final class PatchGenerator {
      * circuit inputs {@code inputs[g][b * inputWidth(g) ..]}.
      */
     public void readoutsAt(double[] theta, int t, double[][] inputs, int batch, double[][] out, BatchExecutor ex) {
+        readoutsAt(theta, t, inputs, batch, out, ex, false);
+    }
+
+    /**
+     * {@link #readoutsAt} for drawing hard patterns, when no gradient follows: each circuit by its sampling plan
+     * where it has one ({@link Evaluator#readByPlan}: the same readouts up to rounding), else as readoutsAt.
+     */
+    public void sampleReadoutsAt(double[] theta, int t, double[][] inputs, int batch, double[][] out, BatchExecutor ex) {
+        readoutsAt(theta, t, inputs, batch, out, ex, true);
+    }
+
+    private void readoutsAt(double[] theta, int t, double[][] inputs, int batch, double[][] out, BatchExecutor ex,
+            boolean byPlan) {
         loadParams(theta);
         int groups = config.groups(), items = groups * batch, tt = config.timesteps();
         ex.run(BatchExecutor.chunks(items), c -> {
@@ -164,6 +177,10 @@ public final class PatchGenerator {
             int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
             for (int k = from; k < to; k++) {
                 int g = k / batch, b = k % batch, p = g * tt + t;
+                if (byPlan && ev[g].hasSamplingPlan()) {
+                    ev[g].readByPlan(setParams[setOf(p)], inputs[g], b * inputWidth(g), readouts[g], out[p], b * readoutSize(p));
+                    continue;
+                }
                 ev[g].run(setParams[setOf(p)], inputs[g], b * inputWidth(g));
                 ev[g].read(readouts[g], out[p], b * readoutSize(p));
             }

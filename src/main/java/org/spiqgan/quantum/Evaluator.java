@@ -514,6 +514,18 @@ public final class Evaluator {
         r.compute(pr, n, out);
     }
 
+    /** {@link #readByPlan} into out[off .. off + r.size(n)). */
+    public void readByPlan(double[] params, double[] inputs, int inOff, Readout r, double[] out, int off) {
+        if (off == 0) {
+            readByPlan(params, inputs, inOff, r, out);
+            return;
+        }
+        int size = r.size(n);
+        if (outTmp == null || outTmp.length < size) outTmp = new double[size];
+        readByPlan(params, inputs, inOff, r, outTmp);
+        System.arraycopy(outTmp, 0, out, off, size);
+    }
+
     /** Whether {@link #sampleCode} runs a cheaper schedule than {@link #run}. */
     public boolean hasSamplingPlan() {
         return samplingPlan() != null;
