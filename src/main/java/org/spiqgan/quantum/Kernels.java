@@ -27,17 +27,21 @@ final class Kernels {
      * (c, 0, -s, 0, s, 0, c, 0), so the same values, without building it.
      */
     static void mulRy(double[] a, int ao, double c, double s, double[] out, int oo) {
-        double ns = -s;
+        mulReal(a, ao, c, -s, s, c, out, oo);
+    }
+
+    /** out = a b for a real b = [[b0, b2], [b4, b6]]: the products with b's zero imaginary parts left out. */
+    private static void mulReal(double[] a, int ao, double b0, double b2, double b4, double b6, double[] out, int oo) {
         double a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
         double a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];
-        out[oo] = a0 * c + a2 * s;
-        out[oo + 1] = a1 * c + a3 * s;
-        out[oo + 2] = a0 * ns + a2 * c;
-        out[oo + 3] = a1 * ns + a3 * c;
-        out[oo + 4] = a4 * c + a6 * s;
-        out[oo + 5] = a5 * c + a7 * s;
-        out[oo + 6] = a4 * ns + a6 * c;
-        out[oo + 7] = a5 * ns + a7 * c;
+        out[oo] = a0 * b0 + a2 * b4;
+        out[oo + 1] = a1 * b0 + a3 * b4;
+        out[oo + 2] = a0 * b2 + a2 * b6;
+        out[oo + 3] = a1 * b2 + a3 * b6;
+        out[oo + 4] = a4 * b0 + a6 * b4;
+        out[oo + 5] = a5 * b0 + a7 * b4;
+        out[oo + 6] = a4 * b2 + a6 * b6;
+        out[oo + 7] = a5 * b2 + a7 * b6;
     }
 
     /** out = a * b (2x2 complex); out may alias a or b. */
@@ -49,14 +53,7 @@ final class Kernels {
         if (b1 == 0 && b3 == 0 && b5 == 0 && b7 == 0) {
             // b real (an RY, the input factor of every re-uploading block): the terms with b's imaginary parts
             // are zeros, so dropping them gives the same values (up to the sign of a zero) at half the cost
-            out[oo] = a0 * b0 + a2 * b4;
-            out[oo + 1] = a1 * b0 + a3 * b4;
-            out[oo + 2] = a0 * b2 + a2 * b6;
-            out[oo + 3] = a1 * b2 + a3 * b6;
-            out[oo + 4] = a4 * b0 + a6 * b4;
-            out[oo + 5] = a5 * b0 + a7 * b4;
-            out[oo + 6] = a4 * b2 + a6 * b6;
-            out[oo + 7] = a5 * b2 + a7 * b6;
+            mulReal(a, ao, b0, b2, b4, b6, out, oo);
             return;
         }
         out[oo] = a0 * b0 - a1 * b1 + a2 * b4 - a3 * b5;
