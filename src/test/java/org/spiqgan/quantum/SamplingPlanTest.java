@@ -19,7 +19,8 @@ class SamplingPlanTest {
     private static final double TOL = 1e-14;
     private static final StateKernels[] KERNELS = {StateKernels.SCALAR, KernelChoice.vectorKernels()};
 
-    enum Entangle { CHAIN, LAST_OPEN, RING, CHAIN_REVERSED, RANDOM_PAIRS, CZ }
+    /** CHAINS_THEN_RANDOM: two chains (the two-branch build), then random CNOTs, SWAPs and stray RYs. */
+    enum Entangle { CHAIN, LAST_OPEN, RING, CHAIN_REVERSED, RANDOM_PAIRS, CHAINS_THEN_RANDOM, CZ }
 
     /** The re-uploading layer of the paper (RY(w z) RZ RY RZ per qubit, then an entangler), l layers. */
     static Circuit layers(int n, int l, Entangle ent, Random rng) {
@@ -38,7 +39,8 @@ class SamplingPlanTest {
                 b.rz(q, Angle.param(o + 3));
             }
             if (n < 2) continue;
-            switch (ent) {
+            Entangle now = ent == Entangle.CHAINS_THEN_RANDOM ? (j < 2 ? Entangle.CHAIN : Entangle.RANDOM_PAIRS) : ent;
+            switch (now) {
                 case LAST_OPEN:
                     if (j == l - 1) break;
                     for (int q = 0; q + 1 < n; q++) b.gate(Gate.CNOT, q, q + 1);
@@ -84,7 +86,7 @@ class SamplingPlanTest {
     void planProbabilitiesAreThePlainRunsOnEveryEntanglerSizeAndKernel() {
         Random rng = new Random(7);
         for (Entangle ent : new Entangle[] {Entangle.CHAIN, Entangle.LAST_OPEN, Entangle.RING, Entangle.CHAIN_REVERSED,
-            Entangle.RANDOM_PAIRS}) {
+            Entangle.RANDOM_PAIRS, Entangle.CHAINS_THEN_RANDOM}) {
             for (int n = 1; n <= 10; n++) {
                 for (int l = 1; l <= 6; l++) {
                     Circuit c = layers(n, l, ent, rng);
@@ -155,6 +157,29 @@ class SamplingPlanTest {
             if (perm && !next) layer++;
         }
         return layer;
+    }
+
+    @Test
+    void theBranchScheduleHoldsOnRandomLaterStructure() {
+        // two chains (so the two-branch build), then layers whose entanglers are random CNOTs and SWAPs with stray
+        // RYs between them: masks and roles of every shape reach the schedule's rules
+        Random rng = new Random(23);
+        int early = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 3 + rng.nextInt(8), l = 3 + rng.nextInt(4);
+            Circuit c = layers(n, l, Entangle.CHAINS_THEN_RANDOM, rng);
+            SamplingPlan p = SamplingPlan.of(c, 8);
+            assertNotNull(p, "n=" + n + " l=" + l);
+            assertNotNull(p.bondGate, "n=" + n + " l=" + l);
+            for (MaskedGate g : p.growMasked) if (g != null) early++;
+            double[] params = random(rng, c.paramCount(), Math.PI), inputs = random(rng, c.inputCount(), Math.PI);
+            double[] ref = ReferenceSim.probabilities(c, params, inputs);
+            for (StateKernels k : KERNELS) {
+                double[] got = new Evaluator(c, k).planProbabilities(params, inputs);
+                for (int y = 0; y < got.length; y++) assertEquals(ref[y], got[y], TOL, "trial " + trial + " n=" + n + " l=" + l + " code " + y);
+            }
+        }
+        assertTrue(early > 60, "relabelled gates on the branches: " + early);
     }
 
     @Test
