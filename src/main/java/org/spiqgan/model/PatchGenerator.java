@@ -162,7 +162,7 @@ public final class PatchGenerator {
 
     /**
      * {@link #readoutsAt} for drawing hard patterns, when no gradient follows: each circuit by its sampling plan
-     * where it has one ({@link Evaluator#readByPlan}: the same readouts up to rounding), else as readoutsAt.
+     * where it has one ({@link Evaluator#readForSampling}: the same readouts up to rounding), else as readoutsAt.
      */
     public void sampleReadoutsAt(double[] theta, int t, double[][] inputs, int batch, double[][] out, BatchExecutor ex) {
         readoutsAt(theta, t, inputs, batch, out, ex, true);
@@ -177,8 +177,8 @@ public final class PatchGenerator {
             int from = c * BatchExecutor.CHUNK, to = Math.min(items, from + BatchExecutor.CHUNK);
             for (int k = from; k < to; k++) {
                 int g = k / batch, b = k % batch, p = g * tt + t;
-                if (byPlan && ev[g].hasSamplingPlan()) {
-                    ev[g].readByPlan(setParams[setOf(p)], inputs[g], b * inputWidth(g), readouts[g], out[p], b * readoutSize(p));
+                if (byPlan) {
+                    ev[g].readForSampling(setParams[setOf(p)], inputs[g], b * inputWidth(g), readouts[g], out[p], b * readoutSize(p));
                     continue;
                 }
                 ev[g].run(setParams[setOf(p)], inputs[g], b * inputWidth(g));
@@ -277,14 +277,9 @@ public final class PatchGenerator {
                 codes[k] = e.sampleCode(setParams[setOf(p)], z, b * latent, u[uo]);
                 return;
             }
+            // ancillas or Bernoulli marginals: the readout, by the cheaper schedule where the circuit has one
             double[] r = readBuf.get();
-            if (e.hasSamplingPlan()) {
-                // ancillas or Bernoulli marginals: the readout of the cheaper schedule's probabilities
-                e.readByPlan(setParams[setOf(p)], z, b * latent, readouts[g], r);
-            } else {
-                e.run(setParams[setOf(p)], z, b * latent);
-                e.read(readouts[g], r, 0);
-            }
+            e.readForSampling(setParams[setOf(p)], z, b * latent, readouts[g], r, 0);
             codes[k] = hardPattern(r, 0, m, bernoulli, u, uo);
         });
     }

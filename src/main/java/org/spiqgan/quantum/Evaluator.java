@@ -492,15 +492,20 @@ public final class Evaluator {
     }
 
     /**
-     * Runs the circuit by its sampling plan and writes readout r of the final state into out[0 .. r.size(n)): the
-     * sums {@link #read} gives after {@link #run}, of the plan's probabilities (the same up to rounding, about 1e-16
-     * of the total). For drawing from a readout of some qubits (ancillas summed out, or Bernoulli marginals); leaves
-     * no state to read. Only for circuits with a sampling plan ({@link #hasSamplingPlan}).
+     * Runs the circuit and writes readout r of the final state into out[off .. off + r.size(n)), for drawing from a
+     * readout of some qubits (ancillas summed out, or Bernoulli marginals) when no gradient follows. By the circuit's
+     * sampling plan when it has one ({@link #hasSamplingPlan}): the sums {@link #read} gives after {@link #run}, of
+     * the plan's probabilities (the same up to rounding, about 1e-16 of the total), leaving no state to read; else
+     * {@link #run} and {@link #read}, bit for bit.
      */
-    public void readByPlan(double[] params, double[] inputs, int inOff, Readout r, double[] out) {
-        r.check(n);
+    public void readForSampling(double[] params, double[] inputs, int inOff, Readout r, double[] out, int off) {
         SamplingPlan p = samplingPlan();
-        if (p == null) throw new IllegalStateException("no sampling plan: run() and read() instead");
+        if (p == null) {
+            run(params, inputs, inOff);
+            read(r, out, off);
+            return;
+        }
+        r.check(n);
         checkArgs(params, inputs, inOff);
         runPlan(p, params == null ? params0 : params, inputs == null ? inputs0 : inputs, inputs == null ? 0 : inOff);
         if (prob == null) prob = new double[dim];
@@ -511,23 +516,11 @@ public final class Evaluator {
             pr[y] = re[x] * re[x] + im[x] * im[x];
         }
         probValid = false; // prob is scratch here: no state backs it for read()
-        r.compute(pr, n, out);
-    }
-
-    /** {@link #readByPlan} into out[off .. off + r.size(n)). */
-    public void readByPlan(double[] params, double[] inputs, int inOff, Readout r, double[] out, int off) {
-        if (off == 0) {
-            readByPlan(params, inputs, inOff, r, out);
-            return;
-        }
-        int size = r.size(n);
-        if (outTmp == null || outTmp.length < size) outTmp = new double[size];
-        readByPlan(params, inputs, inOff, r, outTmp);
-        System.arraycopy(outTmp, 0, out, off, size);
+        compute(r, pr, out, off);
     }
 
     /** Whether {@link #sampleCode} runs a cheaper schedule than {@link #run}. */
-    public boolean hasSamplingPlan() {
+    boolean hasSamplingPlan() {
         return samplingPlan() != null;
     }
 
@@ -783,13 +776,20 @@ public final class Evaluator {
 
     /** Writes the readout into out[off .. off + r.size(n)). */
     public void read(Readout r, double[] out, int off) {
+        r.check(n);
+        ensureProb();
+        compute(r, prob, out, off);
+    }
+
+    /** Readout r of the probabilities pr into out[off ..] (through a scratch array when off is not 0). */
+    private void compute(Readout r, double[] pr, double[] out, int off) {
         if (off == 0) {
-            read(r, out);
+            r.compute(pr, n, out);
             return;
         }
         int size = r.size(n);
         if (outTmp == null || outTmp.length < size) outTmp = new double[size];
-        read(r, outTmp);
+        r.compute(pr, n, outTmp);
         System.arraycopy(outTmp, 0, out, off, size);
     }
 

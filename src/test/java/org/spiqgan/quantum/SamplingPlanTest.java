@@ -70,6 +70,16 @@ class SamplingPlanTest {
         return b;
     }
 
+    /** The plan's probabilities for random parameters and inputs against the reference simulator, every kernel. */
+    static void assertPlanIsTheReference(Circuit c, Random rng, String where) {
+        double[] params = random(rng, c.paramCount(), Math.PI), inputs = random(rng, c.inputCount(), Math.PI);
+        double[] ref = ReferenceSim.probabilities(c, params, inputs);
+        for (StateKernels k : KERNELS) {
+            double[] got = new Evaluator(c, k).planProbabilities(params, inputs);
+            for (int y = 0; y < got.length; y++) assertEquals(ref[y], got[y], TOL, where + " code " + y);
+        }
+    }
+
     static double[] random(Random rng, int size, double scale) {
         double[] v = new double[size];
         for (int k = 0; k < size; k++) v[k] = scale * (2 * rng.nextDouble() - 1);
@@ -172,12 +182,7 @@ class SamplingPlanTest {
             assertNotNull(p, "n=" + n + " l=" + l);
             assertNotNull(p.bondGate, "n=" + n + " l=" + l);
             for (MaskedGate g : p.growMasked) if (g != null) early++;
-            double[] params = random(rng, c.paramCount(), Math.PI), inputs = random(rng, c.inputCount(), Math.PI);
-            double[] ref = ReferenceSim.probabilities(c, params, inputs);
-            for (StateKernels k : KERNELS) {
-                double[] got = new Evaluator(c, k).planProbabilities(params, inputs);
-                for (int y = 0; y < got.length; y++) assertEquals(ref[y], got[y], TOL, "trial " + trial + " n=" + n + " l=" + l + " code " + y);
-            }
+            assertPlanIsTheReference(c, rng, "trial " + trial + " n=" + n + " l=" + l);
         }
         assertTrue(early > 60, "relabelled gates on the branches: " + early);
     }
@@ -207,12 +212,7 @@ class SamplingPlanTest {
                     assertTrue(at >= 0, where);
                     assertEquals(2 << (q + 2), p.growLen[at], where);
                 }
-                double[] params = random(rng, c.paramCount(), Math.PI), inputs = random(rng, c.inputCount(), Math.PI);
-                double[] ref = ReferenceSim.probabilities(c, params, inputs);
-                for (StateKernels k : KERNELS) {
-                    double[] got = new Evaluator(c, k).planProbabilities(params, inputs);
-                    for (int y = 0; y < got.length; y++) assertEquals(ref[y], got[y], TOL, where + " code " + y);
-                }
+                assertPlanIsTheReference(c, rng, where);
             }
         }
     }
@@ -272,7 +272,7 @@ class SamplingPlanTest {
                             double[] params = random(rng, c.paramCount(), Math.PI), inputs = random(rng, c.inputCount(), Math.PI);
                             plain.run(params, inputs);
                             double[] want = plain.read(r), got = new double[want.length];
-                            fast.readByPlan(params, inputs, 0, r, got);
+                            fast.readForSampling(params, inputs, 0, r, got, 0);
                             for (int j = 0; j < want.length; j++) assertEquals(want[j], got[j], TOL, "n=" + n + " m=" + m + " " + j);
                         }
                     }
