@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The default model's whole training (`train --synthetic`, 1,800 steps) with two jars in turn, as the launcher runs
 # them (issue 12, ninth part). Usage: stationary-train-ab.sh A.jar B.jar [pairs]   (JAVA: the java binary, default
-# JDK 25 at its Temurin path; GC: the collector option, default the launcher's for that JDK)
+# JDK 25 at its Temurin path; GC: the collector option, default the launcher's for that JDK). Jars from 2026-12-08 on
+# refine with 1024 windows per step by default, older ones with 256: to time the same work across that change,
+# pass it explicitly, e.g. TRAIN_OPTS="--moment-samples 256".
 set -euo pipefail
 a="$1"; b="$2"; pairs="${3:-2}"
 java="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
@@ -12,7 +14,7 @@ echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x
 for p in $(seq "$pairs"); do
   for j in "$a" "$b"; do
     rm -rf "$out/r"
-    /usr/bin/time -f "$(basename "$j"): %e s wall, %U s user" "$java" "${opts[@]}" -jar "$j" train --synthetic --out "$out/r" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }
+    /usr/bin/time -f "$(basename "$j"): %e s wall, %U s user" "$java" "${opts[@]}" -jar "$j" train --synthetic ${TRAIN_OPTS:-} --out "$out/r" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }
     tail -1 "$out/err"
   done
 done

@@ -54,7 +54,7 @@ public final class StationaryOptions {
             description = "Stationary model: the learning rate halves every STEPS steps; 0 = constant. Default: ${DEFAULT-VALUE}.")
     double lrHalfLife;
 
-    @Option(names = "--moment-samples", defaultValue = "256", paramLabel = "S",
+    @Option(names = "--moment-samples", defaultValue = "1024", paramLabel = "S",
             description = "Stationary model: free-running windows per refinement step. Default: ${DEFAULT-VALUE}.")
     int momentSamples;
 

@@ -136,7 +136,7 @@ public final class TrainSpec {
     public int draws = 4;
     public double lr = 0.005;
     public double lrHalfLife = 0;
-    public int momentSamples = 256;
+    public int momentSamples = 1024;
     /** Moment-loss weights: rates, P(k), pair coincidences, autocorrelation, lag-1 cross-coincidences. */
     public double[] lambdaMoments = {1, 1, 1, 1, 1};
     /** A trained stationary run to start from (fine-tuning), or null. */

@@ -133,9 +133,9 @@ final class PaperGrid {
             } else {
                 int steps = Integer.parseInt(b.getOrDefault("likelihood-steps", "1500"));
                 int refine = Integer.parseInt(b.getOrDefault("refine-steps", "300"));
-                // a refinement step samples and differentiates 256 free-running windows of 20 + T bins, against
+                // a refinement step samples and differentiates 1024 free-running windows of 20 + T bins, against
                 // 16 x 4 teacher-forced windows of T bins for a likelihood step
-                seconds += (0.15e-3 + 6.3e-6 * Math.pow(2, Math.min(n, 10))) * (t * steps + 4.0 * (20 + t) * refine) * Math.max(1, n / 10.0);
+                seconds += (0.15e-3 + 6.3e-6 * Math.pow(2, Math.min(n, 10))) * (t * steps + 16.0 * (20 + t) * refine) * Math.max(1, n / 10.0);
             }
             seconds += 1; // data, generation, evaluation
         }
