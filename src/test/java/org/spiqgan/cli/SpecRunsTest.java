@@ -188,6 +188,7 @@ class SpecRunsTest {
         org.junit.jupiter.api.Assertions.assertEquals(d.data.neurons, s.data.neurons);
         org.junit.jupiter.api.Assertions.assertEquals(d.likelihoodSteps, s.likelihoodSteps);
         org.junit.jupiter.api.Assertions.assertEquals(d.refineSteps, s.refineSteps);
+        org.junit.jupiter.api.Assertions.assertEquals(d.momentSamples, s.momentSamples);
         org.junit.jupiter.api.Assertions.assertEquals(d.feedback, s.feedback);
         org.junit.jupiter.api.Assertions.assertEquals(d.burnIn, s.burnIn);
 
