@@ -509,14 +509,9 @@ public final class Evaluator {
         checkArgs(params, inputs, inOff);
         runPlan(p, params == null ? params0 : params, inputs == null ? inputs0 : inputs, inputs == null ? 0 : inOff);
         if (prob == null) prob = new double[dim];
-        final double[] pr = prob;
-        final int[] index = p.readIndex;
-        for (int y = 0; y < dim; y++) {
-            int x = index == null ? y : index[y];
-            pr[y] = re[x] * re[x] + im[x] * im[x];
-        }
+        planProbabilities(p, prob);
         probValid = false; // prob is scratch here: no state backs it for read()
-        compute(r, pr, out, off);
+        compute(r, prob, out, off);
     }
 
     /** Whether {@link #sampleCode} runs a cheaper schedule than {@link #run}. */
@@ -530,11 +525,18 @@ public final class Evaluator {
         if (p == null) return null;
         runPlan(p, params == null ? params0 : params, inputs == null ? inputs0 : inputs, 0);
         double[] out = new double[dim];
+        planProbabilities(p, out);
+        return out;
+    }
+
+    /** The Born probabilities of a plan's run, in code order (its amplitudes are relabelled by readIndex). */
+    private void planProbabilities(SamplingPlan p, double[] out) {
+        final double[] re = this.re, im = this.im;
+        final int[] index = p.readIndex;
         for (int y = 0; y < dim; y++) {
-            int x = p.readIndex == null ? y : p.readIndex[y];
+            int x = index == null ? y : index[y];
             out[y] = re[x] * re[x] + im[x] * im[x];
         }
-        return out;
     }
 
     private SamplingPlan samplingPlan() {
